@@ -1,0 +1,5 @@
+//! parkscope: a geospatial engine for industrial-park land planning in China.
+pub mod crs;
+pub mod error;
+pub mod read;
+pub mod units;

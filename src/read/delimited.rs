@@ -1,0 +1,112 @@
+//! CSV tables (UTF-8 with or without BOM, or GBK as Excel on a Chinese Windows saves
+//! them), with point geometry from two coordinate columns when the table has them.
+
+use std::path::Path;
+
+use super::encoding::{decode_guess, decode_with, encoding_for_label};
+use super::{coordinate_columns, display_name, read_bytes, RawFeature, RawLayer, RawValue, ReadOptions};
+use crate::error::{Error, Problem, Result, Severity};
+
+/// Reads a CSV file; `;` or tab separated files are recognised by their header line.
+pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
+    let file = display_name(path);
+    let bytes = read_bytes(path)?;
+    let (text, encoding) = match &opts.encoding {
+        Some(label) => {
+            let enc = encoding_for_label(label)
+                .ok_or_else(|| Error::in_file(&file, format!("unknown encoding {label}")))?;
+            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+            (decode_with(body, enc), enc.name())
+        }
+        None => decode_guess(&bytes),
+    };
+    if text.trim().is_empty() {
+        return Err(Error::in_file(&file, "the file is empty"));
+    }
+    let first_line = text.lines().next().unwrap_or_default();
+    let delimiter = [b',', b'\t', b';']
+        .into_iter()
+        .max_by_key(|d| first_line.matches(*d as char).count())
+        .unwrap_or(b',');
+    let mut rdr = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let fields: Vec<String> = rdr
+        .headers()
+        .map_err(|e| Error::in_file(&file, format!("cannot read the header line: {e}")))?
+        .iter()
+        .map(|h| h.trim().to_owned())
+        .collect();
+    let rows: Vec<std::result::Result<Vec<String>, String>> = rdr
+        .records()
+        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()).map_err(|e| e.to_string()))
+        .collect();
+    let cells = rows.into_iter().map(|r| r.map(|cells| cells.into_iter().map(RawValue::Text).collect()));
+    Ok(table_layer(path, fields, cells, opts, Some(encoding))?)
+}
+
+/// Builds a layer from table rows (CSV or a worksheet), taking point geometry from the
+/// coordinate columns when there are any. Rows are numbered from 1 after the header.
+pub(super) fn table_layer(
+    path: &Path,
+    fields: Vec<String>,
+    rows: impl Iterator<Item = std::result::Result<Vec<RawValue>, String>>,
+    opts: &ReadOptions,
+    encoding: Option<&'static str>,
+) -> Result<RawLayer> {
+    let file = display_name(path);
+    let coords = coordinate_columns(&fields, opts, &file)?;
+    let mut features = Vec::new();
+    let mut problems = Vec::new();
+    let mut count = 0;
+    for (i, row) in rows.enumerate() {
+        count += 1;
+        let number = i + 1;
+        let mut values = match row {
+            Ok(v) => v,
+            Err(e) => {
+                problems.push(Problem::new(Severity::Rejected, Some(number), format!("unreadable row: {e}")));
+                continue;
+            }
+        };
+        if values.iter().all(RawValue::is_empty) {
+            count -= 1;
+            continue;
+        }
+        values.resize(fields.len(), RawValue::Null);
+        let geometry = match coords {
+            None => None,
+            Some((xi, yi)) => match point_from(&values[xi], &values[yi]) {
+                Ok(p) => p.map(geo::Geometry::Point),
+                Err(reason) => {
+                    problems.push(
+                        Problem::new(Severity::Rejected, Some(number), reason)
+                            .with_field(format!("{}/{}", fields[xi], fields[yi])),
+                    );
+                    continue;
+                }
+            },
+        };
+        features.push(RawFeature { number, geometry, values });
+    }
+    Ok(RawLayer {
+        path: path.to_path_buf(),
+        declared_crs: None,
+        fields,
+        features,
+        problems,
+        count,
+        encoding,
+    })
+}
+
+fn point_from(x: &RawValue, y: &RawValue) -> std::result::Result<Option<geo::Point<f64>>, String> {
+    let px = super::value::parse_number(x).map_err(|e| format!("coordinate {e}"))?;
+    let py = super::value::parse_number(y).map_err(|e| format!("coordinate {e}"))?;
+    match (px, py) {
+        (Some(x), Some(y)) => Ok(Some(geo::Point::new(x, y))),
+        (None, None) => Ok(None),
+        _ => Err("only one of the two coordinates is given".into()),
+    }
+}

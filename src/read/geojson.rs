@@ -1,0 +1,177 @@
+//! GeoJSON (RFC 7946, and the legacy `crs` member GDAL and bureau exports still write).
+//!
+//! The collection is split into one raw slice per feature first, then features are
+//! parsed in parallel, each on its own: a feature with string coordinates or a broken
+//! geometry is reported by number and the others are still read.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use rayon::prelude::*;
+use serde::Deserialize;
+use serde_json::value::RawValue as JsonRaw;
+use serde_json::Value;
+
+use super::{display_name, read_bytes, RawFeature, RawLayer, RawValue};
+use crate::error::{Error, Problem, Result, Severity};
+
+#[derive(Deserialize)]
+struct Collection<'a> {
+    #[serde(rename = "type")]
+    kind: Option<String>,
+    #[serde(borrow, default)]
+    features: Option<Vec<&'a JsonRaw>>,
+    #[serde(default)]
+    crs: Option<Value>,
+}
+
+#[derive(Deserialize)]
+struct Feature {
+    #[serde(default)]
+    geometry: Option<Value>,
+    #[serde(default)]
+    properties: Option<serde_json::Map<String, Value>>,
+    #[serde(default)]
+    id: Option<Value>,
+}
+
+/// Reads a GeoJSON FeatureCollection (or a single Feature).
+pub(super) fn read(path: &Path) -> Result<RawLayer> {
+    let file = display_name(path);
+    let bytes = read_bytes(path)?;
+    let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
+        Ok(t) => t,
+        Err(e) => return Err(Error::in_file(&file, format!("not UTF-8 text (RFC 7946 requires UTF-8): {e}"))),
+    };
+    if text.trim().is_empty() {
+        return Err(Error::in_file(&file, "the file is empty"));
+    }
+    let coll: Collection = serde_json::from_str(text)
+        .map_err(|e| Error::in_file(&file, format!("not valid GeoJSON: {e}")))?;
+    let raw_features: Vec<&JsonRaw> = match (coll.kind.as_deref(), coll.features) {
+        (_, Some(f)) => f,
+        (Some("Feature"), None) => vec![serde_json::from_str::<&JsonRaw>(text)
+            .map_err(|e| Error::in_file(&file, format!("not valid GeoJSON: {e}")))?],
+        (kind, None) => {
+            return Err(Error::in_file(
+                &file,
+                format!(
+                    "not a GeoJSON FeatureCollection (type is {})",
+                    kind.unwrap_or("missing")
+                ),
+            ))
+        }
+    };
+    let declared_crs = coll.crs.as_ref().and_then(crs_name);
+    let parsed: Vec<std::result::Result<(Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>), String>> =
+        raw_features.par_iter().map(|raw| parse_feature(raw.get())).collect();
+
+    let mut fields: Vec<String> = Vec::new();
+    let mut field_pos: BTreeMap<String, usize> = BTreeMap::new();
+    let mut features = Vec::with_capacity(parsed.len());
+    let mut problems = Vec::new();
+    let count = parsed.len();
+    for (i, p) in parsed.into_iter().enumerate() {
+        let number = i + 1;
+        match p {
+            Ok((geometry, props)) => {
+                let mut values = vec![RawValue::Null; fields.len()];
+                for (k, v) in props {
+                    let idx = *field_pos.entry(k.clone()).or_insert_with(|| {
+                        fields.push(k);
+                        fields.len() - 1
+                    });
+                    if idx >= values.len() {
+                        values.resize(idx + 1, RawValue::Null);
+                    }
+                    values[idx] = v;
+                }
+                features.push(RawFeature { number, geometry, values });
+            }
+            Err(reason) => problems.push(Problem::new(Severity::Rejected, Some(number), reason)),
+        }
+    }
+    let n = fields.len();
+    for f in &mut features {
+        f.values.resize(n, RawValue::Null);
+    }
+    Ok(RawLayer {
+        path: path.to_path_buf(),
+        declared_crs,
+        fields,
+        features,
+        problems,
+        count,
+        encoding: Some("UTF-8"),
+    })
+}
+
+type Parsed = (Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>);
+
+fn parse_feature(raw: &str) -> std::result::Result<Parsed, String> {
+    let f: Feature = serde_json::from_str(raw).map_err(|e| format!("not a GeoJSON feature: {e}"))?;
+    let mut props = BTreeMap::new();
+    if let Some(p) = f.properties {
+        for (k, v) in p {
+            props.insert(k, json_to_raw(v));
+        }
+    }
+    if let Some(id) = f.id {
+        props.entry("id".to_owned()).or_insert_with(|| json_to_raw(id));
+    }
+    let geometry = match f.geometry {
+        None | Some(Value::Null) => None,
+        Some(g) => Some(parse_geometry(g)?),
+    };
+    Ok((geometry, props))
+}
+
+fn parse_geometry(g: Value) -> std::result::Result<geo::Geometry<f64>, String> {
+    if let Some(c) = g.get("coordinates") {
+        if let Some(s) = first_string(c) {
+            return Err(format!("coordinates are text (\"{s}\"), not numbers"));
+        }
+    }
+    let geom: geojson::Geometry =
+        serde_json::from_value(g).map_err(|e| format!("invalid geometry: {e}"))?;
+    geo::Geometry::<f64>::try_from(&geom.value).map_err(|e| format!("invalid geometry: {e}"))
+}
+
+fn first_string(v: &Value) -> Option<&str> {
+    match v {
+        Value::String(s) => Some(s),
+        Value::Array(a) => a.iter().find_map(first_string),
+        _ => None,
+    }
+}
+
+fn json_to_raw(v: Value) -> RawValue {
+    match v {
+        Value::Null => RawValue::Null,
+        Value::Bool(b) => RawValue::Bool(b),
+        Value::Number(n) => match n.as_f64() {
+            // Integers beyond 2^53 (credit codes typed as numbers) keep their digits.
+            Some(f) if n.is_f64() || f.abs() < 9.0e15 => RawValue::Number(f),
+            _ => RawValue::Text(n.to_string()),
+        },
+        Value::String(s) => RawValue::Text(s),
+        Value::Array(a) => RawValue::List(
+            a.into_iter()
+                .filter_map(|x| match x {
+                    Value::String(s) => Some(s),
+                    Value::Null => None,
+                    other => Some(other.to_string()),
+                })
+                .collect(),
+        ),
+        Value::Object(o) => RawValue::Text(Value::Object(o).to_string()),
+    }
+}
+
+/// The CRS name of a legacy `crs` member: `{"type":"name","properties":{"name":"…"}}`.
+fn crs_name(v: &Value) -> Option<String> {
+    v.get("properties")
+        .and_then(|p| p.get("name"))
+        .and_then(Value::as_str)
+        .map(str::to_owned)
+}
