@@ -3,3 +3,6 @@ pub mod crs;
 pub mod error;
 pub mod read;
 pub mod units;
+pub mod project;
+pub mod model;
+pub mod write;

@@ -15,7 +15,7 @@ use std::fmt;
 use std::sync::Arc;
 
 pub use chinese::{bd09_to_wgs84, gcj02_to_wgs84, is_in_mainland, wgs84_to_bd09, wgs84_to_gcj02};
-pub use frame::{to_wgs84, Frame, ToFrame};
+pub use frame::{from_wgs84, to_wgs84, Frame, ToFrame};
 
 /// A coordinate reference system a layer may be given in.
 #[derive(Clone)]

@@ -49,6 +49,9 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         };
         let geometry = match shape {
             shapefile::Shape::NullShape => None,
+            shapefile::Shape::Polygon(p) => Some(organize_rings(p.rings().iter().map(|r| r.points().iter().map(|q| (q.x, q.y)).collect()).collect())),
+            shapefile::Shape::PolygonZ(p) => Some(organize_rings(p.rings().iter().map(|r| r.points().iter().map(|q| (q.x, q.y)).collect()).collect())),
+            shapefile::Shape::PolygonM(p) => Some(organize_rings(p.rings().iter().map(|r| r.points().iter().map(|q| (q.x, q.y)).collect()).collect())),
             s => match geo::Geometry::<f64>::try_from(s) {
                 Ok(g) => Some(g),
                 Err(e) => {
@@ -113,5 +116,56 @@ fn field_value(v: &dbase::FieldValue) -> RawValue {
             .map(RawValue::Date)
             .unwrap_or(RawValue::Null),
         _ => RawValue::Null,
+    }
+}
+
+/// Builds polygons from shapefile rings by containment, not by winding order: real files
+/// write rings in either orientation (the format says outer rings run clockwise). Rings
+/// are taken largest first; a ring inside an outer ring (and not inside one of its holes)
+/// becomes a hole of it, any other ring a new outer ring — as GDAL organises them.
+fn organize_rings(rings: Vec<Vec<(f64, f64)>>) -> geo::Geometry<f64> {
+    use geo::{Area, Contains, LineString, Polygon};
+    let mut rings: Vec<(f64, LineString<f64>)> = rings
+        .into_iter()
+        .map(|pts| {
+            let ls = LineString::from(pts);
+            (Polygon::new(ls.clone(), vec![]).unsigned_area(), ls)
+        })
+        .collect();
+    rings.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut polygons: Vec<Polygon<f64>> = Vec::new();
+    for (_, ring) in rings {
+        let probe = ring.0.first().copied();
+        let host = probe.and_then(|c| {
+            let pt = geo::Point::from(c);
+            polygons.iter().position(|p| Polygon::new(p.exterior().clone(), vec![]).contains(&pt) && !p.interiors().iter().any(|h| Polygon::new(h.clone(), vec![]).contains(&pt)))
+        });
+        match host {
+            Some(i) => polygons[i].interiors_push(ring),
+            None => polygons.push(Polygon::new(ring, vec![])),
+        }
+    }
+    if polygons.len() == 1 {
+        geo::Geometry::Polygon(polygons.remove(0))
+    } else {
+        geo::Geometry::MultiPolygon(geo::MultiPolygon::new(polygons))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rings_organised_by_containment_whatever_their_winding() {
+        let outer_ccw = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
+        let hole_ccw = vec![(2.0, 2.0), (4.0, 2.0), (4.0, 4.0), (2.0, 4.0), (2.0, 2.0)];
+        let island = vec![(20.0, 0.0), (21.0, 0.0), (21.0, 1.0), (20.0, 1.0), (20.0, 0.0)];
+        let g = organize_rings(vec![hole_ccw, island, outer_ccw]);
+        let geo::Geometry::MultiPolygon(mp) = g else { panic!("two parts") };
+        assert_eq!(mp.0.len(), 2);
+        assert_eq!(mp.0[0].interiors().len(), 1);
+        use geo::Area;
+        assert!((mp.unsigned_area() - (100.0 - 4.0 + 1.0)).abs() < 1e-9);
     }
 }

@@ -1,0 +1,54 @@
+//! What the user typed: clap structs, syntax only.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// parkscope: land-use intensity, idle land, relocation siting and map exhibits for
+/// Chinese industrial parks.
+#[derive(Parser, Debug)]
+#[command(name = "parkscope", version, about, long_about = None)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+    /// Print only errors.
+    #[arg(long, global = true)]
+    pub quiet: bool,
+    /// Print a machine-readable summary on stdout.
+    #[arg(long, global = true)]
+    pub json: bool,
+}
+
+/// A project folder (holding parkscope.toml) or the project file itself.
+#[derive(Args, Debug, Clone)]
+pub struct ProjectArg {
+    /// Project folder or parkscope.toml.
+    pub project: PathBuf,
+}
+
+/// The subcommands of INTERFACE.md.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Load and validate every layer; print the per-layer report.
+    Check(ProjectArg),
+    /// Convert one layer between formats and coordinate systems.
+    Convert {
+        /// Input file (.geojson, .shp, .csv, .xlsx).
+        input: PathBuf,
+        /// Output file (.geojson or .csv).
+        output: PathBuf,
+        /// CRS of the input when the file does not say (EPSG code, wgs84, cgcs2000, gcj02, bd09).
+        #[arg(long)]
+        from: Option<String>,
+        /// CRS of the output. Default: wgs84.
+        #[arg(long, default_value = "wgs84")]
+        to: String,
+        /// Coordinate columns of a CSV/Excel input.
+        #[arg(long)]
+        x: Option<String>,
+        /// Coordinate columns of a CSV/Excel input.
+        #[arg(long)]
+        y: Option<String>,
+    },
+}

@@ -1,0 +1,66 @@
+//! `parkscope check PROJECT`: load every layer and print what was read, rejected and
+//! repaired, with each problem. Exit 2 when a layer cannot be used.
+
+use std::path::Path;
+
+use parkscope::error::{Error, Result};
+use parkscope::model::{self, LoadReport};
+use parkscope::project::Project;
+
+use super::Flags;
+use crate::cli::progress::Progress;
+
+/// How many problems per layer the human report lists.
+const LISTED_PROBLEMS: usize = 20;
+
+pub fn run(path: &Path, flags: Flags) -> Result<()> {
+    let project = Project::load(path)?;
+    let progress = Progress::new(flags.quiet);
+    progress.step("loading layers");
+    let model = model::load(&project)?;
+    drop(progress);
+    if flags.json {
+        let out = serde_json::to_string_pretty(&model.report).map_err(|e| Error::Usage(e.to_string()))?;
+        println!("{out}");
+    } else if !flags.quiet {
+        print_report(&project, &model.report);
+    }
+    let unusable: Vec<&str> = model
+        .report
+        .layers
+        .iter()
+        .filter(|(_, r)| r.read > 0 && r.rejected == r.read)
+        .map(|(n, _)| n.as_str())
+        .collect();
+    if let Some(first) = unusable.first() {
+        let r = &model.report.layers[*first];
+        let why = r.problems.first().map(|p| p.describe(&r.path)).unwrap_or_default();
+        return Err(Error::Missing(format!("every feature of the {first} layer was rejected; the first: {why}")));
+    }
+    Ok(())
+}
+
+/// Prints the per-layer report for a person.
+pub fn print_report(project: &Project, report: &LoadReport) {
+    println!("project  {} ({})", project.name, project.file.display());
+    println!("frame    {}", report.frame);
+    println!();
+    println!("{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}", "layer", "read", "rejected", "repaired", "warnings", "crs", "file");
+    for (name, r) in &report.layers {
+        let enc = r.encoding.as_deref().map(|e| format!(" [{e}]")).unwrap_or_default();
+        println!("{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}{}", name, r.read, r.rejected, r.repaired, r.warnings(), r.crs, r.path, enc);
+    }
+    for (name, r) in &report.layers {
+        if r.problems.is_empty() {
+            continue;
+        }
+        println!();
+        println!("{name}: {} problem(s)", r.problems.len());
+        for p in r.problems.iter().take(LISTED_PROBLEMS) {
+            println!("  {:<8} {}", format!("{:?}", p.severity).to_lowercase(), p.describe(&r.path));
+        }
+        if r.problems.len() > LISTED_PROBLEMS {
+            println!("  … and {} more (check --json lists them all)", r.problems.len() - LISTED_PROBLEMS);
+        }
+    }
+}

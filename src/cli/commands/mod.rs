@@ -1,0 +1,25 @@
+//! One file per subcommand; `dispatch` picks it.
+
+mod check;
+mod convert;
+
+use super::args::{Cli, Command};
+use parkscope::error::Result;
+
+/// Global flags every command honours.
+#[derive(Debug, Clone, Copy)]
+pub struct Flags {
+    /// Only errors are printed.
+    pub quiet: bool,
+    /// A JSON summary goes to stdout.
+    pub json: bool,
+}
+
+/// Runs the command the user chose.
+pub fn dispatch(cli: Cli) -> Result<()> {
+    let flags = Flags { quiet: cli.quiet, json: cli.json };
+    match cli.command {
+        Command::Check(p) => check::run(&p.project, flags),
+        Command::Convert { input, output, from, to, x, y } => convert::run(&input, &output, from.as_deref(), &to, x, y, flags),
+    }
+}

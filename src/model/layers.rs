@@ -1,0 +1,240 @@
+//! One builder per layer: a feature's values and frame geometry → a typed feature, or
+//! problems. The rules of DATA.md for each field live here.
+
+use geo::{Area, Geometry, Point};
+
+use super::geometry::{geometry_name, valid_multipolygon};
+use super::row::Row;
+use super::types::*;
+use crate::error::{Problem, Severity};
+use crate::project::LayerKind;
+use crate::units::{AreaM2, WanYuan};
+
+/// Storey height (m) per storey when only a building's height is known (DATA.md).
+pub const METRES_PER_STOREY: f64 = 3.5;
+/// A storey higher than this (strictly) counts twice in floor area (control indicators).
+pub const TALL_STOREY_M: f64 = 8.0;
+
+/// The field that identifies a feature of a layer, for messages.
+pub fn id_field(kind: LayerKind) -> &'static str {
+    match kind {
+        LayerKind::Parks => "park_id",
+        LayerKind::Parcels => "parcel_id",
+        LayerKind::Buildings => "building_id",
+        LayerKind::Enterprises => "enterprise_id",
+        LayerKind::Approvals => "batch_id",
+        LayerKind::Constraints | LayerKind::Infrastructure => "name",
+    }
+}
+
+fn polygon(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<geo::MultiPolygon<f64>> {
+    let Some(g) = g else {
+        row.problems.push(Problem::new(Severity::Rejected, Some(number), "no geometry (a polygon is required)"));
+        return None;
+    };
+    match valid_multipolygon(g, number) {
+        Ok((mp, repair)) => {
+            row.problems.extend(repair);
+            Some(mp)
+        }
+        Err(p) => {
+            row.problems.push(p);
+            None
+        }
+    }
+}
+
+/// A park from its row.
+pub fn park(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Park> {
+    let id = row.require("park_id");
+    let level = row.parsed(
+        "level",
+        |s| match s.trim().to_lowercase().as_str() {
+            "national" | "国家级" => Some("national".to_owned()),
+            "provincial" | "省级" => Some("provincial".to_owned()),
+            "county" | "县级" | "市级" | "city" => Some("county".to_owned()),
+            _ => None,
+        },
+        "national/国家级, provincial/省级, county/县级",
+    );
+    let approved_area_ha = row.amount("approved_area_ha");
+    let geometry = polygon(row, g, number)?;
+    let area = AreaM2(geometry.unsigned_area());
+    Some(Park {
+        id: id?,
+        name: row.text("name"),
+        level,
+        leading_industries: row.list("leading_industries").into_iter().map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect()).filter(|c: &String| c.len() == 2).collect(),
+        orientation: row.text("orientation"),
+        approved_area_ha,
+        geometry,
+        area,
+    })
+}
+
+/// A parcel from its row.
+pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Parcel> {
+    let id = row.require("parcel_id");
+    let status = row.parsed("status", SupplyStatus::parse, "approved/已批, supplied/已供, unapproved/未批");
+    let mut p = Parcel {
+        id: id.clone().unwrap_or_default(),
+        name: row.text("name"),
+        land_use: row.text("land_use"),
+        status,
+        supply_type: row.text("supply_type"),
+        holder: row.text("holder"),
+        supply_date: row.date("supply_date"),
+        agreed_start: row.date("agreed_start"),
+        agreed_completion: row.date("agreed_completion"),
+        actual_start: row.date("actual_start"),
+        actual_completion: row.date("actual_completion"),
+        planned_investment: row.amount("planned_investment").map(WanYuan),
+        invested: row.amount("invested").map(WanYuan),
+        planned_floor_area: row.amount("planned_floor_area").map(AreaM2),
+        built_floor_area: row.amount("built_floor_area").map(AreaM2),
+        far_min: row.amount("far_min"),
+        far_max: row.amount("far_max"),
+        halted_since: row.date("halted_since"),
+        in_production: row.boolean("in_production"),
+        geometry: geo::MultiPolygon::new(vec![]),
+        area: AreaM2::ZERO,
+    };
+    if let (Some(a), Some(b)) = (p.agreed_start, p.supply_date) {
+        if a < b {
+            row.warn("agreed_start", format!("agreed start {a} is before the supply date {b}"));
+        }
+    }
+    p.geometry = polygon(row, g, number)?;
+    p.area = AreaM2(p.geometry.unsigned_area());
+    id?;
+    Some(p)
+}
+
+/// A building from its row, its storeys resolved by the rule of DOMAIN.md.
+pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Building> {
+    let floors = row.amount("floors");
+    let height = row.amount("height_m");
+    let storey_h = row.amount("storey_height_m");
+    let storeys = match (floors, height) {
+        (Some(f), _) if f >= 1.0 => f.round() as u32,
+        // round-half-up(h / 3.5), at least 1.
+        (_, Some(h)) => ((h / METRES_PER_STOREY + 0.5).floor() as u32).max(1),
+        _ => 1,
+    };
+    let storey_height = storey_h.or_else(|| match (height, floors) {
+        (Some(h), Some(f)) if f >= 1.0 => Some(h / f),
+        _ => None,
+    });
+    let geometry = polygon(row, g, number)?;
+    let area = AreaM2(geometry.unsigned_area());
+    Some(Building {
+        id: row.text("building_id"),
+        storeys,
+        tall_storeys: storey_height.is_some_and(|h| h > TALL_STOREY_M),
+        use_: row.text("use"),
+        geometry,
+        area,
+    })
+}
+
+/// An enterprise from its row. Its location is optional when it names its parcels.
+pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Enterprise> {
+    let id = row.require("enterprise_id");
+    if let Some(code) = &id {
+        if code.len() == 18 && code.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            if let Err(e) = super::credit_code::check_credit_code(code) {
+                row.warn("enterprise_id", format!("credit code {code}: {e} (kept)"));
+            }
+        }
+    }
+    let location = match g {
+        None => None,
+        Some(Geometry::Point(p)) => Some(p),
+        Some(Geometry::MultiPoint(mp)) if mp.0.len() == 1 => Some(mp.0[0]),
+        Some(other) => {
+            use geo::Centroid;
+            let c: Option<Point<f64>> = other.centroid();
+            row.problems.push(Problem::new(Severity::Warning, Some(number), format!("a {} where a point is expected: its centroid is used", geometry_name(&other))));
+            c
+        }
+    };
+    let e = Enterprise {
+        id: id.clone().unwrap_or_default(),
+        name: row.text("name"),
+        industry: row.text("industry").map(|s| s.trim_start_matches(['C', 'c']).to_owned()),
+        parcel_ids: row.list("parcel_id"),
+        location,
+        revenue: row.amount("revenue"),
+        tax: row.number("tax"),
+        value_added: row.number("value_added"),
+        employees: row.amount("employees"),
+        energy_tce: row.amount("energy_tce"),
+        emissions: row.amount("emissions"),
+        rd_expense: row.amount("rd_expense"),
+        pollution_class: row.parsed(
+            "pollution_class",
+            |s| match s.trim().to_lowercase().as_str() {
+                "heavy" | "重" | "重度" | "重污染" => Some(PollutionClass::Heavy),
+                "medium" | "中" | "中度" => Some(PollutionClass::Medium),
+                "light" | "轻" | "轻度" => Some(PollutionClass::Light),
+                _ => None,
+            },
+            "heavy/重, medium/中, light/轻",
+        ),
+        relocate: row.boolean("relocate"),
+        required_area_mu: row.amount("required_area_mu"),
+        protection_distance_m: row.amount("protection_distance_m"),
+    };
+    if e.location.is_none() && e.parcel_ids.is_empty() && !row.rejected() {
+        row.problems.push(Problem::new(Severity::Warning, Some(number), "neither a location nor a parcel_id: the enterprise cannot be placed on a parcel"));
+    }
+    id?;
+    Some(e)
+}
+
+/// An approval batch from its row.
+pub fn approval(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Approval> {
+    let approval_date = row.date("approval_date");
+    let geometry = polygon(row, g, number)?;
+    Some(Approval { id: row.text("batch_id"), approval_date, geometry })
+}
+
+fn any_geometry(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Geometry<f64>> {
+    match g {
+        None => {
+            row.problems.push(Problem::new(Severity::Rejected, Some(number), "no geometry"));
+            None
+        }
+        Some(g @ (Geometry::Polygon(_) | Geometry::MultiPolygon(_))) => polygon(row, Some(g), number).map(Geometry::MultiPolygon),
+        Some(g) => Some(g),
+    }
+}
+
+/// A constraint from its row.
+pub fn constraint(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Constraint> {
+    let kind = row.parsed(
+        "kind",
+        ConstraintKind::parse,
+        "ecological_redline/生态保护红线, basic_farmland/永久基本农田, water_source/饮用水水源保护区, sensitive/环境敏感点, built_up/城市建成区, flood/洪涝风险区",
+    );
+    if kind.is_none() && !row.rejected() {
+        row.problems.push(Problem::new(Severity::Rejected, Some(number), "the required field kind is empty"));
+    }
+    let geometry = any_geometry(row, g, number)?;
+    Some(Constraint { kind: kind?, name: row.text("name"), geometry })
+}
+
+/// An infrastructure feature from its row.
+pub fn infrastructure(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Infrastructure> {
+    let kind = row.parsed(
+        "kind",
+        InfraKind::parse,
+        "road/道路, rail/铁路, wastewater_plant/污水处理厂, substation/变电站, gas/燃气, interchange/高速出入口",
+    );
+    if kind.is_none() && !row.rejected() {
+        row.problems.push(Problem::new(Severity::Rejected, Some(number), "the required field kind is empty"));
+    }
+    let class = row.parsed("class", RoadClass::parse, "expressway/高速公路, arterial/主干路, collector/次干路, local/支路");
+    let geometry = any_geometry(row, g, number)?;
+    Some(Infrastructure { kind: kind?, class, name: row.text("name"), geometry })
+}

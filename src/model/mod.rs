@@ -1,0 +1,210 @@
+//! Model: raw layers → typed, valid, metric features in one working frame, and the
+//! per-layer [`LoadReport`]. After [`load`], analyses trust the data: geometry is valid
+//! and in metres, ids are unique, required fields are present.
+
+mod credit_code;
+pub mod fields;
+pub mod geometry;
+mod layers;
+mod report;
+mod row;
+mod types;
+
+use std::collections::HashSet;
+
+use geo::{CoordsIter, Geometry};
+use rayon::prelude::*;
+
+pub use credit_code::{check_credit_code, credit_check_char};
+pub use layers::{METRES_PER_STOREY, TALL_STOREY_M};
+pub use report::{LayerReport, LoadReport};
+pub use types::*;
+
+use crate::crs::{to_wgs84, Crs, Frame};
+use crate::error::{Error, Problem, Result, Severity};
+use crate::project::{LayerKind, LayerSpec, Project};
+use crate::read::{read_layer, RawLayer};
+
+/// Every layer of a project, typed and in the working frame.
+#[derive(Debug, Clone)]
+pub struct Model {
+    /// The metric frame all geometry is in.
+    pub frame: Frame,
+    /// 园区.
+    pub parks: Vec<Park>,
+    /// 宗地 (always present, may be empty only if every feature was rejected).
+    pub parcels: Vec<Parcel>,
+    /// 建筑.
+    pub buildings: Vec<Building>,
+    /// 企业.
+    pub enterprises: Vec<Enterprise>,
+    /// 批准用地.
+    pub approvals: Vec<Approval>,
+    /// Constraints.
+    pub constraints: Vec<Constraint>,
+    /// Infrastructure.
+    pub infrastructure: Vec<Infrastructure>,
+    /// Which layers the project gave.
+    pub given: HashSet<LayerKind>,
+    /// What loading found.
+    pub report: LoadReport,
+}
+
+/// Loads and validates every layer of a project.
+///
+/// # Errors
+/// No parcels layer; a file that cannot be read; an unknown CRS; a field map naming an
+/// absent column; a missing required field.
+pub fn load(project: &Project) -> Result<Model> {
+    let parcels_spec = project.layers.get(&LayerKind::Parcels).ok_or_else(|| {
+        Error::Missing(format!("{}: the project has no parcels layer ([layers.parcels] with a path)", project.file.display()))
+    })?;
+    let mut raws: Vec<(LayerKind, Vec<(RawLayer, Crs)>)> = Vec::new();
+    for (kind, spec) in &project.layers {
+        let files = read_files(spec, project)?;
+        raws.push((*kind, files));
+    }
+    let parcels_raw = raws.iter().find(|(k, _)| *k == LayerKind::Parcels).map(|(_, r)| r.as_slice()).unwrap_or_default();
+    let frame = choose_frame(project, parcels_raw, parcels_spec)?;
+    let mut model = Model {
+        report: LoadReport { frame: frame.name(), ..LoadReport::default() },
+        frame,
+        parks: vec![],
+        parcels: vec![],
+        buildings: vec![],
+        enterprises: vec![],
+        approvals: vec![],
+        constraints: vec![],
+        infrastructure: vec![],
+        given: project.layers.keys().copied().collect(),
+    };
+    for (kind, files) in &raws {
+        let spec = &project.layers[kind];
+        let report = match kind {
+            LayerKind::Parks => build(*kind, files, spec, &model.frame, layers::park, &mut model.parks, |p| Some(p.id.clone()))?,
+            LayerKind::Parcels => build(*kind, files, spec, &model.frame, layers::parcel, &mut model.parcels, |p| Some(p.id.clone()))?,
+            LayerKind::Buildings => build(*kind, files, spec, &model.frame, layers::building, &mut model.buildings, |b| b.id.clone())?,
+            LayerKind::Enterprises => build(*kind, files, spec, &model.frame, layers::enterprise, &mut model.enterprises, |e| Some(e.id.clone()))?,
+            LayerKind::Approvals => build(*kind, files, spec, &model.frame, layers::approval, &mut model.approvals, |_| None)?,
+            LayerKind::Constraints => build(*kind, files, spec, &model.frame, layers::constraint, &mut model.constraints, |_| None)?,
+            LayerKind::Infrastructure => build(*kind, files, spec, &model.frame, layers::infrastructure, &mut model.infrastructure, |_| None)?,
+        };
+        model.report.layers.insert(kind.name().to_owned(), report);
+    }
+    Ok(model)
+}
+
+fn read_files(spec: &LayerSpec, project: &Project) -> Result<Vec<(RawLayer, Crs)>> {
+    spec.paths
+        .par_iter()
+        .map(|path| {
+            let raw = read_layer(path, &spec.read)?;
+            let crs = match (&spec.crs, &raw.declared_crs, &project.crs) {
+                (Some(c), _, _) => c.clone(),
+                (None, Some(d), _) => Crs::parse(d).map_err(|e| Error::in_file(raw.display_name(), format!("declared CRS: {e}")))?,
+                (None, None, Some(c)) => c.clone(),
+                (None, None, None) => Crs::LonLat,
+            };
+            Ok((raw, crs))
+        })
+        .collect()
+}
+
+/// The working frame: the project CRS's meridian when it is Gauss-Krüger, else the
+/// 3-degree zone of the parcels' median longitude (robust to a few wild coordinates).
+fn choose_frame(project: &Project, parcels: &[(RawLayer, Crs)], spec: &LayerSpec) -> Result<Frame> {
+    if let Some(Crs::Projected(p)) = &project.crs {
+        if let Some((cm, ..)) = p.tmerc_params() {
+            return Ok(Frame::with_central_meridian(cm));
+        }
+    }
+    let mut lons: Vec<f64> = parcels
+        .iter()
+        .flat_map(|(raw, crs)| {
+            let step = (raw.features.len() / 2000).max(1);
+            raw.features.iter().step_by(step).filter_map(move |f| {
+                let c = f.geometry.as_ref()?.coords_iter().next()?;
+                let (lon, lat) = to_wgs84(crs, c.x, c.y)?;
+                ((60.0..150.0).contains(&lon) && (0.0..60.0).contains(&lat)).then_some(lon)
+            })
+        })
+        .collect();
+    if lons.is_empty() {
+        let file = spec.paths.first().map(|p| p.display().to_string()).unwrap_or_default();
+        return Err(Error::in_file(
+            file,
+            "no parcel has coordinates in China in the declared CRS: check the layer's crs (GeoJSON without a crs member is read as WGS84 lon/lat)",
+        ));
+    }
+    lons.sort_by(f64::total_cmp);
+    Ok(Frame::for_longitude(lons[lons.len() / 2]))
+}
+
+type Builder<T> = fn(&mut row::Row, Option<Geometry<f64>>, usize) -> Option<T>;
+
+fn build<T: Send>(
+    kind: LayerKind,
+    files: &[(RawLayer, Crs)],
+    spec: &LayerSpec,
+    frame: &Frame,
+    builder: Builder<T>,
+    out: &mut Vec<T>,
+    id_of: impl Fn(&T) -> Option<String>,
+) -> Result<LayerReport> {
+    let mut report = LayerReport {
+        path: files.iter().map(|(r, _)| r.display_name()).collect::<Vec<_>>().join(", "),
+        crs: files.first().map(|(_, c)| c.name()).unwrap_or_default(),
+        encoding: files.first().and_then(|(r, _)| r.encoding.map(str::to_owned)),
+        ..LayerReport::default()
+    };
+    let id_field = layers::id_field(kind);
+    for (raw, crs) in files {
+        let file = raw.display_name();
+        let cols = fields::resolve(kind, &file, &raw.fields, &spec.fields)?;
+        let conv = frame.converter(crs);
+        report.read += raw.count;
+        for p in &raw.problems {
+            report.add(vec![p.clone()]);
+        }
+        let built: Vec<(Option<T>, Vec<Problem>)> = raw
+            .features
+            .par_iter()
+            .map(|f| {
+                let mut row = row::Row::new(&cols, f);
+                let geometry = match &f.geometry {
+                    None => None,
+                    Some(g) => match geometry::to_frame(g, crs, &conv, f.number) {
+                        Ok((g, repair)) => {
+                            row.problems.extend(repair);
+                            Some(g)
+                        }
+                        Err(p) => {
+                            let id = row.text(id_field);
+                            return (None, vec![p.with_id(id.as_deref())]);
+                        }
+                    },
+                };
+                let t = builder(&mut row, geometry, f.number);
+                let id = row.text(id_field);
+                let rejected = row.rejected();
+                let problems = row.problems.into_iter().map(|p| p.with_id(id.as_deref())).collect();
+                (if rejected { None } else { t }, problems)
+            })
+            .collect();
+        let mut seen: HashSet<String> = out.iter().filter_map(&id_of).collect();
+        for ((t, mut problems), f) in built.into_iter().zip(&raw.features) {
+            if let Some(t) = t {
+                match id_of(&t) {
+                    Some(id) if kind != LayerKind::Buildings && !seen.insert(id.clone()) => {
+                        problems.push(Problem::new(Severity::Rejected, Some(f.number), format!("duplicate id {id}: an earlier feature has it")).with_id(Some(&id)));
+                    }
+                    _ => out.push(t),
+                }
+            }
+            if !problems.is_empty() {
+                report.add(problems);
+            }
+        }
+    }
+    Ok(report)
+}

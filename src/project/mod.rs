@@ -1,0 +1,302 @@
+//! The project file (`parkscope.toml`, INTERFACE.md): which layers, in which files, in
+//! which CRS, with which field names, judged at which date, under which policy editions.
+//!
+//! Parsed once into a [`Project`]; an unknown key is an error (a typo must not silently
+//! change a legal verdict), and so is an unknown layer, CRS or language.
+
+pub mod policy;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use serde::Deserialize;
+
+use crate::crs::Crs;
+use crate::error::{suggest, Error, Result};
+use crate::read::value::{parse_date, RawValue};
+use crate::read::ReadOptions;
+
+/// The layers of DATA.md.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum LayerKind {
+    /// 园区: park boundaries.
+    Parks,
+    /// 宗地: land parcels (required).
+    Parcels,
+    /// 建筑: building footprints.
+    Buildings,
+    /// 企业: enterprises (points or a table).
+    Enterprises,
+    /// 批准用地: approved construction land.
+    Approvals,
+    /// Red lines, farmland, water sources, sensitive receptors, built-up area, flood zones.
+    Constraints,
+    /// Roads, rail, wastewater plants, substations, gas, interchanges.
+    Infrastructure,
+}
+
+impl LayerKind {
+    /// Every layer, in load order.
+    pub const ALL: [LayerKind; 7] = [
+        LayerKind::Parks,
+        LayerKind::Parcels,
+        LayerKind::Buildings,
+        LayerKind::Enterprises,
+        LayerKind::Approvals,
+        LayerKind::Constraints,
+        LayerKind::Infrastructure,
+    ];
+    /// The layer's name in the project file.
+    pub fn name(self) -> &'static str {
+        match self {
+            LayerKind::Parks => "parks",
+            LayerKind::Parcels => "parcels",
+            LayerKind::Buildings => "buildings",
+            LayerKind::Enterprises => "enterprises",
+            LayerKind::Approvals => "approvals",
+            LayerKind::Constraints => "constraints",
+            LayerKind::Infrastructure => "infrastructure",
+        }
+    }
+    fn from_name(s: &str) -> Option<LayerKind> {
+        LayerKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+}
+
+impl fmt::Display for LayerKind {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// Language of labels on maps and in reports. Default: `zh`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// Chinese.
+    #[default]
+    Zh,
+    /// English.
+    En,
+}
+
+/// One layer of the project: its files and how to read them.
+#[derive(Debug, Clone)]
+pub struct LayerSpec {
+    /// The files (one or more of one kind), resolved against the project folder.
+    pub paths: Vec<PathBuf>,
+    /// The CRS of the coordinates, overriding what the file says.
+    pub crs: Option<Crs>,
+    /// Reading options (coordinate columns, encoding, sheet).
+    pub read: ReadOptions,
+    /// Field map: canonical name → name in the file.
+    pub fields: BTreeMap<String, String>,
+}
+
+/// Which editions of the rule tables to use (names under `data/policy/`, or paths).
+#[derive(Debug, Clone, Default)]
+pub struct PolicyChoice {
+    /// Control-indicator edition. Default: `2008`.
+    pub control_indicators: Option<String>,
+    /// Per-mu evaluation preset. Default: `jiangsu-huaian-2024`.
+    pub evaluation: Option<String>,
+    /// Idle-land rules. Default: `decree53-2012`.
+    pub idle: Option<String>,
+    /// Relocation-siting rules. Default: `default`.
+    pub siting: Option<String>,
+}
+
+/// A parsed project file.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The project file.
+    pub file: PathBuf,
+    /// The project's name, shown on maps. Default: the folder name.
+    pub name: String,
+    /// The date rules are judged at. Default (resolved by the CLI): today.
+    pub as_of: Option<NaiveDate>,
+    /// Default CRS of layers that declare none.
+    pub crs: Option<Crs>,
+    /// Label language. Default: zh.
+    pub lang: Lang,
+    /// The layers given.
+    pub layers: BTreeMap<LayerKind, LayerSpec>,
+    /// Policy editions.
+    pub policy: PolicyChoice,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ProjectToml {
+    name: Option<String>,
+    as_of: Option<toml::Value>,
+    crs: Option<String>,
+    lang: Option<String>,
+    #[serde(default)]
+    layers: BTreeMap<String, LayerToml>,
+    #[serde(default)]
+    policy: Option<PolicyToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LayerToml {
+    path: OneOrMany,
+    crs: Option<String>,
+    coords: Option<String>,
+    x: Option<String>,
+    y: Option<String>,
+    encoding: Option<String>,
+    sheet: Option<String>,
+    #[serde(default)]
+    fields: BTreeMap<String, String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct PolicyToml {
+    control_indicators: Option<String>,
+    evaluation: Option<String>,
+    idle: Option<String>,
+    siting: Option<String>,
+}
+
+impl Project {
+    /// Loads a project from a folder holding `parkscope.toml`, or from the file itself.
+    ///
+    /// # Errors
+    /// A missing or unreadable file, TOML errors, unknown keys or layers, a bad CRS or
+    /// date, a layer without files.
+    pub fn load(path: &Path) -> Result<Project> {
+        let file = if path.is_dir() { path.join("parkscope.toml") } else { path.to_path_buf() };
+        let text = std::fs::read_to_string(&file).map_err(|source| Error::Read { path: file.clone(), source })?;
+        Project::parse(&text, &file)
+    }
+
+    /// Parses a project file's text; `file` resolves relative paths and names errors.
+    ///
+    /// # Errors
+    /// As [`Project::load`].
+    pub fn parse(text: &str, file: &Path) -> Result<Project> {
+        let err = |reason: String| Error::Project { path: file.to_path_buf(), reason };
+        let raw: ProjectToml = toml::from_str(text).map_err(|e| err(one_line(&e.to_string())))?;
+        let base = file.parent().unwrap_or(Path::new("."));
+        let name = raw.name.unwrap_or_else(|| {
+            base.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "parkscope".into())
+        });
+        let as_of = match raw.as_of {
+            None => None,
+            Some(toml::Value::Datetime(d)) => {
+                parse_date(&RawValue::Text(d.to_string())).map_err(|e| err(format!("as_of: {e}")))?
+            }
+            Some(toml::Value::String(s)) => parse_date(&RawValue::Text(s)).map_err(|e| err(format!("as_of: {e}")))?,
+            Some(other) => return Err(err(format!("as_of: {other} is not a date"))),
+        };
+        let crs = raw.crs.as_deref().map(Crs::parse).transpose().map_err(|e| err(format!("crs: {e}")))?;
+        let lang = match raw.lang.as_deref() {
+            None | Some("zh") | Some("zh-CN") | Some("cn") => Lang::Zh,
+            Some("en") => Lang::En,
+            Some(o) => return Err(err(format!("lang: \"{o}\" is not zh or en"))),
+        };
+        let mut layers = BTreeMap::new();
+        for (lname, l) in raw.layers {
+            let kind = LayerKind::from_name(&lname).ok_or_else(|| {
+                let hint = suggest(&lname, LayerKind::ALL.iter().map(|k| k.name()))
+                    .map(|s| format!(" (did you mean {s}?)"))
+                    .unwrap_or_default();
+                err(format!("unknown layer [layers.{lname}]{hint}; layers are parks, parcels, buildings, enterprises, approvals, constraints, infrastructure"))
+            })?;
+            let paths: Vec<PathBuf> = match l.path {
+                OneOrMany::One(p) => vec![base.join(p)],
+                OneOrMany::Many(v) => v.into_iter().map(|p| base.join(p)).collect(),
+            };
+            if paths.is_empty() {
+                return Err(err(format!("layers.{lname}.path names no file")));
+            }
+            let crs = match (l.crs, l.coords) {
+                (_, Some(c)) | (Some(c), None) => {
+                    Some(Crs::parse(&c).map_err(|e| err(format!("layers.{lname}: {e}")))?)
+                }
+                (None, None) => None,
+            };
+            layers.insert(
+                kind,
+                LayerSpec {
+                    paths,
+                    crs,
+                    read: ReadOptions { x: l.x, y: l.y, encoding: l.encoding, sheet: l.sheet },
+                    fields: l.fields,
+                },
+            );
+        }
+        let policy = raw
+            .policy
+            .map(|p| PolicyChoice {
+                control_indicators: p.control_indicators,
+                evaluation: p.evaluation,
+                idle: p.idle,
+                siting: p.siting,
+            })
+            .unwrap_or_default();
+        Ok(Project { file: file.to_path_buf(), name, as_of, crs, lang, layers, policy })
+    }
+
+    /// The folder the project file is in.
+    pub fn folder(&self) -> &Path {
+        self.file.parent().unwrap_or(Path::new("."))
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_the_interface_example() {
+        let text = r#"
+name = "Xinhe industrial parks"
+as_of = "2026-06-30"
+crs = "EPSG:4527"
+lang = "zh"
+[layers.parcels]
+path = "parcels.geojson"
+crs = "EPSG:4527"
+[layers.parcels.fields]
+parcel_id = "宗地编号"
+[layers.enterprises]
+path = "enterprises.csv"
+coords = "gcj02"
+x = "经度"
+y = "纬度"
+[policy]
+control_indicators = "2008"
+evaluation = "zhejiang-huangyan-2022"
+"#;
+        let p = Project::parse(text, Path::new("/p/parkscope.toml")).unwrap();
+        assert_eq!(p.as_of, NaiveDate::from_ymd_opt(2026, 6, 30));
+        assert_eq!(p.layers[&LayerKind::Parcels].fields["parcel_id"], "宗地编号");
+        assert!(matches!(p.layers[&LayerKind::Enterprises].crs, Some(Crs::Gcj02)));
+        assert_eq!(p.layers[&LayerKind::Enterprises].read.x.as_deref(), Some("经度"));
+        assert_eq!(p.layers[&LayerKind::Parcels].paths[0], Path::new("/p/parcels.geojson"));
+    }
+
+    #[test]
+    fn unknown_keys_and_layers_are_errors() {
+        let e = Project::parse("nme = 1", Path::new("parkscope.toml")).unwrap_err().to_string();
+        assert!(e.contains("nme"), "{e}");
+        let e = Project::parse("[layers.parcles]\npath='a.geojson'", Path::new("parkscope.toml")).unwrap_err().to_string();
+        assert!(e.contains("did you mean parcels"), "{e}");
+    }
+}

@@ -1,0 +1,309 @@
+//! Rule tables as data (DOMAIN.md "How the tool uses this"): control indicators, per-mu
+//! evaluation presets and idle-land rules, each a versioned TOML file under
+//! `data/policy/`, embedded in the binary and overridable by a path in the project file.
+//! Every value carries its source tag; a run that used an unconfirmed value says so.
+
+use std::collections::BTreeMap;
+use std::path::Path;
+
+use serde::Deserialize;
+
+use super::PolicyChoice;
+use crate::error::{Error, Result};
+
+/// How well a rule value is sourced (DOMAIN.md tags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, Default)]
+pub enum Tag {
+    /// Read in a cited source.
+    #[default]
+    C,
+    /// Derived or weakly sourced.
+    P,
+    /// Unconfirmed: a configurable default, not a rule.
+    U,
+}
+
+/// A rule value with its source.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tagged {
+    /// The value.
+    pub value: f64,
+    /// Its source tag.
+    #[serde(default)]
+    pub tag: Tag,
+    /// Source keys (DOMAIN.md section 9).
+    #[serde(default)]
+    pub source: Option<String>,
+    /// What the row is (the industry's name).
+    #[serde(default)]
+    pub name: Option<String>,
+}
+
+/// The industrial-project control indicators of one edition.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ControlIndicators {
+    /// The edition, e.g. `2008`.
+    pub edition: String,
+    /// Its title.
+    pub title: String,
+    /// The industry code standard of the keys.
+    pub codes: String,
+    /// Edition whose values apply to codes this one does not list.
+    #[serde(default)]
+    pub fallback: Option<String>,
+    /// Minimum building coefficient, compared with coverage.
+    pub coverage_min: Tagged,
+    /// Minimum FAR by industry code.
+    pub far_min: BTreeMap<String, Tagged>,
+    #[serde(skip)]
+    fallback_table: Option<Box<ControlIndicators>>,
+}
+
+/// A FAR minimum found for an industry, with the edition it came from.
+#[derive(Debug, Clone)]
+pub struct FarRequirement {
+    /// The minimum FAR.
+    pub value: f64,
+    /// The code row it came from.
+    pub code: String,
+    /// The edition that gave it (a fallback edition when the chosen one lacks the code).
+    pub edition: String,
+    /// True when the value is unconfirmed or came from a fallback edition.
+    pub unconfirmed: bool,
+}
+
+impl ControlIndicators {
+    /// The FAR minimum for an industry code: the most specific listed prefix (4, 3, then
+    /// 2 digits), else the fallback edition's.
+    pub fn far_min(&self, industry: &str) -> Option<FarRequirement> {
+        let code: String = industry.chars().filter(char::is_ascii_digit).collect();
+        for len in (2..=code.len().min(4)).rev() {
+            if let Some(t) = self.far_min.get(&code[..len]) {
+                return Some(FarRequirement {
+                    value: t.value,
+                    code: code[..len].to_owned(),
+                    edition: self.edition.clone(),
+                    unconfirmed: t.tag == Tag::U,
+                });
+            }
+        }
+        let mut r = self.fallback_table.as_ref()?.far_min(industry)?;
+        r.unconfirmed = true;
+        Some(r)
+    }
+}
+
+/// Where a preset's indicator benchmarks come from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BenchmarkRule {
+    /// Twice the arithmetic mean of the indicator over the evaluated enterprises.
+    TwiceMean,
+    /// The fixed values in the preset.
+    Fixed,
+}
+
+/// What an enterprise scores on an indicator it has no data for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MissingRule {
+    /// The mean of that indicator's scores over the enterprises that have it.
+    MeanScore,
+    /// Zero.
+    Zero,
+}
+
+/// One indicator of an evaluation preset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Indicator {
+    /// The indicator: tax_per_mu, revenue_per_mu, value_added_per_mu, tax_per_tce,
+    /// value_added_per_tce, value_added_per_emission, productivity, rd_ratio.
+    pub key: String,
+    /// Its weight (points).
+    pub weight: f64,
+    /// The fixed benchmark, for `benchmark = "fixed"`.
+    #[serde(default)]
+    pub benchmark: Option<f64>,
+    /// A cap on value / benchmark (e.g. 1.5). Default: none.
+    #[serde(default)]
+    pub cap: Option<f64>,
+    /// Source tag.
+    #[serde(default)]
+    pub tag: Tag,
+}
+
+/// Rank cut-offs as fractions (numerator, denominator) of the number evaluated.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassCutoffs {
+    /// Rank r is A when r × den ≤ num × n.
+    pub a: [u64; 2],
+    /// B likewise.
+    pub b: [u64; 2],
+    /// C likewise; D below.
+    pub c: [u64; 2],
+}
+
+/// A per-mu (亩均) evaluation preset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EvaluationPreset {
+    /// The preset's name.
+    pub name: String,
+    /// Its title.
+    pub title: String,
+    /// Source tag.
+    #[serde(default)]
+    pub tag: Tag,
+    /// Source keys.
+    #[serde(default)]
+    pub source: Option<String>,
+    /// How benchmarks are set.
+    pub benchmark: BenchmarkRule,
+    /// What a missing indicator scores.
+    pub missing: MissingRule,
+    /// The indicators with weights.
+    pub indicators: Vec<Indicator>,
+    /// Class cut-offs.
+    pub classes: ClassCutoffs,
+}
+
+/// Idle and inefficient land rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IdleRules {
+    /// The rules' name.
+    pub name: String,
+    /// Their title.
+    pub title: String,
+    /// Years not started after the agreed start before land is idle.
+    pub idle_after_years: i32,
+    /// Years before idle land can be recovered free of charge.
+    pub recoverable_after_years: i32,
+    /// Case 2(b): built / planned floor area below this fraction.
+    pub halted_built_share: [u64; 2],
+    /// Case 2(b): invested / planned investment below this fraction.
+    pub halted_invested_share: [u64; 2],
+    /// Idle-land fee in percent of the land price.
+    pub idle_fee_percent: f64,
+    /// Years after completion without production before 建而未投.
+    pub built_not_producing_after_years: i32,
+    /// Land-use code prefixes that rule 4 (用而未尽) applies to.
+    pub industrial_land_prefixes: Vec<String>,
+    /// Rule 6: tax per mu below this is below standard (万元/亩).
+    pub below_standard_tax_per_mu: Tagged,
+    /// Rule 6: investment per mu below this is below standard (万元/亩).
+    pub below_standard_investment_per_mu: Tagged,
+    /// Look-ahead windows in days.
+    pub warn_days: Vec<i64>,
+}
+
+/// All rule tables of a run.
+#[derive(Debug, Clone)]
+pub struct Policy {
+    /// Control indicators.
+    pub control: ControlIndicators,
+    /// The evaluation preset.
+    pub evaluation: EvaluationPreset,
+    /// Idle-land rules.
+    pub idle: IdleRules,
+}
+
+const EMBEDDED: &[(&str, &str)] = &[
+    ("control-indicators-2008", include_str!("../../data/policy/control-indicators-2008.toml")),
+    ("control-indicators-2023", include_str!("../../data/policy/control-indicators-2023.toml")),
+    ("evaluation-jiangsu-huaian-2024", include_str!("../../data/policy/evaluation-jiangsu-huaian-2024.toml")),
+    ("evaluation-zhejiang-huangyan-2022", include_str!("../../data/policy/evaluation-zhejiang-huangyan-2022.toml")),
+    ("idle-decree53-2012", include_str!("../../data/policy/idle-decree53-2012.toml")),
+];
+
+/// Names of the embedded tables of one kind (`evaluation`, …), for messages.
+pub fn embedded_names(table: &str) -> Vec<&'static str> {
+    EMBEDDED
+        .iter()
+        .filter_map(|(n, _)| n.strip_prefix(table).and_then(|s| s.strip_prefix('-')))
+        .collect()
+}
+
+fn load_table<T: serde::de::DeserializeOwned>(table: &str, choice: &str, base: &Path) -> Result<T> {
+    let (name, text) = if choice.ends_with(".toml") {
+        let p = base.join(choice);
+        let text = std::fs::read_to_string(&p).map_err(|source| Error::Read { path: p.clone(), source })?;
+        (p.display().to_string(), text)
+    } else {
+        let key = format!("{table}-{choice}");
+        let text = EMBEDDED.iter().find(|(n, _)| *n == key).map(|(_, t)| (*t).to_owned()).ok_or_else(|| Error::Policy {
+            name: key.clone(),
+            reason: format!("no such edition (available: {})", embedded_names(table).join(", ")),
+        })?;
+        (key, text)
+    };
+    toml::from_str(&text).map_err(|e| Error::Policy {
+        name,
+        reason: e.to_string().lines().map(str::trim).collect::<Vec<_>>().join(" "),
+    })
+}
+
+impl Policy {
+    /// Loads the editions a project chose (defaults: control indicators 2008, evaluation
+    /// jiangsu-huaian-2024, idle decree53-2012); paths are relative to `base`.
+    ///
+    /// # Errors
+    /// An unknown edition, an unreadable file, an unknown key in a table.
+    pub fn load(choice: &PolicyChoice, base: &Path) -> Result<Policy> {
+        let mut control: ControlIndicators =
+            load_table("control-indicators", choice.control_indicators.as_deref().unwrap_or("2008"), base)?;
+        if let Some(fb) = control.fallback.clone() {
+            let table: ControlIndicators = load_table("control-indicators", &fb, base)?;
+            control.fallback_table = Some(Box::new(table));
+        }
+        let evaluation: EvaluationPreset =
+            load_table("evaluation", choice.evaluation.as_deref().unwrap_or("jiangsu-huaian-2024"), base)?;
+        for i in &evaluation.indicators {
+            if evaluation.benchmark == BenchmarkRule::Fixed && i.benchmark.is_none() {
+                return Err(Error::Policy {
+                    name: evaluation.name.clone(),
+                    reason: format!("indicator {} has no benchmark but the preset uses fixed benchmarks", i.key),
+                });
+            }
+        }
+        let idle: IdleRules = load_table("idle", choice.idle.as_deref().unwrap_or("decree53-2012"), base)?;
+        Ok(Policy { control, evaluation, idle })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn far_minimum_by_most_specific_code() {
+        let p = Policy::load(&PolicyChoice::default(), Path::new(".")).unwrap();
+        assert_eq!(p.control.far_min("2651").unwrap().value, 0.6);
+        assert_eq!(p.control.far_min("2922").unwrap().value, 1.0, "plastics");
+        assert_eq!(p.control.far_min("2911").unwrap().value, 0.8, "rubber");
+        assert!(p.control.far_min("43").unwrap().unconfirmed);
+        assert!(p.control.far_min("52").is_none(), "not manufacturing");
+        assert_eq!(p.control.coverage_min.value, 0.30);
+    }
+
+    #[test]
+    fn edition_2023_falls_back_to_2008_flagged() {
+        let choice = PolicyChoice { control_indicators: Some("2023".into()), ..Default::default() };
+        let p = Policy::load(&choice, Path::new(".")).unwrap();
+        let auto = p.control.far_min("3610").unwrap();
+        assert_eq!((auto.value, auto.edition.as_str(), auto.unconfirmed), (0.8, "2023", false));
+        let chem = p.control.far_min("26").unwrap();
+        assert_eq!((chem.value, chem.edition.as_str(), chem.unconfirmed), (0.6, "2008", true));
+    }
+
+    #[test]
+    fn unknown_edition_lists_the_available_ones() {
+        let choice = PolicyChoice { evaluation: Some("shanghai".into()), ..Default::default() };
+        let e = Policy::load(&choice, Path::new(".")).unwrap_err().to_string();
+        assert!(e.contains("jiangsu-huaian-2024") && e.contains("zhejiang-huangyan-2022"), "{e}");
+    }
+}

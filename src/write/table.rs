@@ -1,0 +1,108 @@
+//! A result table: named columns (with Chinese headers for Excel), rows of cells, and
+//! optionally one geometry per row in WGS84 lon/lat (or the CRS named in `crs`).
+
+use chrono::NaiveDate;
+use geo::Geometry;
+
+/// One cell.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Cell {
+    /// No value.
+    Empty,
+    /// Text.
+    Text(String),
+    /// A number, written with up to `decimals` decimals.
+    Number(f64, u8),
+    /// A whole number.
+    Int(i64),
+    /// A boolean.
+    Bool(bool),
+    /// A date.
+    Date(NaiveDate),
+}
+
+impl Cell {
+    /// Text, or empty when `None`.
+    pub fn text(s: Option<impl Into<String>>) -> Cell {
+        s.map(|s| Cell::Text(s.into())).unwrap_or(Cell::Empty)
+    }
+    /// A number with `decimals` decimals, or empty when `None` or not finite.
+    pub fn num(v: Option<f64>, decimals: u8) -> Cell {
+        match v {
+            Some(v) if v.is_finite() => Cell::Number(v, decimals),
+            _ => Cell::Empty,
+        }
+    }
+    /// A date, or empty.
+    pub fn date(d: Option<NaiveDate>) -> Cell {
+        d.map(Cell::Date).unwrap_or(Cell::Empty)
+    }
+    /// A boolean, or empty.
+    pub fn bool(b: Option<bool>) -> Cell {
+        b.map(Cell::Bool).unwrap_or(Cell::Empty)
+    }
+    /// The cell as CSV text.
+    pub fn to_text(&self) -> String {
+        match self {
+            Cell::Empty => String::new(),
+            Cell::Text(s) => s.clone(),
+            Cell::Number(v, d) => format_number(*v, *d),
+            Cell::Int(i) => i.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Date(d) => d.to_string(),
+        }
+    }
+}
+
+/// A number with at most `decimals` decimals, trailing zeros dropped.
+pub fn format_number(v: f64, decimals: u8) -> String {
+    let s = format!("{v:.*}", decimals as usize);
+    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s };
+    if s == "-0" {
+        "0".to_owned()
+    } else {
+        s
+    }
+}
+
+/// A column: its key (the contract name of INTERFACE.md) and its Chinese header.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// The column name in GeoJSON and CSV.
+    pub key: String,
+    /// The header in Excel when the project's language is Chinese.
+    pub zh: String,
+}
+
+impl Column {
+    /// A column with its key and Chinese header.
+    pub fn new(key: &str, zh: &str) -> Column {
+        Column { key: key.to_owned(), zh: zh.to_owned() }
+    }
+}
+
+/// A result table.
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// Base file name (`parcels`, `enterprises`, …).
+    pub name: String,
+    /// Columns.
+    pub columns: Vec<Column>,
+    /// Rows, each as long as `columns`.
+    pub rows: Vec<Vec<Cell>>,
+    /// One geometry per row, when the table is spatial.
+    pub geometries: Option<Vec<Option<Geometry<f64>>>>,
+    /// CRS of the geometries when not WGS84 lon/lat (e.g. `EPSG:4549`).
+    pub crs: Option<String>,
+}
+
+impl Table {
+    /// An empty table with these columns.
+    pub fn new(name: &str, columns: Vec<Column>) -> Table {
+        Table { name: name.to_owned(), columns, rows: Vec::new(), geometries: None, crs: None }
+    }
+    /// The index of a column by key.
+    pub fn col(&self, key: &str) -> Option<usize> {
+        self.columns.iter().position(|c| c.key == key)
+    }
+}

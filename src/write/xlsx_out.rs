@@ -1,0 +1,64 @@
+//! Excel output: one worksheet per table, a frozen header row (Chinese headers when the
+//! project's language is Chinese), as land bureaus keep their ledgers (台账).
+
+use std::path::Path;
+
+use rust_xlsxwriter::{Format, Workbook};
+
+use super::{atomic::write_bytes, Cell, Table};
+use crate::error::{Error, Result};
+use crate::project::Lang;
+
+/// Writes tables as the sheets of one workbook. Sheet names are the tables' names.
+///
+/// # Errors
+/// The workbook cannot be built or written.
+pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Result<()> {
+    let err = |e: rust_xlsxwriter::XlsxError| Error::Write { path: path.to_path_buf(), reason: e.to_string() };
+    let mut wb = Workbook::new();
+    let header = Format::new().set_bold().set_background_color("DDEBF7");
+    let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
+    for (sheet_name, table) in tables {
+        let ws = wb.add_worksheet();
+        ws.set_name(*sheet_name).map_err(err)?;
+        for (c, col) in table.columns.iter().enumerate() {
+            let title = if lang == Lang::Zh && !col.zh.is_empty() { col.zh.as_str() } else { col.key.as_str() };
+            ws.write_string_with_format(0, c as u16, title, &header).map_err(err)?;
+            let width = title.chars().map(|ch| if ch.is_ascii() { 1.1 } else { 2.1 }).sum::<f64>().clamp(8.0, 60.0);
+            ws.set_column_width(c as u16, width).map_err(err)?;
+        }
+        for (r, row) in table.rows.iter().enumerate() {
+            let r = (r + 1) as u32;
+            for (c, cell) in row.iter().enumerate() {
+                let c = c as u16;
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(s) => {
+                        ws.write_string(r, c, s).map_err(err)?;
+                    }
+                    Cell::Number(v, _) => {
+                        ws.write_number(r, c, *v).map_err(err)?;
+                    }
+                    Cell::Int(i) => {
+                        ws.write_number(r, c, *i as f64).map_err(err)?;
+                    }
+                    Cell::Bool(b) => {
+                        ws.write_boolean(r, c, *b).map_err(err)?;
+                    }
+                    Cell::Date(d) => {
+                        let xd = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                            chrono::Datelike::year(d) as u16,
+                            chrono::Datelike::month(d) as u8,
+                            chrono::Datelike::day(d) as u8,
+                        )
+                        .map_err(err)?;
+                        ws.write_datetime_with_format(r, c, &xd, &date_fmt).map_err(err)?;
+                    }
+                }
+            }
+        }
+        ws.set_freeze_panes(1, 0).map_err(err)?;
+    }
+    let bytes = wb.save_to_buffer().map_err(err)?;
+    write_bytes(path, &bytes)
+}
