@@ -6,3 +6,5 @@ pub mod units;
 pub mod project;
 pub mod model;
 pub mod write;
+pub mod index;
+pub mod analyse;

@@ -1,0 +1,197 @@
+//! Per-parcel intensity: floor area from footprints (tall storeys twice), FAR, coverage
+//! by the union of footprints, enterprise figures apportioned to the parcel, and the
+//! control-indicator verdicts with the edition that gave them.
+
+use geo::{Area, BooleanOps, BoundingRect, MultiPolygon};
+use rayon::prelude::*;
+
+use crate::index::Index;
+use crate::model::Model;
+use crate::project::policy::Policy;
+use crate::units::AreaM2;
+
+/// Intensity of one parcel.
+#[derive(Debug, Clone, Default)]
+pub struct ParcelIntensity {
+    /// Floor area: Σ area(footprint ∩ parcel) × storeys × (2 if storey > 8 m), else the
+    /// ledger's built_floor_area, else 0.
+    pub floor_area: AreaM2,
+    /// True when the floor area came from footprints.
+    pub from_buildings: bool,
+    /// area(∪ footprints ∩ parcel).
+    pub footprint: AreaM2,
+    /// floor_area / area.
+    pub far: f64,
+    /// footprint / area, 0..1.
+    pub coverage: f64,
+    /// Investment per 亩 (invested, or planned when nothing is built), 万元/亩.
+    pub investment_per_mu: Option<f64>,
+    /// Apportioned enterprise tax, 万元.
+    pub tax: f64,
+    /// Apportioned revenue, 万元.
+    pub revenue: f64,
+    /// Apportioned value added, 万元.
+    pub value_added: f64,
+    /// Apportioned employees.
+    pub employees: f64,
+    /// Enterprises on the parcel.
+    pub enterprises: usize,
+    /// The industry that sets the FAR requirement (the holder's, else the one industry
+    /// of the enterprises on the parcel).
+    pub industry: Option<String>,
+    /// Required minimum FAR.
+    pub far_min_required: Option<f64>,
+    /// Where the requirement came from, in words.
+    pub far_rule: Option<String>,
+    /// True when the requirement is unconfirmed (a [U] value or a fallback edition).
+    pub far_rule_unconfirmed: bool,
+    /// far ≥ required.
+    pub far_ok: Option<bool>,
+    /// coverage ≥ the building-coefficient minimum (industrial land only).
+    pub coverage_ok: Option<bool>,
+}
+
+impl ParcelIntensity {
+    /// Tax per 亩, 万元/亩; `None` without enterprises.
+    pub fn per_mu(&self, amount: f64, area: AreaM2) -> Option<f64> {
+        (self.enterprises > 0 && area.m2() > 0.0).then(|| amount / area.to_mu())
+    }
+}
+
+/// Each enterprise's share of each of its parcels: 1 / (enterprises on the parcel).
+/// Returns, per enterprise, its land (m²) and its (parcel, land m²) parts.
+pub fn enterprise_land(model: &Model, index: &Index) -> Vec<(AreaM2, Vec<(usize, AreaM2)>)> {
+    index
+        .enterprise_parcels
+        .iter()
+        .map(|ps| {
+            let parts: Vec<(usize, AreaM2)> =
+                ps.iter().map(|&p| (p, model.parcels[p].area * (1.0 / index.enterprises_on[p].len().max(1) as f64))).collect();
+            (parts.iter().map(|(_, a)| *a).sum(), parts)
+        })
+        .collect()
+}
+
+/// Computes the intensity of every parcel.
+pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<ParcelIntensity> {
+    let land = enterprise_land(model, index);
+    // Each enterprise's figures go to its parcels in proportion to its land on each.
+    let mut money = vec![[0.0f64; 4]; model.parcels.len()];
+    for (e, (total, parts)) in land.iter().enumerate() {
+        let ent = &model.enterprises[e];
+        for (p, a) in parts {
+            let share = if total.m2() > 0.0 { *a / *total } else { 0.0 };
+            let m = &mut money[*p];
+            m[0] += ent.tax.unwrap_or(0.0) * share;
+            m[1] += ent.revenue.unwrap_or(0.0) * share;
+            m[2] += ent.value_added.unwrap_or(0.0) * share;
+            m[3] += ent.employees.unwrap_or(0.0) * share;
+        }
+    }
+    let industrial = &policy.idle.industrial_land_prefixes;
+    model
+        .parcels
+        .par_iter()
+        .enumerate()
+        .map(|(i, parcel)| {
+            let parts = &index.buildings_on[i];
+            let mut r = ParcelIntensity::default();
+            if parts.is_empty() {
+                r.floor_area = parcel.built_floor_area.unwrap_or(AreaM2::ZERO);
+            } else {
+                r.from_buildings = true;
+                r.floor_area = parts
+                    .iter()
+                    .map(|part| {
+                        let b = &model.buildings[part.building];
+                        part.area * (b.storeys as f64 * if b.tall_storeys { 2.0 } else { 1.0 })
+                    })
+                    .sum();
+                r.footprint = union_footprint(model, parcel, parts);
+            }
+            let area = parcel.area.m2();
+            r.far = if area > 0.0 { r.floor_area / parcel.area } else { 0.0 };
+            r.coverage = if area > 0.0 { (r.footprint / parcel.area).min(1.0) } else { 0.0 };
+            let built = r.floor_area.m2() > 0.0 || parcel.actual_completion.is_some();
+            r.investment_per_mu = match (parcel.invested, parcel.planned_investment) {
+                (Some(inv), _) => Some(inv.wan()),
+                (None, Some(plan)) if !built => Some(plan.wan()),
+                _ => None,
+            }
+            .map(|w| w / parcel.area.to_mu());
+            let ents = &index.enterprises_on[i];
+            r.enterprises = ents.len();
+            [r.tax, r.revenue, r.value_added, r.employees] = money[i];
+            r.industry = holder_industry(model, parcel.holder.as_deref(), ents);
+            let is_ind = crate::analyse::is_industrial_land(parcel.land_use.as_deref(), industrial);
+            match (parcel.far_min, r.industry.as_deref().and_then(|c| policy.control.far_min(c))) {
+                (Some(f), _) => {
+                    r.far_min_required = Some(f);
+                    r.far_rule = Some(format!("planning conditions of the parcel: FAR ≥ {f}"));
+                }
+                (None, Some(req)) => {
+                    r.far_min_required = Some(req.value);
+                    r.far_rule_unconfirmed = req.unconfirmed;
+                    r.far_rule = Some(format!(
+                        "control indicators {} ({}), industry {}: FAR ≥ {}{}",
+                        req.edition,
+                        policy.control.codes,
+                        req.code,
+                        req.value,
+                        if req.unconfirmed { " [unconfirmed]" } else { "" }
+                    ));
+                }
+                (None, None) => {}
+            }
+            r.far_ok = r.far_min_required.map(|m| r.far >= m);
+            if is_ind || r.far_min_required.is_some() && parcel.far_min.is_none() {
+                r.coverage_ok = Some(r.coverage >= policy.control.coverage_min.value);
+            }
+            r
+        })
+        .collect()
+}
+
+/// The industry of a parcel's holder (matched by enterprise name or id), else the single
+/// industry shared by the enterprises located on it.
+fn holder_industry(model: &Model, holder: Option<&str>, ents: &[usize]) -> Option<String> {
+    if let Some(h) = holder {
+        let h = h.trim();
+        if let Some(e) = model.enterprises.iter().find(|e| e.id == h || e.name.as_deref() == Some(h)) {
+            if e.industry.is_some() {
+                return e.industry.clone();
+            }
+        }
+    }
+    let mut inds: Vec<&str> = ents.iter().filter_map(|&e| model.enterprises[e].industry.as_deref()).collect();
+    inds.sort_unstable();
+    inds.dedup();
+    (inds.len() == 1).then(|| inds[0].to_owned())
+}
+
+/// area(∪ footprints ∩ parcel): the sum of the clipped parts when no two footprints
+/// overlap, else the area of their union clipped to the parcel.
+fn union_footprint(model: &Model, parcel: &crate::model::Parcel, parts: &[crate::index::BuildingPart]) -> AreaM2 {
+    let sum: AreaM2 = parts.iter().map(|p| p.area).sum();
+    let boxes: Vec<_> = parts.iter().filter_map(|p| model.buildings[p.building].geometry.bounding_rect()).collect();
+    let mut overlapping = false;
+    'outer: for i in 0..parts.len() {
+        for j in i + 1..parts.len() {
+            let (a, b) = (boxes[i], boxes[j]);
+            if a.min().x < b.max().x && b.min().x < a.max().x && a.min().y < b.max().y && b.min().y < a.max().y {
+                let ga = &model.buildings[parts[i].building].geometry;
+                let gb = &model.buildings[parts[j].building].geometry;
+                if crate::index::clipped_area(ga, gb) > 1e-6 {
+                    overlapping = true;
+                    break 'outer;
+                }
+            }
+        }
+    }
+    if !overlapping {
+        return sum;
+    }
+    let geoms: Vec<&MultiPolygon<f64>> = parts.iter().map(|p| &model.buildings[p.building].geometry).collect();
+    let union = geo::unary_union(geoms);
+    AreaM2(union.intersection(&parcel.geometry).unsigned_area())
+}

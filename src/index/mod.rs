@@ -1,0 +1,168 @@
+//! Index: R-trees and the joins every analysis shares, computed once per run —
+//! parcel → park, building ∩ parcel areas, enterprise → parcels.
+//!
+//! R-tree results come in any order; every list here is sorted before it is stored so
+//! outputs are deterministic.
+
+mod overlay;
+
+use std::collections::HashMap;
+
+use geo::{Area, BooleanOps, BoundingRect, Contains, Intersects, MultiPolygon, Rect};
+use rayon::prelude::*;
+use rstar::primitives::{GeomWithData, Rectangle};
+use rstar::{RTree, AABB};
+
+pub use overlay::{clipped_area, is_within};
+
+use crate::model::Model;
+use crate::units::AreaM2;
+
+/// A bounding box with the index of its feature.
+pub type BoxEntry = GeomWithData<Rectangle<[f64; 2]>, usize>;
+
+/// The R-tree entry of a geometry's bounding box.
+pub fn box_entry(r: Rect<f64>, i: usize) -> BoxEntry {
+    GeomWithData::new(Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]), i)
+}
+
+/// An R-tree over the bounding boxes of polygons, bulk-loaded.
+pub fn tree_of(polys: &[&MultiPolygon<f64>]) -> RTree<BoxEntry> {
+    RTree::bulk_load(polys.iter().enumerate().filter_map(|(i, p)| p.bounding_rect().map(|r| box_entry(r, i))).collect())
+}
+
+/// The envelope of a rectangle, for R-tree queries.
+pub fn envelope(r: Rect<f64>) -> AABB<[f64; 2]> {
+    AABB::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y])
+}
+
+/// A building's share of a parcel.
+#[derive(Debug, Clone, Copy)]
+pub struct BuildingPart {
+    /// Index into `model.buildings`.
+    pub building: usize,
+    /// area(footprint ∩ parcel).
+    pub area: AreaM2,
+}
+
+/// Why an enterprise has no parcel.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Unplaced {
+    /// Its parcel_id values name no parcel.
+    UnknownParcel(Vec<String>),
+    /// Its location is inside no parcel.
+    OutsideParcels,
+    /// It has neither a location nor a parcel_id.
+    NoLocation,
+}
+
+/// The joins of a model.
+#[derive(Debug)]
+pub struct Index {
+    /// R-tree of parcel bounding boxes.
+    pub parcels: RTree<BoxEntry>,
+    /// Park of each parcel: largest overlap, none under half the parcel.
+    pub parcel_park: Vec<Option<usize>>,
+    /// Buildings on each parcel, with their clipped areas, by building index.
+    pub buildings_on: Vec<Vec<BuildingPart>>,
+    /// Parcels of each enterprise (sorted, unique).
+    pub enterprise_parcels: Vec<Vec<usize>>,
+    /// Enterprises on each parcel (sorted).
+    pub enterprises_on: Vec<Vec<usize>>,
+    /// Enterprises that could not be placed on a parcel, and why.
+    pub unplaced: Vec<(usize, Unplaced)>,
+    /// Parcel index by id.
+    pub parcel_by_id: HashMap<String, usize>,
+}
+
+/// Builds every join of a model.
+pub fn build_index(model: &Model) -> Index {
+    let parcel_geoms: Vec<&MultiPolygon<f64>> = model.parcels.iter().map(|p| &p.geometry).collect();
+    let parcels = tree_of(&parcel_geoms);
+    let parcel_park = parcel_parks(model);
+    let buildings_on = overlay::buildings_on_parcels(model, &parcels);
+    let parcel_by_id: HashMap<String, usize> = model.parcels.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    let (enterprise_parcels, unplaced) = enterprise_parcels(model, &parcels, &parcel_by_id);
+    let mut enterprises_on = vec![Vec::new(); model.parcels.len()];
+    for (e, ps) in enterprise_parcels.iter().enumerate() {
+        for &p in ps {
+            enterprises_on[p].push(e);
+        }
+    }
+    Index { parcels, parcel_park, buildings_on, enterprise_parcels, enterprises_on, unplaced, parcel_by_id }
+}
+
+/// Minimum share of a parcel's area a park must cover to hold it (DOMAIN.md "Park of a parcel").
+pub const PARK_MIN_SHARE: f64 = 0.5;
+
+fn parcel_parks(model: &Model) -> Vec<Option<usize>> {
+    if model.parks.is_empty() {
+        return vec![None; model.parcels.len()];
+    }
+    let park_geoms: Vec<&MultiPolygon<f64>> = model.parks.iter().map(|p| &p.geometry).collect();
+    let parks = tree_of(&park_geoms);
+    model
+        .parcels
+        .par_iter()
+        .map(|parcel| {
+            let bbox = parcel.geometry.bounding_rect()?;
+            let mut cands: Vec<usize> = parks.locate_in_envelope_intersecting(&envelope(bbox)).map(|e| e.data).collect();
+            cands.sort_unstable();
+            let mut best: Option<(usize, f64)> = None;
+            for k in cands {
+                let park = &model.parks[k].geometry;
+                let overlap = if is_within(&parcel.geometry, park) {
+                    parcel.area.m2()
+                } else if park.intersects(&parcel.geometry) {
+                    park.intersection(&parcel.geometry).unsigned_area()
+                } else {
+                    0.0
+                };
+                if best.is_none_or(|(_, a)| overlap > a) {
+                    best = Some((k, overlap));
+                }
+            }
+            best.filter(|(_, a)| *a >= PARK_MIN_SHARE * parcel.area.m2() && *a > 0.0).map(|(k, _)| k)
+        })
+        .collect()
+}
+
+fn enterprise_parcels(model: &Model, tree: &RTree<BoxEntry>, by_id: &HashMap<String, usize>) -> (Vec<Vec<usize>>, Vec<(usize, Unplaced)>) {
+    let found: Vec<(Vec<usize>, Option<Unplaced>)> = model
+        .enterprises
+        .par_iter()
+        .map(|e| {
+            if !e.parcel_ids.is_empty() {
+                let mut ps: Vec<usize> = e.parcel_ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+                ps.sort_unstable();
+                ps.dedup();
+                let unknown: Vec<String> = e.parcel_ids.iter().filter(|id| !by_id.contains_key(*id)).cloned().collect();
+                return (ps, (!unknown.is_empty()).then_some(Unplaced::UnknownParcel(unknown)));
+            }
+            match e.location {
+                None => (vec![], Some(Unplaced::NoLocation)),
+                Some(pt) => {
+                    let mut ps: Vec<usize> = tree
+                        .locate_all_at_point(&[pt.x(), pt.y()])
+                        .map(|b| b.data)
+                        .filter(|&i| model.parcels[i].geometry.contains(&pt))
+                        .collect();
+                    ps.sort_unstable();
+                    // Overlapping parcels: the point belongs to the first by id order.
+                    ps.truncate(1);
+                    let why = ps.is_empty().then_some(Unplaced::OutsideParcels);
+                    (ps, why)
+                }
+            }
+        })
+        .collect();
+    let mut unplaced = Vec::new();
+    let mut out = Vec::with_capacity(found.len());
+    for (i, (ps, why)) in found.into_iter().enumerate() {
+        if let Some(w) = why {
+            unplaced.push((i, w));
+        }
+        out.push(ps);
+    }
+    (out, unplaced)
+}
