@@ -13,3 +13,39 @@ pub fn is_industrial_land(code: Option<&str>, prefixes: &[String]) -> bool {
         prefixes.iter().any(|p| c.starts_with(&p.to_uppercase()))
     })
 }
+
+use chrono::NaiveDate;
+
+use crate::index::Index;
+use crate::model::Model;
+use crate::project::policy::Policy;
+
+/// Every analysis of a project at one date: what `intensity`, `evaluate` and `idle` write.
+#[derive(Debug, Clone)]
+pub struct Analysis {
+    /// The date rules were judged at.
+    pub as_of: NaiveDate,
+    /// Per parcel intensity.
+    pub intensity: Vec<intensity::ParcelIntensity>,
+    /// Per parcel idle verdict.
+    pub idle: Vec<idle::IdleVerdict>,
+    /// Parcels about to change class.
+    pub upcoming: Vec<idle::Upcoming>,
+    /// Approved-not-supplied pieces.
+    pub ans: Vec<idle::AnsPiece>,
+    /// Per enterprise evaluation.
+    pub evaluation: evaluate::Evaluation,
+    /// Per park indicators.
+    pub parks: Vec<intensity::ParkIntensity>,
+}
+
+/// Runs intensity, idle classification and evaluation at `as_of`.
+pub fn analyse_all(model: &Model, index: &Index, policy: &Policy, as_of: NaiveDate) -> Analysis {
+    let intensity = intensity::parcel_intensity(model, index, policy);
+    let (idle, upcoming) = idle::classify_idle(model, index, policy, &intensity, as_of);
+    let ans = idle::approved_not_supplied(model, index, as_of);
+    let ans_by_park = idle::ans_area_by_park(model, &ans);
+    let evaluation = evaluate::evaluate(model, index, &policy.evaluation);
+    let parks = intensity::park_intensity(model, index, policy, &intensity, &idle, &ans_by_park, &evaluation, as_of);
+    Analysis { as_of, intensity, idle, upcoming, ans, evaluation, parks }
+}

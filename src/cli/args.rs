@@ -32,6 +32,41 @@ pub struct ProjectArg {
 pub enum Command {
     /// Load and validate every layer; print the per-layer report.
     Check(ProjectArg),
+    /// Land-use intensity per parcel, enterprise and park.
+    Intensity {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Per-mu (亩均) evaluation and A/B/C/D classes of enterprises.
+    Evaluate {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Idle and inefficient land.
+    Idle {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Judge at this date instead of the project's as_of.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Everything: tables and maps into one folder.
+    Run {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+    },
     /// Convert one layer between formats and coordinate systems.
     Convert {
         /// Input file (.geojson, .shp, .csv, .xlsx).

@@ -7,6 +7,7 @@ mod csv_out;
 mod geojson_out;
 mod table;
 mod xlsx_out;
+pub mod tables;
 
 pub use atomic::{write_bytes, AtomicFile};
 pub use csv_out::write_csv;

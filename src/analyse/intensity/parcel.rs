@@ -144,7 +144,8 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
                 (None, None) => {}
             }
             r.far_ok = r.far_min_required.map(|m| r.far >= m);
-            if is_ind || r.far_min_required.is_some() && parcel.far_min.is_none() {
+            let coverage_known = model.given.contains(&crate::project::LayerKind::Buildings);
+            if coverage_known && (is_ind || r.industry.as_deref().and_then(|c| policy.control.far_min(c)).is_some()) {
                 r.coverage_ok = Some(r.coverage >= policy.control.coverage_min.value);
             }
             r

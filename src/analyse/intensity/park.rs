@@ -100,15 +100,21 @@ pub fn park_intensity(
     as_of: chrono::NaiveDate,
 ) -> Vec<ParkIntensity> {
     let prefixes = &policy.idle.industrial_land_prefixes;
+    let mut by_park: Vec<Vec<usize>> = vec![Vec::new(); model.parks.len()];
+    for (i, k) in index.parcel_park.iter().enumerate() {
+        if let Some(k) = k {
+            by_park[*k].push(i);
+        }
+    }
     (0..model.parks.len())
         .map(|k| {
-            let members: Vec<usize> = (0..model.parcels.len()).filter(|&i| index.parcel_park[i] == Some(k)).collect();
+            let members = &by_park[k];
             let (mut supplied, mut built, mut idle_a, mut a2, mut resid) = (0.0, 0.0, 0.0, 0.0, 0.0);
             let (mut floor, mut foot, mut floor2, mut foot2, mut inv2, mut supplied_unbuilt) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
             let mut ents: Vec<usize> = Vec::new();
             let mut ind_ents: Vec<usize> = Vec::new();
             let mut ans_parcels = 0.0;
-            for &i in &members {
+            for &i in members {
                 let p = &model.parcels[i];
                 let it = &parcels[i];
                 let a = p.area.m2();

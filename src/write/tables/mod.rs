@@ -1,0 +1,24 @@
+//! Result tables with the columns of INTERFACE.md (a contract: they may grow, never
+//! silently change), geometry in WGS84 lon/lat.
+
+mod enterprises;
+mod idle;
+mod parcels;
+mod parks;
+
+pub use enterprises::enterprises_table;
+pub use idle::{ans_table, upcoming_table};
+pub use parcels::parcels_table;
+pub use parks::parks_table;
+
+use geo::{Coord, Geometry, MapCoords};
+
+use crate::crs::Frame;
+
+/// A frame geometry in WGS84 lon/lat for output.
+pub fn to_lonlat(frame: &Frame, g: &Geometry<f64>) -> Geometry<f64> {
+    g.map_coords(|c| match frame.inverse(c.x, c.y) {
+        Some((x, y)) => Coord { x, y },
+        None => Coord { x: f64::NAN, y: f64::NAN },
+    })
+}
