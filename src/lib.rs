@@ -8,3 +8,4 @@ pub mod model;
 pub mod write;
 pub mod index;
 pub mod analyse;
+pub mod synth;

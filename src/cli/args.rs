@@ -30,6 +30,12 @@ pub struct ProjectArg {
 /// The subcommands of INTERFACE.md.
 #[derive(Subcommand, Debug)]
 pub enum Command {
+    /// Run every analysis and map on the bundled sample city.
+    Demo {
+        /// Output folder.
+        #[arg(long, default_value = "maps/demo")]
+        out: PathBuf,
+    },
     /// Load and validate every layer; print the per-layer report.
     Check(ProjectArg),
     /// Land-use intensity per parcel, enterprise and park.
@@ -85,5 +91,17 @@ pub enum Command {
         /// Coordinate columns of a CSV/Excel input.
         #[arg(long)]
         y: Option<String>,
+    },
+    /// Write a synthetic city of any size as a project folder.
+    Synth {
+        /// Number of parcels.
+        #[arg(long)]
+        parcels: usize,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
     },
 }

@@ -3,6 +3,7 @@
 mod analyse;
 mod check;
 mod session;
+mod synth;
 mod convert;
 
 use super::args::{Cli, Command};
@@ -26,6 +27,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         Command::Evaluate { project, out } => analyse::run(&project.project, &out, None, analyse::Which::Evaluate, flags).map(drop),
         Command::Idle { project, out, as_of } => analyse::run(&project.project, &out, as_of.as_deref(), analyse::Which::Idle, flags).map(drop),
         Command::Run { project, out } => analyse::run(&project.project, &out, None, analyse::Which::All, flags).map(drop),
+        Command::Synth { parcels, out, seed } => synth::run(parcels, &out, seed, flags),
+        Command::Demo { .. } => Err(parkscope::error::Error::Usage("demo: maps are being wired".into())),
         Command::Convert { input, output, from, to, x, y } => convert::run(&input, &output, from.as_deref(), &to, x, y, flags),
     }
 }

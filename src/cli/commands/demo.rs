@@ -1,0 +1,25 @@
+//! `parkscope demo [--out DIR]`: every analysis and every map on the bundled sample city
+//! (data/sample), written to maps/demo.
+
+use std::path::{Path, PathBuf};
+
+use parkscope::error::{Error, Result};
+
+use super::analyse::{self, Which};
+use super::Flags;
+
+/// The bundled sample project: next to the binary's source tree, or in the current folder.
+fn sample_project() -> Result<PathBuf> {
+    let candidates = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample"), PathBuf::from("data/sample")];
+    candidates
+        .into_iter()
+        .find(|p| p.join("parkscope.toml").is_file())
+        .ok_or_else(|| Error::Missing("the sample city (data/sample/parkscope.toml) was not found: run the demo from the repository".into()))
+}
+
+pub fn run(out: &Path, flags: Flags) -> Result<()> {
+    let project = sample_project()?;
+    let (session, analysis) = analyse::run(&project, out, None, Which::All, flags)?;
+    super::maps::render_all(&session, &analysis, out, flags)?;
+    Ok(())
+}
