@@ -198,7 +198,10 @@ mod tests {
     #[test]
     fn suggests_similar_chinese_field() {
         assert_eq!(suggest("宗地编码", ["名称", "宗地编号"]), Some("宗地编号"));
-        assert_eq!(suggest("parcle_id", ["parcel_id", "name"]), Some("parcel_id"));
+        assert_eq!(
+            suggest("parcle_id", ["parcel_id", "name"]),
+            Some("parcel_id")
+        );
         assert_eq!(suggest("zzz", ["parcel_id"]), None);
     }
 
@@ -210,6 +213,9 @@ mod tests {
             id: Some("3301-07".into()),
             field: Some("供地日期".into()),
         };
-        assert_eq!(at.to_string(), "parcels.shp: feature 118 (3301-07): field 供地日期");
+        assert_eq!(
+            at.to_string(),
+            "parcels.shp: feature 118 (3301-07): field 供地日期"
+        );
     }
 }

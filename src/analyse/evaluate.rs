@@ -25,7 +25,13 @@ pub enum EvalClass {
 
 impl EvalClass {
     /// Every class in report order.
-    pub const ALL: [EvalClass; 5] = [EvalClass::A, EvalClass::B, EvalClass::C, EvalClass::D, EvalClass::T];
+    pub const ALL: [EvalClass; 5] = [
+        EvalClass::A,
+        EvalClass::B,
+        EvalClass::C,
+        EvalClass::D,
+        EvalClass::T,
+    ];
     /// The letter.
     pub fn name(self) -> &'static str {
         match self {
@@ -60,7 +66,10 @@ pub struct EnterpriseEval {
 impl EnterpriseEval {
     /// An indicator's value.
     pub fn value(&self, key: &str) -> Option<f64> {
-        self.values.iter().find(|(k, _)| k == key).and_then(|(_, v)| *v)
+        self.values
+            .iter()
+            .find(|(k, _)| k == key)
+            .and_then(|(_, v)| *v)
     }
 }
 
@@ -76,8 +85,16 @@ pub struct Evaluation {
 }
 
 /// Every indicator any preset may name, for the output table.
-pub const INDICATORS: [&str; 8] =
-    ["tax_per_mu", "revenue_per_mu", "value_added_per_mu", "tax_per_tce", "value_added_per_tce", "value_added_per_emission", "productivity", "rd_ratio"];
+pub const INDICATORS: [&str; 8] = [
+    "tax_per_mu",
+    "revenue_per_mu",
+    "value_added_per_mu",
+    "tax_per_tce",
+    "value_added_per_tce",
+    "value_added_per_emission",
+    "productivity",
+    "rd_ratio",
+];
 
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
@@ -129,7 +146,15 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
             EnterpriseEval {
                 land: *area,
                 parcels: parts.iter().map(|(p, _)| *p).collect(),
-                values: INDICATORS.iter().map(|k| (k.to_string(), if mu > 0.0 { indicator(k, e, mu) } else { None })).collect(),
+                values: INDICATORS
+                    .iter()
+                    .map(|k| {
+                        (
+                            k.to_string(),
+                            if mu > 0.0 { indicator(k, e, mu) } else { None },
+                        )
+                    })
+                    .collect(),
                 score: None,
                 rank: None,
                 class: EvalClass::T,
@@ -137,14 +162,20 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
             }
         })
         .collect();
-    let evaluated: Vec<usize> = (0..n_all).filter(|&i| out[i].land.m2() > 0.0 && model.enterprises[i].revenue.is_some()).collect();
+    let evaluated: Vec<usize> = (0..n_all)
+        .filter(|&i| out[i].land.m2() > 0.0 && model.enterprises[i].revenue.is_some())
+        .collect();
     let mut is_evaluated = vec![false; n_all];
     for &i in &evaluated {
         is_evaluated[i] = true;
     }
     for i in 0..n_all {
         if !is_evaluated[i] {
-            out[i].reason = if out[i].land.m2() <= 0.0 { "not evaluated (T): no land located for the enterprise".into() } else { "not evaluated (T): revenue not given".into() };
+            out[i].reason = if out[i].land.m2() <= 0.0 {
+                "not evaluated (T): no land located for the enterprise".into()
+            } else {
+                "not evaluated (T): revenue not given".into()
+            };
         }
     }
     let n = evaluated.len();
@@ -176,12 +207,19 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
     let mut notes: Vec<Vec<String>> = vec![Vec::new(); n];
     for (k, ind) in preset.indicators.iter().enumerate() {
         let have: Vec<f64> = scores.iter().filter_map(|s| s[k]).collect();
-        let mean = if have.is_empty() { 0.0 } else { have.iter().sum::<f64>() / have.len() as f64 };
+        let mean = if have.is_empty() {
+            0.0
+        } else {
+            have.iter().sum::<f64>() / have.len() as f64
+        };
         for j in 0..n {
             let s = match (scores[j][k], preset.missing) {
                 (Some(s), _) => s,
                 (None, MissingRule::MeanScore) => {
-                    notes[j].push(format!("{} not computable (data missing or 0): mean score {mean:.1} used", label(&ind.key).0));
+                    notes[j].push(format!(
+                        "{} not computable (data missing or 0): mean score {mean:.1} used",
+                        label(&ind.key).0
+                    ));
                     mean
                 }
                 (None, MissingRule::Zero) => {
@@ -214,7 +252,11 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
         for (ind, (_, bench)) in preset.indicators.iter().zip(&benchmarks) {
             let (name, unit) = label(&ind.key);
             if let Some(v) = out[i].value(&ind.key) {
-                parts.push(format!("{name} {} {unit} against a benchmark of {}", sig(v), sig(*bench)));
+                parts.push(format!(
+                    "{name} {} {unit} against a benchmark of {}",
+                    sig(v),
+                    sig(*bench)
+                ));
             }
         }
         parts.extend(notes[j].iter().cloned());
@@ -224,7 +266,11 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
         e.class = class;
         e.reason = format!("{}: {}", class.name(), parts.join("; "));
     }
-    Evaluation { enterprises: out, benchmarks, preset: preset.name.clone() }
+    Evaluation {
+        enterprises: out,
+        benchmarks,
+        preset: preset.name.clone(),
+    }
 }
 
 /// A number with three significant digits at least one decimal, as in reports.

@@ -46,6 +46,23 @@ pub fn analyse_all(model: &Model, index: &Index, policy: &Policy, as_of: NaiveDa
     let ans = idle::approved_not_supplied(model, index, as_of);
     let ans_by_park = idle::ans_area_by_park(model, &ans);
     let evaluation = evaluate::evaluate(model, index, &policy.evaluation);
-    let parks = intensity::park_intensity(model, index, policy, &intensity, &idle, &ans_by_park, &evaluation, as_of);
-    Analysis { as_of, intensity, idle, upcoming, ans, evaluation, parks }
+    let parks = intensity::park_intensity(
+        model,
+        index,
+        policy,
+        &intensity,
+        &idle,
+        &ans_by_park,
+        &evaluation,
+        as_of,
+    );
+    Analysis {
+        as_of,
+        intensity,
+        idle,
+        upcoming,
+        ans,
+        evaluation,
+        parks,
+    }
 }

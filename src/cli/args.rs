@@ -65,6 +65,8 @@ pub enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// One map exhibit; the file's extension (.png, .svg, .pdf) picks the format.
+    Render(RenderArgs),
     /// Everything: tables and maps into one folder.
     Run {
         #[command(flatten)]
@@ -103,5 +105,45 @@ pub enum Command {
         /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
+        /// The project's name. Default: 合成城市（N 宗地，种子 S）.
+        #[arg(long)]
+        name: Option<String>,
     },
+}
+
+/// Arguments of `render`.
+#[derive(Args, Debug, Clone)]
+pub struct RenderArgs {
+    /// Project folder or parkscope.toml.
+    pub project: PathBuf,
+    /// Map kind: overview, intensity, idle, evaluation.
+    #[arg(long)]
+    pub map: String,
+    /// Output file: .png, .svg or .pdf.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Zoom to one park (its park_id).
+    #[arg(long)]
+    pub park: Option<String>,
+    /// Indicator of the intensity map: far, coverage, tax_per_mu, revenue_per_mu, investment_per_mu, value_added_per_mu.
+    #[arg(long)]
+    pub field: Option<String>,
+    /// Classification: jenks (natural breaks), quantiles, equal.
+    #[arg(long, default_value = "jenks")]
+    pub scheme: String,
+    /// Number of classes (2–7).
+    #[arg(long, default_value_t = 5)]
+    pub classes: usize,
+    /// Resolution of a PNG.
+    #[arg(long, default_value_t = 150.0)]
+    pub dpi: f32,
+    /// Paper: a4 or a3.
+    #[arg(long, default_value = "a4")]
+    pub paper: String,
+    /// Portrait instead of landscape.
+    #[arg(long)]
+    pub portrait: bool,
+    /// Judge at this date instead of the project's as_of.
+    #[arg(long)]
+    pub as_of: Option<String>,
 }

@@ -57,7 +57,10 @@ impl Frame {
     /// The frame's name as shown on maps and reports.
     pub fn name(&self) -> String {
         match self.epsg() {
-            Some(c) => format!("CGCS2000 / 3-degree Gauss-Kruger CM {}E (EPSG:{c})", self.cm),
+            Some(c) => format!(
+                "CGCS2000 / 3-degree Gauss-Kruger CM {}E (EPSG:{c})",
+                self.cm
+            ),
             None => format!("CGCS2000 transverse Mercator CM {}E", self.cm),
         }
     }
@@ -85,10 +88,12 @@ impl Frame {
             Crs::Bd09 => ToFrame::Bd09(self.clone()),
             Crs::Projected(p) => match p.tmerc_params() {
                 // Same meridian, same ellipsoid, k = 1: the frame differs by its false origin.
-                Some((cm, x0, y0, k)) if (cm - self.cm).abs() < 1e-9 && k == 1.0 => ToFrame::Shift {
-                    dx: 500_000.0 - x0,
-                    dy: -y0,
-                },
+                Some((cm, x0, y0, k)) if (cm - self.cm).abs() < 1e-9 && k == 1.0 => {
+                    ToFrame::Shift {
+                        dx: 500_000.0 - x0,
+                        dy: -y0,
+                    }
+                }
                 _ => ToFrame::Reproject {
                     src: p.proj.clone(),
                     frame: self.clone(),
@@ -173,7 +178,10 @@ mod tests {
         let f = Frame::for_longitude(120.4);
         assert_eq!(f.epsg(), Some(4549));
         let (x, y) = f.forward(120.0, 30.0).unwrap();
-        assert!((x - 500_000.0).abs() < 1e-6 && (y - 3_320_113.397845).abs() < 1e-6, "{x} {y}");
+        assert!(
+            (x - 500_000.0).abs() < 1e-6 && (y - 3_320_113.397845).abs() < 1e-6,
+            "{x} {y}"
+        );
         let (lon, lat) = f.inverse(x, y).unwrap();
         assert!((lon - 120.0).abs() < 1e-10 && (lat - 30.0).abs() < 1e-10);
     }
@@ -183,10 +191,17 @@ mod tests {
         let f = Frame::with_central_meridian(117.0);
         let c = f.converter(&Crs::from_epsg(4527).unwrap());
         assert!(matches!(c, ToFrame::Shift { .. }));
-        assert_eq!(c.convert(39_500_100.0, 4_000_000.0), Some((500_100.0, 4_000_000.0)));
+        assert_eq!(
+            c.convert(39_500_100.0, 4_000_000.0),
+            Some((500_100.0, 4_000_000.0))
+        );
         // DOMAIN.md 8.2: some PROJ builds returned inf inverting EPSG:4527.
-        let (lon, lat) = to_wgs84(&Crs::from_epsg(4527).unwrap(), 39_500_000.0, 4_000_000.0).unwrap();
-        assert!((lon - 117.0).abs() < 1e-9 && (36.0..37.0).contains(&lat), "{lon} {lat}");
+        let (lon, lat) =
+            to_wgs84(&Crs::from_epsg(4527).unwrap(), 39_500_000.0, 4_000_000.0).unwrap();
+        assert!(
+            (lon - 117.0).abs() < 1e-9 && (36.0..37.0).contains(&lat),
+            "{lon} {lat}"
+        );
     }
 
     #[test]

@@ -48,12 +48,23 @@ impl Crs {
     /// An unknown name or code, or a WKT projection proj4rs cannot run.
     pub fn parse(s: &str) -> Result<Crs, String> {
         let t = s.trim();
-        if t.starts_with("GEOGCS") || t.starts_with("PROJCS") || t.starts_with("GEOGCRS") || t.starts_with("PROJCRS") || t.starts_with("GEODCRS") {
+        if t.starts_with("GEOGCS")
+            || t.starts_with("PROJCS")
+            || t.starts_with("GEOGCRS")
+            || t.starts_with("PROJCRS")
+            || t.starts_with("GEODCRS")
+        {
             return wkt::parse_wkt(t);
         }
         let l = t.to_lowercase().replace(['-', '_', ' '], "");
         match l.as_str() {
-            "wgs84" | "cgcs2000" | "crs84" | "urn:ogc:def:crs:ogc:1.3:crs84" | "urn:ogc:def:crs:ogc::crs84" | "lonlat" | "longlat" => return Ok(Crs::LonLat),
+            "wgs84"
+            | "cgcs2000"
+            | "crs84"
+            | "urn:ogc:def:crs:ogc:1.3:crs84"
+            | "urn:ogc:def:crs:ogc::crs84"
+            | "lonlat"
+            | "longlat" => return Ok(Crs::LonLat),
             "gcj02" | "gcj" | "amap" | "gaode" | "mars" | "tencent" => return Ok(Crs::Gcj02),
             "bd09" | "bd09ll" | "baidu" => return Ok(Crs::Bd09),
             _ => {}
@@ -159,7 +170,10 @@ mod tests {
     #[test]
     fn parses_every_spelling() {
         assert!(matches!(Crs::parse("EPSG:4326"), Ok(Crs::LonLat)));
-        assert!(matches!(Crs::parse("urn:ogc:def:crs:OGC:1.3:CRS84"), Ok(Crs::LonLat)));
+        assert!(matches!(
+            Crs::parse("urn:ogc:def:crs:OGC:1.3:CRS84"),
+            Ok(Crs::LonLat)
+        ));
         assert!(matches!(Crs::parse("cgcs2000"), Ok(Crs::LonLat)));
         assert!(matches!(Crs::parse("GCJ-02"), Ok(Crs::Gcj02)));
         assert!(matches!(Crs::parse("bd09"), Ok(Crs::Bd09)));
@@ -168,6 +182,8 @@ mod tests {
         let Crs::Projected(p) = c else { panic!() };
         assert_eq!(p.tmerc_params(), Some((120.0, 40_500_000.0, 0.0, 1.0)));
         assert!(Crs::parse("EPSG:99999").is_err());
-        assert!(Crs::parse("mars2000x").unwrap_err().contains("unknown coordinate system"));
+        assert!(Crs::parse("mars2000x")
+            .unwrap_err()
+            .contains("unknown coordinate system"));
     }
 }

@@ -17,11 +17,18 @@ pub(super) fn parse_wkt(wkt: &str) -> Result<Crs, String> {
         }
     }
     let projection = quoted_after(&upper, "PROJECTION[").unwrap_or_default();
-    if !(projection.contains("TRANSVERSE_MERCATOR") || projection.contains("GAUSS_KRUGER") || projection.contains("GAUSS-KRUGER")) {
-        return Err(format!("unsupported projection {projection} in WKT (declare the layer's crs as an EPSG code)"));
+    if !(projection.contains("TRANSVERSE_MERCATOR")
+        || projection.contains("GAUSS_KRUGER")
+        || projection.contains("GAUSS-KRUGER"))
+    {
+        return Err(format!(
+            "unsupported projection {projection} in WKT (declare the layer's crs as an EPSG code)"
+        ));
     }
     let param = |name: &str| parameter(&upper, name);
-    let cm = param("CENTRAL_MERIDIAN").or_else(|| param("LONGITUDE_OF_ORIGIN")).unwrap_or(0.0);
+    let cm = param("CENTRAL_MERIDIAN")
+        .or_else(|| param("LONGITUDE_OF_ORIGIN"))
+        .unwrap_or(0.0);
     let fe = param("FALSE_EASTING").unwrap_or(0.0);
     let fn_ = param("FALSE_NORTHING").unwrap_or(0.0);
     let k = param("SCALE_FACTOR").unwrap_or(1.0);
@@ -35,7 +42,9 @@ pub(super) fn parse_wkt(wkt: &str) -> Result<Crs, String> {
 
 fn last_epsg_authority(wkt: &str) -> Option<u32> {
     let up = wkt.to_uppercase();
-    let idx = up.rfind("AUTHORITY[\"EPSG\",").or_else(|| up.rfind("ID[\"EPSG\","))?;
+    let idx = up
+        .rfind("AUTHORITY[\"EPSG\",")
+        .or_else(|| up.rfind("ID[\"EPSG\","))?;
     let rest = &up[idx..];
     let start = rest.find(',')? + 1;
     let digits: String = rest[start..]
@@ -45,7 +54,10 @@ fn last_epsg_authority(wkt: &str) -> Option<u32> {
         .collect();
     // Only the outermost authority identifies the CRS: it must close the string.
     let tail = &rest[start..];
-    let closes = tail.find(']').map(|i| tail[i..].trim_end().trim_end_matches(']').is_empty()).unwrap_or(false);
+    let closes = tail
+        .find(']')
+        .map(|i| tail[i..].trim_end().trim_end_matches(']').is_empty())
+        .unwrap_or(false);
     if closes {
         digits.parse().ok()
     } else {
@@ -74,7 +86,13 @@ fn spheroid(s: &str) -> Option<(f64, f64)> {
     let rest = &s[i..];
     let parts: Vec<&str> = rest.split(',').collect();
     let a = parts.get(1)?.trim().parse().ok()?;
-    let rf = parts.get(2)?.trim().trim_end_matches(']').trim_end_matches(']').parse().ok()?;
+    let rf = parts
+        .get(2)?
+        .trim()
+        .trim_end_matches(']')
+        .trim_end_matches(']')
+        .parse()
+        .ok()?;
     Some((a, rf))
 }
 
@@ -85,7 +103,9 @@ mod tests {
     #[test]
     fn esri_gk_prj_without_authority() {
         let prj = r#"PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#;
-        let Crs::Projected(p) = parse_wkt(prj).unwrap() else { panic!("projected") };
+        let Crs::Projected(p) = parse_wkt(prj).unwrap() else {
+            panic!("projected")
+        };
         assert_eq!(p.tmerc_params(), Some((120.0, 500_000.0, 0.0, 1.0)));
     }
 

@@ -23,12 +23,21 @@ pub type BoxEntry = GeomWithData<Rectangle<[f64; 2]>, usize>;
 
 /// The R-tree entry of a geometry's bounding box.
 pub fn box_entry(r: Rect<f64>, i: usize) -> BoxEntry {
-    GeomWithData::new(Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]), i)
+    GeomWithData::new(
+        Rectangle::from_corners([r.min().x, r.min().y], [r.max().x, r.max().y]),
+        i,
+    )
 }
 
 /// An R-tree over the bounding boxes of polygons, bulk-loaded.
 pub fn tree_of(polys: &[&MultiPolygon<f64>]) -> RTree<BoxEntry> {
-    RTree::bulk_load(polys.iter().enumerate().filter_map(|(i, p)| p.bounding_rect().map(|r| box_entry(r, i))).collect())
+    RTree::bulk_load(
+        polys
+            .iter()
+            .enumerate()
+            .filter_map(|(i, p)| p.bounding_rect().map(|r| box_entry(r, i)))
+            .collect(),
+    )
 }
 
 /// The envelope of a rectangle, for R-tree queries.
@@ -73,6 +82,8 @@ pub struct Index {
     pub unplaced: Vec<(usize, Unplaced)>,
     /// Parcel index by id.
     pub parcel_by_id: HashMap<String, usize>,
+    /// Doubts about a layer's declared coordinates, in words (e.g. an undeclared GCJ-02 layer).
+    pub crs_hints: Vec<String>,
 }
 
 /// Builds every join of a model.
@@ -81,7 +92,12 @@ pub fn build_index(model: &Model) -> Index {
     let parcels = tree_of(&parcel_geoms);
     let parcel_park = parcel_parks(model);
     let buildings_on = overlay::buildings_on_parcels(model, &parcels);
-    let parcel_by_id: HashMap<String, usize> = model.parcels.iter().enumerate().map(|(i, p)| (p.id.clone(), i)).collect();
+    let parcel_by_id: HashMap<String, usize> = model
+        .parcels
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.id.clone(), i))
+        .collect();
     let (enterprise_parcels, unplaced) = enterprise_parcels(model, &parcels, &parcel_by_id);
     let mut enterprises_on = vec![Vec::new(); model.parcels.len()];
     for (e, ps) in enterprise_parcels.iter().enumerate() {
@@ -89,7 +105,67 @@ pub fn build_index(model: &Model) -> Index {
             enterprises_on[p].push(e);
         }
     }
-    Index { parcels, parcel_park, buildings_on, enterprise_parcels, enterprises_on, unplaced, parcel_by_id }
+    let crs_hints = gcj_hint(model, &parcels).into_iter().collect();
+    Index {
+        parcels,
+        parcel_park,
+        buildings_on,
+        enterprise_parcels,
+        enterprises_on,
+        unplaced,
+        parcel_by_id,
+        crs_hints,
+    }
+}
+
+/// An enterprise layer declared as WGS84 whose points fall in parcels far more often when
+/// read as GCJ-02 was most likely geocoded by Amap or Tencent and not declared: a
+/// 300–700 m shift is a wrong answer, not noise (DATA.md "Coordinates").
+fn gcj_hint(model: &Model, tree: &RTree<BoxEntry>) -> Option<String> {
+    if !model.enterprises_lonlat {
+        return None;
+    }
+    // A point "lands" when it falls in a parcel held by the enterprise (where the ledger
+    // names holders), else in any parcel.
+    let holders: std::collections::HashSet<&str> = model
+        .parcels
+        .iter()
+        .filter_map(|p| p.holder.as_deref())
+        .collect();
+    let lands = |x: f64, y: f64, e: &crate::model::Enterprise| {
+        let pt = geo::Point::new(x, y);
+        let named = holders.contains(e.id.as_str())
+            || e.name.as_deref().is_some_and(|n| holders.contains(n));
+        tree.locate_all_at_point(&[x, y]).any(|b| {
+            let p = &model.parcels[b.data];
+            p.geometry.contains(&pt)
+                && (!named
+                    || p.holder
+                        .as_deref()
+                        .is_some_and(|h| h == e.id || Some(h) == e.name.as_deref()))
+        })
+    };
+    let (mut as_is, mut as_gcj, mut n) = (0usize, 0usize, 0usize);
+    for e in model.enterprises.iter().filter(|e| e.parcel_ids.is_empty()) {
+        let Some(p) = e.location else { continue };
+        let Some((lon, lat)) = model.frame.inverse(p.x(), p.y()) else {
+            continue;
+        };
+        if !crate::crs::is_in_mainland(lon, lat) {
+            continue;
+        }
+        n += 1;
+        as_is += usize::from(lands(p.x(), p.y(), e));
+        let (wl, wb) = crate::crs::gcj02_to_wgs84(lon, lat);
+        if let Some((x, y)) = model.frame.forward(wl, wb) {
+            as_gcj += usize::from(lands(x, y, e));
+        }
+    }
+    (n >= 3 && as_gcj * 2 > n && as_gcj >= 2 * as_is.max(1)).then(|| {
+        format!(
+            "enterprises: {as_gcj} of {n} located points fall inside a parcel when read as GCJ-02 but only {as_is} as WGS84: the layer looks geocoded by Amap/Tencent; declare coords = \"gcj02\" in [layers.enterprises]"
+        )
+    })
 }
 
 /// Minimum share of a parcel's area a park must cover to hold it (DOMAIN.md "Park of a parcel").
@@ -106,7 +182,10 @@ fn parcel_parks(model: &Model) -> Vec<Option<usize>> {
         .par_iter()
         .map(|parcel| {
             let bbox = parcel.geometry.bounding_rect()?;
-            let mut cands: Vec<usize> = parks.locate_in_envelope_intersecting(&envelope(bbox)).map(|e| e.data).collect();
+            let mut cands: Vec<usize> = parks
+                .locate_in_envelope_intersecting(&envelope(bbox))
+                .map(|e| e.data)
+                .collect();
             cands.sort_unstable();
             let mut best: Option<(usize, f64)> = None;
             for k in cands {
@@ -122,22 +201,39 @@ fn parcel_parks(model: &Model) -> Vec<Option<usize>> {
                     best = Some((k, overlap));
                 }
             }
-            best.filter(|(_, a)| *a >= PARK_MIN_SHARE * parcel.area.m2() && *a > 0.0).map(|(k, _)| k)
+            best.filter(|(_, a)| *a >= PARK_MIN_SHARE * parcel.area.m2() && *a > 0.0)
+                .map(|(k, _)| k)
         })
         .collect()
 }
 
-fn enterprise_parcels(model: &Model, tree: &RTree<BoxEntry>, by_id: &HashMap<String, usize>) -> (Vec<Vec<usize>>, Vec<(usize, Unplaced)>) {
+fn enterprise_parcels(
+    model: &Model,
+    tree: &RTree<BoxEntry>,
+    by_id: &HashMap<String, usize>,
+) -> (Vec<Vec<usize>>, Vec<(usize, Unplaced)>) {
     let found: Vec<(Vec<usize>, Option<Unplaced>)> = model
         .enterprises
         .par_iter()
         .map(|e| {
             if !e.parcel_ids.is_empty() {
-                let mut ps: Vec<usize> = e.parcel_ids.iter().filter_map(|id| by_id.get(id).copied()).collect();
+                let mut ps: Vec<usize> = e
+                    .parcel_ids
+                    .iter()
+                    .filter_map(|id| by_id.get(id).copied())
+                    .collect();
                 ps.sort_unstable();
                 ps.dedup();
-                let unknown: Vec<String> = e.parcel_ids.iter().filter(|id| !by_id.contains_key(*id)).cloned().collect();
-                return (ps, (!unknown.is_empty()).then_some(Unplaced::UnknownParcel(unknown)));
+                let unknown: Vec<String> = e
+                    .parcel_ids
+                    .iter()
+                    .filter(|id| !by_id.contains_key(*id))
+                    .cloned()
+                    .collect();
+                return (
+                    ps,
+                    (!unknown.is_empty()).then_some(Unplaced::UnknownParcel(unknown)),
+                );
             }
             match e.location {
                 None => (vec![], Some(Unplaced::NoLocation)),

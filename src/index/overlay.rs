@@ -13,8 +13,14 @@ use crate::units::AreaM2;
 /// True when `inner` lies within `outer`: no boundary segments cross and a vertex of
 /// `inner` is inside `outer` (exact for valid polygons; touching boundaries count as within).
 pub fn is_within(inner: &MultiPolygon<f64>, outer: &MultiPolygon<f64>) -> bool {
-    let (Some(ib), Some(ob)) = (inner.bounding_rect(), outer.bounding_rect()) else { return false };
-    if ib.min().x < ob.min().x || ib.min().y < ob.min().y || ib.max().x > ob.max().x || ib.max().y > ob.max().y {
+    let (Some(ib), Some(ob)) = (inner.bounding_rect(), outer.bounding_rect()) else {
+        return false;
+    };
+    if ib.min().x < ob.min().x
+        || ib.min().y < ob.min().y
+        || ib.max().x > ob.max().x
+        || ib.max().y > ob.max().y
+    {
         return false;
     }
     let env = ib;
@@ -28,8 +34,12 @@ pub fn is_within(inner: &MultiPolygon<f64>, outer: &MultiPolygon<f64>) -> bool {
         .collect();
     for il in inner.lines_iter() {
         for ol in &outer_lines {
-            if let Some(geo::LineIntersection::SinglePoint { is_proper: true, .. } | geo::LineIntersection::Collinear { .. }) =
-                geo::line_intersection::line_intersection(il, *ol)
+            if let Some(
+                geo::LineIntersection::SinglePoint {
+                    is_proper: true, ..
+                }
+                | geo::LineIntersection::Collinear { .. },
+            ) = geo::line_intersection::line_intersection(il, *ol)
             {
                 return false;
             }
@@ -58,21 +68,39 @@ pub fn clipped_area(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
 }
 
 /// For every parcel, the buildings on it with area(footprint ∩ parcel) > 0, by building index.
-pub(super) fn buildings_on_parcels(model: &Model, parcels: &RTree<BoxEntry>) -> Vec<Vec<BuildingPart>> {
+pub(super) fn buildings_on_parcels(
+    model: &Model,
+    parcels: &RTree<BoxEntry>,
+) -> Vec<Vec<BuildingPart>> {
     let parts: Vec<Vec<(usize, BuildingPart)>> = model
         .buildings
         .par_iter()
         .enumerate()
         .map(|(bi, b)| {
-            let Some(bbox) = b.geometry.bounding_rect() else { return vec![] };
-            let mut cands: Vec<usize> = parcels.locate_in_envelope_intersecting(&envelope(bbox)).map(|e| e.data).collect();
+            let Some(bbox) = b.geometry.bounding_rect() else {
+                return vec![];
+            };
+            let mut cands: Vec<usize> = parcels
+                .locate_in_envelope_intersecting(&envelope(bbox))
+                .map(|e| e.data)
+                .collect();
             cands.sort_unstable();
             cands
                 .into_iter()
                 .filter_map(|pi| {
                     let parcel = &model.parcels[pi].geometry;
-                    let area = if is_within(&b.geometry, parcel) { b.area.m2() } else { clipped_area(&b.geometry, parcel) };
-                    (area > 1e-9).then_some((pi, BuildingPart { building: bi, area: AreaM2(area) }))
+                    let area = if is_within(&b.geometry, parcel) {
+                        b.area.m2()
+                    } else {
+                        clipped_area(&b.geometry, parcel)
+                    };
+                    (area > 1e-9).then_some((
+                        pi,
+                        BuildingPart {
+                            building: bi,
+                            area: AreaM2(area),
+                        },
+                    ))
                 })
                 .collect()
         })
@@ -97,14 +125,25 @@ mod tests {
 
     #[test]
     fn within_and_crossing() {
-        let parcel = mp(polygon![(x: 0.0, y: 0.0), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)]);
-        let inside = mp(polygon![(x: 10.0, y: 10.0), (x: 20.0, y: 10.0), (x: 20.0, y: 20.0), (x: 10.0, y: 20.0)]);
-        let crossing = mp(polygon![(x: 90.0, y: 10.0), (x: 110.0, y: 10.0), (x: 110.0, y: 20.0), (x: 90.0, y: 20.0)]);
-        let touching = mp(polygon![(x: 0.0, y: 10.0), (x: 10.0, y: 10.0), (x: 10.0, y: 20.0), (x: 0.0, y: 20.0)]);
+        let parcel = mp(
+            polygon![(x: 0.0, y: 0.0), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)],
+        );
+        let inside = mp(
+            polygon![(x: 10.0, y: 10.0), (x: 20.0, y: 10.0), (x: 20.0, y: 20.0), (x: 10.0, y: 20.0)],
+        );
+        let crossing = mp(
+            polygon![(x: 90.0, y: 10.0), (x: 110.0, y: 10.0), (x: 110.0, y: 20.0), (x: 90.0, y: 20.0)],
+        );
+        let touching = mp(
+            polygon![(x: 0.0, y: 10.0), (x: 10.0, y: 10.0), (x: 10.0, y: 20.0), (x: 0.0, y: 20.0)],
+        );
         assert!(is_within(&inside, &parcel));
         assert!(!is_within(&crossing, &parcel));
         assert!(is_within(&touching, &parcel));
-        assert!((clipped_area(&crossing, &parcel) - 100.0).abs() < 1e-9, "half of 20 × 10");
+        assert!(
+            (clipped_area(&crossing, &parcel) - 100.0).abs() < 1e-9,
+            "half of 20 × 10"
+        );
         // A parcel with a hole around the building: not within.
         let holed = mp(polygon!(
             exterior: [(x: 0.0, y: 0.0), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)],

@@ -62,9 +62,16 @@ pub fn aliases(kind: LayerKind) -> &'static [(&'static str, &'static [&'static s
             ("required_area_mu", &["需求用地"]),
             ("protection_distance_m", &["卫生防护距离"]),
         ],
-        LayerKind::Approvals => &[("batch_id", &["批次编号"]), ("approval_date", &["批准日期"])],
+        LayerKind::Approvals => &[
+            ("batch_id", &["批次编号"]),
+            ("approval_date", &["批准日期"]),
+        ],
         LayerKind::Constraints => &[("kind", &["类型"]), ("name", &["名称"])],
-        LayerKind::Infrastructure => &[("kind", &["类型"]), ("class", &["等级"]), ("name", &["名称"])],
+        LayerKind::Infrastructure => &[
+            ("kind", &["类型"]),
+            ("class", &["等级"]),
+            ("name", &["名称"]),
+        ],
     }
 }
 
@@ -103,12 +110,23 @@ impl Columns {
 /// # Errors
 /// A mapping to an absent column, a mapping of an unknown canonical field, or a missing
 /// required field, each with the closest column names.
-pub fn resolve(kind: LayerKind, file: &str, names: &[String], mapping: &BTreeMap<String, String>) -> Result<Columns> {
+pub fn resolve(
+    kind: LayerKind,
+    file: &str,
+    names: &[String],
+    mapping: &BTreeMap<String, String>,
+) -> Result<Columns> {
     let table = aliases(kind);
-    let at = |field: &str| Location { file: file.to_owned(), field: Some(field.to_owned()), ..Location::default() };
+    let at = |field: &str| Location {
+        file: file.to_owned(),
+        field: Some(field.to_owned()),
+        ..Location::default()
+    };
     for key in mapping.keys() {
         if !table.iter().any(|(c, _)| c == key) {
-            let hint = suggest(key, table.iter().map(|(c, _)| *c)).map(|s| format!(" (did you mean {s}?)")).unwrap_or_default();
+            let hint = suggest(key, table.iter().map(|(c, _)| *c))
+                .map(|s| format!(" (did you mean {s}?)"))
+                .unwrap_or_default();
             return Err(Error::Input {
                 at: at(key),
                 reason: format!("[layers.{kind}.fields] names an unknown field {key}{hint}"),
@@ -118,15 +136,30 @@ pub fn resolve(kind: LayerKind, file: &str, names: &[String], mapping: &BTreeMap
     let mut map = BTreeMap::new();
     for (canonical, alias) in table {
         let col = match mapping.get(*canonical) {
-            Some(file_name) => Some(names.iter().position(|n| n == file_name).ok_or_else(|| {
-                let hint = suggest(file_name, names.iter().map(String::as_str)).map(|s| format!(" (similar: {s})")).unwrap_or_default();
-                Error::Input { at: at(file_name), reason: format!("no such field for {canonical}{hint}") }
-            })?),
+            Some(file_name) => {
+                Some(names.iter().position(|n| n == file_name).ok_or_else(|| {
+                    let hint = suggest(file_name, names.iter().map(String::as_str))
+                        .map(|s| format!(" (similar: {s})"))
+                        .unwrap_or_default();
+                    Error::Input {
+                        at: at(file_name),
+                        reason: format!("no such field for {canonical}{hint}"),
+                    }
+                })?)
+            }
             None => names
                 .iter()
                 .position(|n| n.trim() == *canonical)
-                .or_else(|| names.iter().position(|n| n.trim().eq_ignore_ascii_case(canonical)))
-                .or_else(|| names.iter().position(|n| alias.iter().any(|a| n.trim() == *a))),
+                .or_else(|| {
+                    names
+                        .iter()
+                        .position(|n| n.trim().eq_ignore_ascii_case(canonical))
+                })
+                .or_else(|| {
+                    names
+                        .iter()
+                        .position(|n| alias.iter().any(|a| n.trim() == *a))
+                }),
         };
         if let Some(c) = col {
             map.insert(*canonical, c);
@@ -134,20 +167,34 @@ pub fn resolve(kind: LayerKind, file: &str, names: &[String], mapping: &BTreeMap
     }
     for req in required(kind) {
         if !map.contains_key(req) {
-            let alias = table.iter().find(|(c, _)| c == req).map(|(_, a)| a.join(", ")).unwrap_or_default();
-            let near = table.iter().find(|(c, _)| c == req).map(|(_, a)| *a).unwrap_or(&[]);
+            let alias = table
+                .iter()
+                .find(|(c, _)| c == req)
+                .map(|(_, a)| a.join(", "))
+                .unwrap_or_default();
+            let near = table
+                .iter()
+                .find(|(c, _)| c == req)
+                .map(|(_, a)| *a)
+                .unwrap_or(&[]);
             let hint = std::iter::once(*req)
                 .chain(near.iter().copied())
                 .find_map(|n| suggest(n, names.iter().map(String::as_str)))
                 .map(|s| format!("; similar: {s}, map it in [layers.{kind}.fields]"))
                 .unwrap_or_default();
             return Err(Error::Input {
-                at: Location { file: file.to_owned(), ..Location::default() },
+                at: Location {
+                    file: file.to_owned(),
+                    ..Location::default()
+                },
                 reason: format!("the {kind} layer has no {req} field (nor {alias}){hint}"),
             });
         }
     }
-    Ok(Columns { map, names: names.to_vec() })
+    Ok(Columns {
+        map,
+        names: names.to_vec(),
+    })
 }
 
 #[cfg(test)]
@@ -160,20 +207,44 @@ mod tests {
 
     #[test]
     fn aliases_resolve_without_mapping() {
-        let c = resolve(LayerKind::Parcels, "p.shp", &names(&["宗地编号", "供地状态", "x"]), &BTreeMap::new()).unwrap();
-        assert_eq!((c.get("parcel_id"), c.get("status"), c.get("holder")), (Some(0), Some(1), None));
+        let c = resolve(
+            LayerKind::Parcels,
+            "p.shp",
+            &names(&["宗地编号", "供地状态", "x"]),
+            &BTreeMap::new(),
+        )
+        .unwrap();
+        assert_eq!(
+            (c.get("parcel_id"), c.get("status"), c.get("holder")),
+            (Some(0), Some(1), None)
+        );
     }
 
     #[test]
     fn missing_required_field_names_the_similar_one() {
-        let e = resolve(LayerKind::Parcels, "p.shp", &names(&["宗地编码"]), &BTreeMap::new()).unwrap_err().to_string();
-        assert!(e.contains("no parcel_id") && e.contains("similar: 宗地编码"), "{e}");
+        let e = resolve(
+            LayerKind::Parcels,
+            "p.shp",
+            &names(&["宗地编码"]),
+            &BTreeMap::new(),
+        )
+        .unwrap_err()
+        .to_string();
+        assert!(
+            e.contains("no parcel_id") && e.contains("similar: 宗地编码"),
+            "{e}"
+        );
     }
 
     #[test]
     fn mapping_to_absent_column_is_an_error() {
         let m = BTreeMap::from([("parcel_id".to_string(), "DKBH".to_string())]);
-        let e = resolve(LayerKind::Parcels, "p.shp", &names(&["DKBM"]), &m).unwrap_err().to_string();
-        assert!(e.contains("field DKBH") && e.contains("similar: DKBM"), "{e}");
+        let e = resolve(LayerKind::Parcels, "p.shp", &names(&["DKBM"]), &m)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("field DKBH") && e.contains("similar: DKBM"),
+            "{e}"
+        );
     }
 }

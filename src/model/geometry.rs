@@ -2,7 +2,9 @@
 //! conversion into the working frame, and validation with safe repair (geo's MakeValid).
 //! Everything here either returns geometry the analyses can trust or a [`Problem`].
 
-use geo::{Area, BoundingRect, Coord, CoordsIter, Geometry, MakeValid, MapCoords, MultiPolygon, Validation};
+use geo::{
+    Area, BoundingRect, Coord, CoordsIter, Geometry, MakeValid, MapCoords, MultiPolygon, Validation,
+};
 
 use crate::crs::{Crs, ToFrame};
 use crate::error::{Problem, Severity};
@@ -13,15 +15,28 @@ const CHINA_LAT: (f64, f64) = (3.0, 54.0);
 
 /// Checks the coordinates of a feature in its source CRS and converts it into the frame.
 /// Returns the converted geometry and any repair made (a stripped zone prefix).
-pub fn to_frame(g: &Geometry<f64>, crs: &Crs, conv: &ToFrame, number: usize) -> Result<(Geometry<f64>, Option<Problem>), Problem> {
+pub fn to_frame(
+    g: &Geometry<f64>,
+    crs: &Crs,
+    conv: &ToFrame,
+    number: usize,
+) -> Result<(Geometry<f64>, Option<Problem>), Problem> {
     let reject = |reason: String| Problem::new(Severity::Rejected, Some(number), reason);
     if g.coords_count() == 0 {
         return Err(reject("the geometry is empty".into()));
     }
-    if let Some(c) = g.coords_iter().find(|c| !c.x.is_finite() || !c.y.is_finite()) {
-        return Err(reject(format!("coordinate ({}, {}) is not a finite number", c.x, c.y)));
+    if let Some(c) = g
+        .coords_iter()
+        .find(|c| !c.x.is_finite() || !c.y.is_finite())
+    {
+        return Err(reject(format!(
+            "coordinate ({}, {}) is not a finite number",
+            c.x, c.y
+        )));
     }
-    let bbox = g.bounding_rect().ok_or_else(|| reject("the geometry is empty".into()))?;
+    let bbox = g
+        .bounding_rect()
+        .ok_or_else(|| reject("the geometry is empty".into()))?;
     let (min, max) = (bbox.min(), bbox.max());
     let mut repair = None;
     let mut shift_x = 0.0;
@@ -32,7 +47,9 @@ pub fn to_frame(g: &Geometry<f64>, crs: &Crs, conv: &ToFrame, number: usize) -> 
                 max.x, max.y
             )));
         }
-        let inside = |x: f64, y: f64| (CHINA_LON.0..=CHINA_LON.1).contains(&x) && (CHINA_LAT.0..=CHINA_LAT.1).contains(&y);
+        let inside = |x: f64, y: f64| {
+            (CHINA_LON.0..=CHINA_LON.1).contains(&x) && (CHINA_LAT.0..=CHINA_LAT.1).contains(&y)
+        };
         if !inside(min.x, min.y) || !inside(max.x, max.y) {
             if inside(min.y, min.x) && inside(max.y, max.x) {
                 return Err(reject(format!(
@@ -51,7 +68,8 @@ pub fn to_frame(g: &Geometry<f64>, crs: &Crs, conv: &ToFrame, number: usize) -> 
             let zone_of = |x: f64| (x / 1_000_000.0).floor();
             if x0 < 1_000_000.0 && min.x > 1_000_000.0 {
                 let zone = zone_of(min.x);
-                let matches_zone = zone == zone_of(max.x) && (zone * 3.0 == cm || zone * 6.0 - 3.0 == cm);
+                let matches_zone =
+                    zone == zone_of(max.x) && (zone * 3.0 == cm || zone * 6.0 - 3.0 == cm);
                 if !matches_zone {
                     return Err(reject(format!(
                         "easting {:.1} carries a zone prefix ({zone}) that does not match {} (central meridian {cm}E)",
@@ -84,14 +102,28 @@ pub fn to_frame(g: &Geometry<f64>, crs: &Crs, conv: &ToFrame, number: usize) -> 
             if failed_ref.get().is_none() {
                 failed_ref.set(Some(c));
             }
-            Coord { x: f64::NAN, y: f64::NAN }
+            Coord {
+                x: f64::NAN,
+                y: f64::NAN,
+            }
         }
     });
     if let Some(c) = failed.get() {
-        return Err(reject(format!("coordinate ({}, {}) cannot be projected from {}", c.x, c.y, crs.name())));
+        return Err(reject(format!(
+            "coordinate ({}, {}) cannot be projected from {}",
+            c.x,
+            c.y,
+            crs.name()
+        )));
     }
-    let b = out.bounding_rect().ok_or_else(|| reject("the geometry is empty".into()))?;
-    if (b.min().x - 500_000.0).abs() > 1_000_000.0 || (b.max().x - 500_000.0).abs() > 1_000_000.0 || b.min().y < -1e5 || b.max().y > 7e6 {
+    let b = out
+        .bounding_rect()
+        .ok_or_else(|| reject("the geometry is empty".into()))?;
+    if (b.min().x - 500_000.0).abs() > 1_000_000.0
+        || (b.max().x - 500_000.0).abs() > 1_000_000.0
+        || b.min().y < -1e5
+        || b.max().y > 7e6
+    {
         return Err(reject(format!(
             "the feature lies over 1000 km from the project's zone ({:.0}, {:.0} in the working frame): wrong coordinates or CRS",
             b.min().x,
@@ -103,33 +135,56 @@ pub fn to_frame(g: &Geometry<f64>, crs: &Crs, conv: &ToFrame, number: usize) -> 
 
 /// A polygonal geometry as a valid MultiPolygon, repaired where that is safe.
 /// Returns the repair made, if any.
-pub fn valid_multipolygon(g: Geometry<f64>, number: usize) -> Result<(MultiPolygon<f64>, Option<Problem>), Problem> {
+pub fn valid_multipolygon(
+    g: Geometry<f64>,
+    number: usize,
+) -> Result<(MultiPolygon<f64>, Option<Problem>), Problem> {
     let reject = |reason: String| Problem::new(Severity::Rejected, Some(number), reason);
     let mp = match g {
         Geometry::Polygon(p) => MultiPolygon::new(vec![p]),
         Geometry::MultiPolygon(mp) => mp,
         Geometry::Rect(r) => MultiPolygon::new(vec![r.to_polygon()]),
-        other => return Err(reject(format!("a {} where a polygon is required", geometry_name(&other)))),
+        other => {
+            return Err(reject(format!(
+                "a {} where a polygon is required",
+                geometry_name(&other)
+            )))
+        }
     };
     for (i, p) in mp.0.iter().enumerate() {
         let n = p.exterior().0.len();
         if n < 4 {
-            return Err(reject(format!("polygon {} has a ring of {n} positions (a closed ring needs at least 4)", i + 1)));
+            return Err(reject(format!(
+                "polygon {} has a ring of {n} positions (a closed ring needs at least 4)",
+                i + 1
+            )));
         }
     }
     if mp.is_valid() {
         return Ok((mp, None));
     }
-    let why = mp.validation_errors().first().map(ToString::to_string).unwrap_or_default();
+    let why = mp
+        .validation_errors()
+        .first()
+        .map(ToString::to_string)
+        .unwrap_or_default();
     let before = mp.unsigned_area();
     match mp.make_valid() {
         Ok(fixed) if !fixed.0.is_empty() && fixed.unsigned_area() > 0.0 => {
             let after = fixed.unsigned_area();
-            let note = format!("invalid polygon ({why}) repaired: area {before:.1} m² → {after:.1} m²");
-            Ok((fixed, Some(Problem::new(Severity::Repaired, Some(number), note))))
+            let note =
+                format!("invalid polygon ({why}) repaired: area {before:.1} m² → {after:.1} m²");
+            Ok((
+                fixed,
+                Some(Problem::new(Severity::Repaired, Some(number), note)),
+            ))
         }
-        Ok(_) => Err(reject(format!("invalid polygon ({why}) with no area left after repair"))),
-        Err(e) => Err(reject(format!("invalid polygon ({why}) that cannot be repaired: {e}"))),
+        Ok(_) => Err(reject(format!(
+            "invalid polygon ({why}) with no area left after repair"
+        ))),
+        Err(e) => Err(reject(format!(
+            "invalid polygon ({why}) that cannot be repaired: {e}"
+        ))),
     }
 }
 
@@ -157,13 +212,22 @@ mod tests {
         let f = Frame::with_central_meridian(120.0);
         let conv = f.converter(&Crs::LonLat);
         let swapped = Geometry::Point(Point::new(30.2, 120.3));
-        assert!(to_frame(&swapped, &Crs::LonLat, &conv, 1).unwrap_err().reason.contains("latitude, longitude"));
+        assert!(to_frame(&swapped, &Crs::LonLat, &conv, 1)
+            .unwrap_err()
+            .reason
+            .contains("latitude, longitude"));
         let projected = Geometry::Point(Point::new(40_512_000.0, 3_350_000.0));
-        assert!(to_frame(&projected, &Crs::LonLat, &conv, 1).unwrap_err().reason.contains("looks projected"));
+        assert!(to_frame(&projected, &Crs::LonLat, &conv, 1)
+            .unwrap_err()
+            .reason
+            .contains("looks projected"));
         let big = Geometry::Point(Point::new(1e308, 30.0));
         assert!(to_frame(&big, &Crs::LonLat, &conv, 1).is_err());
         let tokyo = Geometry::Point(Point::new(139.7, 35.7));
-        assert!(to_frame(&tokyo, &Crs::LonLat, &conv, 1).unwrap_err().reason.contains("outside China"));
+        assert!(to_frame(&tokyo, &Crs::LonLat, &conv, 1)
+            .unwrap_err()
+            .reason
+            .contains("outside China"));
     }
 
     #[test]
@@ -184,7 +248,10 @@ mod tests {
     fn bowtie_is_repaired_and_reported() {
         let bowtie = polygon![(x: 0.0, y: 0.0), (x: 10.0, y: 10.0), (x: 10.0, y: 0.0), (x: 0.0, y: 10.0), (x: 0.0, y: 0.0)];
         let (mp, rep) = valid_multipolygon(Geometry::Polygon(bowtie), 7).unwrap();
-        assert!((mp.unsigned_area() - 50.0).abs() < 1e-9, "two triangles of 25 m²");
+        assert!(
+            (mp.unsigned_area() - 50.0).abs() < 1e-9,
+            "two triangles of 25 m²"
+        );
         assert!(rep.unwrap().reason.contains("repaired"));
     }
 }

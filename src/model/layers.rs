@@ -27,9 +27,17 @@ pub fn id_field(kind: LayerKind) -> &'static str {
     }
 }
 
-fn polygon(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<geo::MultiPolygon<f64>> {
+fn polygon(
+    row: &mut Row,
+    g: Option<Geometry<f64>>,
+    number: usize,
+) -> Option<geo::MultiPolygon<f64>> {
     let Some(g) = g else {
-        row.problems.push(Problem::new(Severity::Rejected, Some(number), "no geometry (a polygon is required)"));
+        row.problems.push(Problem::new(
+            Severity::Rejected,
+            Some(number),
+            "no geometry (a polygon is required)",
+        ));
         return None;
     };
     match valid_multipolygon(g, number) {
@@ -64,7 +72,12 @@ pub fn park(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Pa
         id: id?,
         name: row.text("name"),
         level,
-        leading_industries: row.list("leading_industries").into_iter().map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect()).filter(|c: &String| c.len() == 2).collect(),
+        leading_industries: row
+            .list("leading_industries")
+            .into_iter()
+            .map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect())
+            .filter(|c: &String| c.len() == 2)
+            .collect(),
         orientation: row.text("orientation"),
         approved_area_ha,
         geometry,
@@ -75,7 +88,11 @@ pub fn park(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Pa
 /// A parcel from its row.
 pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Parcel> {
     let id = row.require("parcel_id");
-    let status = row.parsed("status", SupplyStatus::parse, "approved/已批, supplied/已供, unapproved/未批");
+    let status = row.parsed(
+        "status",
+        SupplyStatus::parse,
+        "approved/已批, supplied/已供, unapproved/未批",
+    );
     let mut p = Parcel {
         id: id.clone().unwrap_or_default(),
         name: row.text("name"),
@@ -101,7 +118,10 @@ pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<
     };
     if let (Some(a), Some(b)) = (p.agreed_start, p.supply_date) {
         if a < b {
-            row.warn("agreed_start", format!("agreed start {a} is before the supply date {b}"));
+            row.warn(
+                "agreed_start",
+                format!("agreed start {a} is before the supply date {b}"),
+            );
         }
     }
     p.geometry = polygon(row, g, number)?;
@@ -141,7 +161,12 @@ pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Optio
 pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Enterprise> {
     let id = row.require("enterprise_id");
     if let Some(code) = &id {
-        if code.len() == 18 && code.chars().next().is_some_and(|c| c.is_ascii_alphanumeric()) {
+        if code.len() == 18
+            && code
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_alphanumeric())
+        {
             if let Err(e) = super::credit_code::check_credit_code(code) {
                 row.warn("enterprise_id", format!("credit code {code}: {e} (kept)"));
             }
@@ -154,14 +179,23 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
         Some(other) => {
             use geo::Centroid;
             let c: Option<Point<f64>> = other.centroid();
-            row.problems.push(Problem::new(Severity::Warning, Some(number), format!("a {} where a point is expected: its centroid is used", geometry_name(&other))));
+            row.problems.push(Problem::new(
+                Severity::Warning,
+                Some(number),
+                format!(
+                    "a {} where a point is expected: its centroid is used",
+                    geometry_name(&other)
+                ),
+            ));
             c
         }
     };
     let e = Enterprise {
         id: id.clone().unwrap_or_default(),
         name: row.text("name"),
-        industry: row.text("industry").map(|s| s.trim_start_matches(['C', 'c']).to_owned()),
+        industry: row
+            .text("industry")
+            .map(|s| s.trim_start_matches(['C', 'c']).to_owned()),
         parcel_ids: row.list("parcel_id"),
         location,
         revenue: row.amount("revenue"),
@@ -186,7 +220,11 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
         protection_distance_m: row.amount("protection_distance_m"),
     };
     if e.location.is_none() && e.parcel_ids.is_empty() && !row.rejected() {
-        row.problems.push(Problem::new(Severity::Warning, Some(number), "neither a location nor a parcel_id: the enterprise cannot be placed on a parcel"));
+        row.problems.push(Problem::new(
+            Severity::Warning,
+            Some(number),
+            "neither a location nor a parcel_id: the enterprise cannot be placed on a parcel",
+        ));
     }
     id?;
     Some(e)
@@ -196,16 +234,26 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
 pub fn approval(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Approval> {
     let approval_date = row.date("approval_date");
     let geometry = polygon(row, g, number)?;
-    Some(Approval { id: row.text("batch_id"), approval_date, geometry })
+    Some(Approval {
+        id: row.text("batch_id"),
+        approval_date,
+        geometry,
+    })
 }
 
 fn any_geometry(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Geometry<f64>> {
     match g {
         None => {
-            row.problems.push(Problem::new(Severity::Rejected, Some(number), "no geometry"));
+            row.problems.push(Problem::new(
+                Severity::Rejected,
+                Some(number),
+                "no geometry",
+            ));
             None
         }
-        Some(g @ (Geometry::Polygon(_) | Geometry::MultiPolygon(_))) => polygon(row, Some(g), number).map(Geometry::MultiPolygon),
+        Some(g @ (Geometry::Polygon(_) | Geometry::MultiPolygon(_))) => {
+            polygon(row, Some(g), number).map(Geometry::MultiPolygon)
+        }
         Some(g) => Some(g),
     }
 }
@@ -218,23 +266,48 @@ pub fn constraint(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
         "ecological_redline/生态保护红线, basic_farmland/永久基本农田, water_source/饮用水水源保护区, sensitive/环境敏感点, built_up/城市建成区, flood/洪涝风险区",
     );
     if kind.is_none() && !row.rejected() {
-        row.problems.push(Problem::new(Severity::Rejected, Some(number), "the required field kind is empty"));
+        row.problems.push(Problem::new(
+            Severity::Rejected,
+            Some(number),
+            "the required field kind is empty",
+        ));
     }
     let geometry = any_geometry(row, g, number)?;
-    Some(Constraint { kind: kind?, name: row.text("name"), geometry })
+    Some(Constraint {
+        kind: kind?,
+        name: row.text("name"),
+        geometry,
+    })
 }
 
 /// An infrastructure feature from its row.
-pub fn infrastructure(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Infrastructure> {
+pub fn infrastructure(
+    row: &mut Row,
+    g: Option<Geometry<f64>>,
+    number: usize,
+) -> Option<Infrastructure> {
     let kind = row.parsed(
         "kind",
         InfraKind::parse,
         "road/道路, rail/铁路, wastewater_plant/污水处理厂, substation/变电站, gas/燃气, interchange/高速出入口",
     );
     if kind.is_none() && !row.rejected() {
-        row.problems.push(Problem::new(Severity::Rejected, Some(number), "the required field kind is empty"));
+        row.problems.push(Problem::new(
+            Severity::Rejected,
+            Some(number),
+            "the required field kind is empty",
+        ));
     }
-    let class = row.parsed("class", RoadClass::parse, "expressway/高速公路, arterial/主干路, collector/次干路, local/支路");
+    let class = row.parsed(
+        "class",
+        RoadClass::parse,
+        "expressway/高速公路, arterial/主干路, collector/次干路, local/支路",
+    );
     let geometry = any_geometry(row, g, number)?;
-    Some(Infrastructure { kind: kind?, class, name: row.text("name"), geometry })
+    Some(Infrastructure {
+        kind: kind?,
+        class,
+        name: row.text("name"),
+        geometry,
+    })
 }

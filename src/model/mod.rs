@@ -46,6 +46,8 @@ pub struct Model {
     pub infrastructure: Vec<Infrastructure>,
     /// Which layers the project gave.
     pub given: HashSet<LayerKind>,
+    /// True when the enterprise points were read as WGS84/CGCS2000 lon/lat.
+    pub enterprises_lonlat: bool,
     /// What loading found.
     pub report: LoadReport,
 }
@@ -57,17 +59,27 @@ pub struct Model {
 /// absent column; a missing required field.
 pub fn load(project: &Project) -> Result<Model> {
     let parcels_spec = project.layers.get(&LayerKind::Parcels).ok_or_else(|| {
-        Error::Missing(format!("{}: the project has no parcels layer ([layers.parcels] with a path)", project.file.display()))
+        Error::Missing(format!(
+            "{}: the project has no parcels layer ([layers.parcels] with a path)",
+            project.file.display()
+        ))
     })?;
     let mut raws: Vec<(LayerKind, Vec<(RawLayer, Crs)>)> = Vec::new();
     for (kind, spec) in &project.layers {
         let files = read_files(spec, project)?;
         raws.push((*kind, files));
     }
-    let parcels_raw = raws.iter().find(|(k, _)| *k == LayerKind::Parcels).map(|(_, r)| r.as_slice()).unwrap_or_default();
+    let parcels_raw = raws
+        .iter()
+        .find(|(k, _)| *k == LayerKind::Parcels)
+        .map(|(_, r)| r.as_slice())
+        .unwrap_or_default();
     let frame = choose_frame(project, parcels_raw, parcels_spec)?;
     let mut model = Model {
-        report: LoadReport { frame: frame.name(), ..LoadReport::default() },
+        report: LoadReport {
+            frame: frame.name(),
+            ..LoadReport::default()
+        },
         frame,
         parks: vec![],
         parcels: vec![],
@@ -77,17 +89,76 @@ pub fn load(project: &Project) -> Result<Model> {
         constraints: vec![],
         infrastructure: vec![],
         given: project.layers.keys().copied().collect(),
+        enterprises_lonlat: raws.iter().any(|(k, files)| {
+            *k == LayerKind::Enterprises && files.iter().all(|(_, c)| matches!(c, Crs::LonLat))
+        }),
     };
     for (kind, files) in &raws {
         let spec = &project.layers[kind];
         let report = match kind {
-            LayerKind::Parks => build(*kind, files, spec, &model.frame, layers::park, &mut model.parks, |p| Some(p.id.clone()))?,
-            LayerKind::Parcels => build(*kind, files, spec, &model.frame, layers::parcel, &mut model.parcels, |p| Some(p.id.clone()))?,
-            LayerKind::Buildings => build(*kind, files, spec, &model.frame, layers::building, &mut model.buildings, |b| b.id.clone())?,
-            LayerKind::Enterprises => build(*kind, files, spec, &model.frame, layers::enterprise, &mut model.enterprises, |e| Some(e.id.clone()))?,
-            LayerKind::Approvals => build(*kind, files, spec, &model.frame, layers::approval, &mut model.approvals, |_| None)?,
-            LayerKind::Constraints => build(*kind, files, spec, &model.frame, layers::constraint, &mut model.constraints, |_| None)?,
-            LayerKind::Infrastructure => build(*kind, files, spec, &model.frame, layers::infrastructure, &mut model.infrastructure, |_| None)?,
+            LayerKind::Parks => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::park,
+                &mut model.parks,
+                |p| Some(p.id.clone()),
+            )?,
+            LayerKind::Parcels => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::parcel,
+                &mut model.parcels,
+                |p| Some(p.id.clone()),
+            )?,
+            LayerKind::Buildings => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::building,
+                &mut model.buildings,
+                |b| b.id.clone(),
+            )?,
+            LayerKind::Enterprises => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::enterprise,
+                &mut model.enterprises,
+                |e| Some(e.id.clone()),
+            )?,
+            LayerKind::Approvals => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::approval,
+                &mut model.approvals,
+                |_| None,
+            )?,
+            LayerKind::Constraints => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::constraint,
+                &mut model.constraints,
+                |_| None,
+            )?,
+            LayerKind::Infrastructure => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::infrastructure,
+                &mut model.infrastructure,
+                |_| None,
+            )?,
         };
         model.report.layers.insert(kind.name().to_owned(), report);
     }
@@ -101,7 +172,9 @@ fn read_files(spec: &LayerSpec, project: &Project) -> Result<Vec<(RawLayer, Crs)
             let raw = read_layer(path, &spec.read)?;
             let crs = match (&spec.crs, &raw.declared_crs, &project.crs) {
                 (Some(c), _, _) => c.clone(),
-                (None, Some(d), _) => Crs::parse(d).map_err(|e| Error::in_file(raw.display_name(), format!("declared CRS: {e}")))?,
+                (None, Some(d), _) => Crs::parse(d).map_err(|e| {
+                    Error::in_file(raw.display_name(), format!("declared CRS: {e}"))
+                })?,
                 (None, None, Some(c)) => c.clone(),
                 (None, None, None) => Crs::LonLat,
             };
@@ -130,7 +203,11 @@ fn choose_frame(project: &Project, parcels: &[(RawLayer, Crs)], spec: &LayerSpec
         })
         .collect();
     if lons.is_empty() {
-        let file = spec.paths.first().map(|p| p.display().to_string()).unwrap_or_default();
+        let file = spec
+            .paths
+            .first()
+            .map(|p| p.display().to_string())
+            .unwrap_or_default();
         return Err(Error::in_file(
             file,
             "no parcel has coordinates in China in the declared CRS: check the layer's crs (GeoJSON without a crs member is read as WGS84 lon/lat)",
@@ -152,9 +229,15 @@ fn build<T: Send>(
     id_of: impl Fn(&T) -> Option<String>,
 ) -> Result<LayerReport> {
     let mut report = LayerReport {
-        path: files.iter().map(|(r, _)| r.display_name()).collect::<Vec<_>>().join(", "),
+        path: files
+            .iter()
+            .map(|(r, _)| r.display_name())
+            .collect::<Vec<_>>()
+            .join(", "),
         crs: files.first().map(|(_, c)| c.name()).unwrap_or_default(),
-        encoding: files.first().and_then(|(r, _)| r.encoding.map(str::to_owned)),
+        encoding: files
+            .first()
+            .and_then(|(r, _)| r.encoding.map(str::to_owned)),
         ..LayerReport::default()
     };
     let id_field = layers::id_field(kind);
@@ -187,7 +270,11 @@ fn build<T: Send>(
                 let t = builder(&mut row, geometry, f.number);
                 let id = row.text(id_field);
                 let rejected = row.rejected();
-                let problems = row.problems.into_iter().map(|p| p.with_id(id.as_deref())).collect();
+                let problems = row
+                    .problems
+                    .into_iter()
+                    .map(|p| p.with_id(id.as_deref()))
+                    .collect();
                 (if rejected { None } else { t }, problems)
             })
             .collect();
@@ -196,7 +283,14 @@ fn build<T: Send>(
             if let Some(t) = t {
                 match id_of(&t) {
                     Some(id) if kind != LayerKind::Buildings && !seen.insert(id.clone()) => {
-                        problems.push(Problem::new(Severity::Rejected, Some(f.number), format!("duplicate id {id}: an earlier feature has it")).with_id(Some(&id)));
+                        problems.push(
+                            Problem::new(
+                                Severity::Rejected,
+                                Some(f.number),
+                                format!("duplicate id {id}: an earlier feature has it"),
+                            )
+                            .with_id(Some(&id)),
+                        );
                     }
                     _ => out.push(t),
                 }

@@ -42,7 +42,10 @@ impl LayerReport {
     }
     /// Warnings (features kept as they are).
     pub fn warnings(&self) -> usize {
-        self.problems.iter().filter(|p| p.severity == Severity::Warning).count()
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Warning)
+            .count()
     }
 }
 

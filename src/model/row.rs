@@ -19,7 +19,11 @@ pub struct Row<'a> {
 impl<'a> Row<'a> {
     /// A row over a feature.
     pub fn new(cols: &'a Columns, feature: &'a RawFeature) -> Row<'a> {
-        Row { cols, feature, problems: Vec::new() }
+        Row {
+            cols,
+            feature,
+            problems: Vec::new(),
+        }
     }
 
     fn raw(&self, field: &str) -> Option<(&'a RawValue, usize)> {
@@ -29,12 +33,15 @@ impl<'a> Row<'a> {
 
     fn fail(&mut self, col: usize, severity: Severity, reason: String) {
         let name = self.cols.file_name(col).to_owned();
-        self.problems.push(Problem::new(severity, Some(self.feature.number), reason).with_field(name));
+        self.problems
+            .push(Problem::new(severity, Some(self.feature.number), reason).with_field(name));
     }
 
     /// True when a problem rejected the feature.
     pub fn rejected(&self) -> bool {
-        self.problems.iter().any(|p| p.severity == Severity::Rejected)
+        self.problems
+            .iter()
+            .any(|p| p.severity == Severity::Rejected)
     }
 
     /// Text of a field; empty is `None`.
@@ -91,17 +98,28 @@ impl<'a> Row<'a> {
 
     /// A list of codes or ids.
     pub fn list(&self, field: &str) -> Vec<String> {
-        self.raw(field).map(|(v, _)| parse_list(v)).unwrap_or_default()
+        self.raw(field)
+            .map(|(v, _)| parse_list(v))
+            .unwrap_or_default()
     }
 
     /// A text value parsed by `parse`; an unrecognised value rejects the feature.
-    pub fn parsed<T>(&mut self, field: &str, parse: impl Fn(&str) -> Option<T>, accepted: &str) -> Option<T> {
+    pub fn parsed<T>(
+        &mut self,
+        field: &str,
+        parse: impl Fn(&str) -> Option<T>,
+        accepted: &str,
+    ) -> Option<T> {
         let (v, c) = self.raw(field)?;
         let text = v.as_text()?;
         match parse(&text) {
             Some(t) => Some(t),
             None => {
-                self.fail(c, Severity::Rejected, format!("\"{text}\" is not one of: {accepted}"));
+                self.fail(
+                    c,
+                    Severity::Rejected,
+                    format!("\"{text}\" is not one of: {accepted}"),
+                );
                 None
             }
         }
@@ -119,7 +137,11 @@ impl<'a> Row<'a> {
         let t = self.text(field);
         if t.is_none() {
             if let Some(c) = self.cols.get(field) {
-                self.fail(c, Severity::Rejected, format!("the required field {field} is empty"));
+                self.fail(
+                    c,
+                    Severity::Rejected,
+                    format!("the required field {field} is empty"),
+                );
             }
         }
         t

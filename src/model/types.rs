@@ -21,8 +21,12 @@ impl SupplyStatus {
     /// Parses `approved`/`已批`, `supplied`/`已供`, `unapproved`/`未批` and near forms.
     pub fn parse(s: &str) -> Option<SupplyStatus> {
         match s.trim().to_lowercase().as_str() {
-            "approved" | "已批" | "已批未供" | "批而未供" | "已批准" => Some(SupplyStatus::Approved),
-            "supplied" | "已供" | "已供应" | "已出让" | "已划拨" => Some(SupplyStatus::Supplied),
+            "approved" | "已批" | "已批未供" | "批而未供" | "已批准" => {
+                Some(SupplyStatus::Approved)
+            }
+            "supplied" | "已供" | "已供应" | "已出让" | "已划拨" => {
+                Some(SupplyStatus::Supplied)
+            }
             "unapproved" | "未批" | "未批准" => Some(SupplyStatus::Unapproved),
             _ => None,
         }
@@ -206,7 +210,9 @@ impl ConstraintKind {
             "ecological_redline" | "生态保护红线" | "生态红线" => EcologicalRedline,
             "basic_farmland" | "永久基本农田" | "基本农田" => BasicFarmland,
             "water_source" | "饮用水水源保护区" | "水源保护区" => WaterSource,
-            "sensitive" | "环境敏感点" | "敏感点" | "居住区" | "学校" | "医院" => Sensitive,
+            "sensitive" | "环境敏感点" | "敏感点" | "居住区" | "学校" | "医院" => {
+                Sensitive
+            }
             "built_up" | "城市建成区" | "建成区" => BuiltUp,
             "flood" | "洪涝风险区" => Flood,
             _ => return None,

@@ -176,8 +176,15 @@ impl Project {
     /// A missing or unreadable file, TOML errors, unknown keys or layers, a bad CRS or
     /// date, a layer without files.
     pub fn load(path: &Path) -> Result<Project> {
-        let file = if path.is_dir() { path.join("parkscope.toml") } else { path.to_path_buf() };
-        let text = std::fs::read_to_string(&file).map_err(|source| Error::Read { path: file.clone(), source })?;
+        let file = if path.is_dir() {
+            path.join("parkscope.toml")
+        } else {
+            path.to_path_buf()
+        };
+        let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
+            path: file.clone(),
+            source,
+        })?;
         Project::parse(&text, &file)
     }
 
@@ -186,21 +193,32 @@ impl Project {
     /// # Errors
     /// As [`Project::load`].
     pub fn parse(text: &str, file: &Path) -> Result<Project> {
-        let err = |reason: String| Error::Project { path: file.to_path_buf(), reason };
+        let err = |reason: String| Error::Project {
+            path: file.to_path_buf(),
+            reason,
+        };
         let raw: ProjectToml = toml::from_str(text).map_err(|e| err(one_line(&e.to_string())))?;
         let base = file.parent().unwrap_or(Path::new("."));
         let name = raw.name.unwrap_or_else(|| {
-            base.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "parkscope".into())
+            base.file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_else(|| "parkscope".into())
         });
         let as_of = match raw.as_of {
             None => None,
-            Some(toml::Value::Datetime(d)) => {
-                parse_date(&RawValue::Text(d.to_string())).map_err(|e| err(format!("as_of: {e}")))?
+            Some(toml::Value::Datetime(d)) => parse_date(&RawValue::Text(d.to_string()))
+                .map_err(|e| err(format!("as_of: {e}")))?,
+            Some(toml::Value::String(s)) => {
+                parse_date(&RawValue::Text(s)).map_err(|e| err(format!("as_of: {e}")))?
             }
-            Some(toml::Value::String(s)) => parse_date(&RawValue::Text(s)).map_err(|e| err(format!("as_of: {e}")))?,
             Some(other) => return Err(err(format!("as_of: {other} is not a date"))),
         };
-        let crs = raw.crs.as_deref().map(Crs::parse).transpose().map_err(|e| err(format!("crs: {e}")))?;
+        let crs = raw
+            .crs
+            .as_deref()
+            .map(Crs::parse)
+            .transpose()
+            .map_err(|e| err(format!("crs: {e}")))?;
         let lang = match raw.lang.as_deref() {
             None | Some("zh") | Some("zh-CN") | Some("cn") => Lang::Zh,
             Some("en") => Lang::En,
@@ -232,7 +250,12 @@ impl Project {
                 LayerSpec {
                     paths,
                     crs,
-                    read: ReadOptions { x: l.x, y: l.y, encoding: l.encoding, sheet: l.sheet },
+                    read: ReadOptions {
+                        x: l.x,
+                        y: l.y,
+                        encoding: l.encoding,
+                        sheet: l.sheet,
+                    },
                     fields: l.fields,
                 },
             );
@@ -246,7 +269,15 @@ impl Project {
                 siting: p.siting,
             })
             .unwrap_or_default();
-        Ok(Project { file: file.to_path_buf(), name, as_of, crs, lang, layers, policy })
+        Ok(Project {
+            file: file.to_path_buf(),
+            name,
+            as_of,
+            crs,
+            lang,
+            layers,
+            policy,
+        })
     }
 
     /// The folder the project file is in.
@@ -256,7 +287,11 @@ impl Project {
 }
 
 fn one_line(s: &str) -> String {
-    s.lines().map(str::trim).filter(|l| !l.is_empty()).collect::<Vec<_>>().join(" ")
+    s.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 #[cfg(test)]
@@ -286,17 +321,36 @@ evaluation = "zhejiang-huangyan-2022"
 "#;
         let p = Project::parse(text, Path::new("/p/parkscope.toml")).unwrap();
         assert_eq!(p.as_of, NaiveDate::from_ymd_opt(2026, 6, 30));
-        assert_eq!(p.layers[&LayerKind::Parcels].fields["parcel_id"], "宗地编号");
-        assert!(matches!(p.layers[&LayerKind::Enterprises].crs, Some(Crs::Gcj02)));
-        assert_eq!(p.layers[&LayerKind::Enterprises].read.x.as_deref(), Some("经度"));
-        assert_eq!(p.layers[&LayerKind::Parcels].paths[0], Path::new("/p/parcels.geojson"));
+        assert_eq!(
+            p.layers[&LayerKind::Parcels].fields["parcel_id"],
+            "宗地编号"
+        );
+        assert!(matches!(
+            p.layers[&LayerKind::Enterprises].crs,
+            Some(Crs::Gcj02)
+        ));
+        assert_eq!(
+            p.layers[&LayerKind::Enterprises].read.x.as_deref(),
+            Some("经度")
+        );
+        assert_eq!(
+            p.layers[&LayerKind::Parcels].paths[0],
+            Path::new("/p/parcels.geojson")
+        );
     }
 
     #[test]
     fn unknown_keys_and_layers_are_errors() {
-        let e = Project::parse("nme = 1", Path::new("parkscope.toml")).unwrap_err().to_string();
+        let e = Project::parse("nme = 1", Path::new("parkscope.toml"))
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("nme"), "{e}");
-        let e = Project::parse("[layers.parcles]\npath='a.geojson'", Path::new("parkscope.toml")).unwrap_err().to_string();
+        let e = Project::parse(
+            "[layers.parcles]\npath='a.geojson'",
+            Path::new("parkscope.toml"),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(e.contains("did you mean parcels"), "{e}");
     }
 }

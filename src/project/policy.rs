@@ -213,11 +213,26 @@ pub struct Policy {
 }
 
 const EMBEDDED: &[(&str, &str)] = &[
-    ("control-indicators-2008", include_str!("../../data/policy/control-indicators-2008.toml")),
-    ("control-indicators-2023", include_str!("../../data/policy/control-indicators-2023.toml")),
-    ("evaluation-jiangsu-huaian-2024", include_str!("../../data/policy/evaluation-jiangsu-huaian-2024.toml")),
-    ("evaluation-zhejiang-huangyan-2022", include_str!("../../data/policy/evaluation-zhejiang-huangyan-2022.toml")),
-    ("idle-decree53-2012", include_str!("../../data/policy/idle-decree53-2012.toml")),
+    (
+        "control-indicators-2008",
+        include_str!("../../data/policy/control-indicators-2008.toml"),
+    ),
+    (
+        "control-indicators-2023",
+        include_str!("../../data/policy/control-indicators-2023.toml"),
+    ),
+    (
+        "evaluation-jiangsu-huaian-2024",
+        include_str!("../../data/policy/evaluation-jiangsu-huaian-2024.toml"),
+    ),
+    (
+        "evaluation-zhejiang-huangyan-2022",
+        include_str!("../../data/policy/evaluation-zhejiang-huangyan-2022.toml"),
+    ),
+    (
+        "idle-decree53-2012",
+        include_str!("../../data/policy/idle-decree53-2012.toml"),
+    ),
 ];
 
 /// Names of the embedded tables of one kind (`evaluation`, …), for messages.
@@ -231,19 +246,34 @@ pub fn embedded_names(table: &str) -> Vec<&'static str> {
 fn load_table<T: serde::de::DeserializeOwned>(table: &str, choice: &str, base: &Path) -> Result<T> {
     let (name, text) = if choice.ends_with(".toml") {
         let p = base.join(choice);
-        let text = std::fs::read_to_string(&p).map_err(|source| Error::Read { path: p.clone(), source })?;
+        let text = std::fs::read_to_string(&p).map_err(|source| Error::Read {
+            path: p.clone(),
+            source,
+        })?;
         (p.display().to_string(), text)
     } else {
         let key = format!("{table}-{choice}");
-        let text = EMBEDDED.iter().find(|(n, _)| *n == key).map(|(_, t)| (*t).to_owned()).ok_or_else(|| Error::Policy {
-            name: key.clone(),
-            reason: format!("no such edition (available: {})", embedded_names(table).join(", ")),
-        })?;
+        let text = EMBEDDED
+            .iter()
+            .find(|(n, _)| *n == key)
+            .map(|(_, t)| (*t).to_owned())
+            .ok_or_else(|| Error::Policy {
+                name: key.clone(),
+                reason: format!(
+                    "no such edition (available: {})",
+                    embedded_names(table).join(", ")
+                ),
+            })?;
         (key, text)
     };
     toml::from_str(&text).map_err(|e| Error::Policy {
         name,
-        reason: e.to_string().lines().map(str::trim).collect::<Vec<_>>().join(" "),
+        reason: e
+            .to_string()
+            .lines()
+            .map(str::trim)
+            .collect::<Vec<_>>()
+            .join(" "),
     })
 }
 
@@ -254,24 +284,44 @@ impl Policy {
     /// # Errors
     /// An unknown edition, an unreadable file, an unknown key in a table.
     pub fn load(choice: &PolicyChoice, base: &Path) -> Result<Policy> {
-        let mut control: ControlIndicators =
-            load_table("control-indicators", choice.control_indicators.as_deref().unwrap_or("2008"), base)?;
+        let mut control: ControlIndicators = load_table(
+            "control-indicators",
+            choice.control_indicators.as_deref().unwrap_or("2008"),
+            base,
+        )?;
         if let Some(fb) = control.fallback.clone() {
             let table: ControlIndicators = load_table("control-indicators", &fb, base)?;
             control.fallback_table = Some(Box::new(table));
         }
-        let evaluation: EvaluationPreset =
-            load_table("evaluation", choice.evaluation.as_deref().unwrap_or("jiangsu-huaian-2024"), base)?;
+        let evaluation: EvaluationPreset = load_table(
+            "evaluation",
+            choice
+                .evaluation
+                .as_deref()
+                .unwrap_or("jiangsu-huaian-2024"),
+            base,
+        )?;
         for i in &evaluation.indicators {
             if evaluation.benchmark == BenchmarkRule::Fixed && i.benchmark.is_none() {
                 return Err(Error::Policy {
                     name: evaluation.name.clone(),
-                    reason: format!("indicator {} has no benchmark but the preset uses fixed benchmarks", i.key),
+                    reason: format!(
+                        "indicator {} has no benchmark but the preset uses fixed benchmarks",
+                        i.key
+                    ),
                 });
             }
         }
-        let idle: IdleRules = load_table("idle", choice.idle.as_deref().unwrap_or("decree53-2012"), base)?;
-        Ok(Policy { control, evaluation, idle })
+        let idle: IdleRules = load_table(
+            "idle",
+            choice.idle.as_deref().unwrap_or("decree53-2012"),
+            base,
+        )?;
+        Ok(Policy {
+            control,
+            evaluation,
+            idle,
+        })
     }
 }
 
@@ -292,18 +342,35 @@ mod tests {
 
     #[test]
     fn edition_2023_falls_back_to_2008_flagged() {
-        let choice = PolicyChoice { control_indicators: Some("2023".into()), ..Default::default() };
+        let choice = PolicyChoice {
+            control_indicators: Some("2023".into()),
+            ..Default::default()
+        };
         let p = Policy::load(&choice, Path::new(".")).unwrap();
         let auto = p.control.far_min("3610").unwrap();
-        assert_eq!((auto.value, auto.edition.as_str(), auto.unconfirmed), (0.8, "2023", false));
+        assert_eq!(
+            (auto.value, auto.edition.as_str(), auto.unconfirmed),
+            (0.8, "2023", false)
+        );
         let chem = p.control.far_min("26").unwrap();
-        assert_eq!((chem.value, chem.edition.as_str(), chem.unconfirmed), (0.6, "2008", true));
+        assert_eq!(
+            (chem.value, chem.edition.as_str(), chem.unconfirmed),
+            (0.6, "2008", true)
+        );
     }
 
     #[test]
     fn unknown_edition_lists_the_available_ones() {
-        let choice = PolicyChoice { evaluation: Some("shanghai".into()), ..Default::default() };
-        let e = Policy::load(&choice, Path::new(".")).unwrap_err().to_string();
-        assert!(e.contains("jiangsu-huaian-2024") && e.contains("zhejiang-huangyan-2022"), "{e}");
+        let choice = PolicyChoice {
+            evaluation: Some("shanghai".into()),
+            ..Default::default()
+        };
+        let e = Policy::load(&choice, Path::new("."))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.contains("jiangsu-huaian-2024") && e.contains("zhejiang-huangyan-2022"),
+            "{e}"
+        );
     }
 }

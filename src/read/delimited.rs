@@ -4,7 +4,9 @@
 use std::path::Path;
 
 use super::encoding::{decode_guess, decode_with, encoding_for_label};
-use super::{coordinate_columns, display_name, read_bytes, RawFeature, RawLayer, RawValue, ReadOptions};
+use super::{
+    coordinate_columns, display_name, read_bytes, RawFeature, RawLayer, RawValue, ReadOptions,
+};
 use crate::error::{Error, Problem, Result, Severity};
 
 /// Reads a CSV file; `;` or tab separated files are recognised by their header line.
@@ -40,9 +42,14 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .collect();
     let rows: Vec<std::result::Result<Vec<String>, String>> = rdr
         .records()
-        .map(|r| r.map(|r| r.iter().map(str::to_owned).collect()).map_err(|e| e.to_string()))
+        .map(|r| {
+            r.map(|r| r.iter().map(str::to_owned).collect())
+                .map_err(|e| e.to_string())
+        })
         .collect();
-    let cells = rows.into_iter().map(|r| r.map(|cells| cells.into_iter().map(RawValue::Text).collect()));
+    let cells = rows
+        .into_iter()
+        .map(|r| r.map(|cells| cells.into_iter().map(RawValue::Text).collect()));
     Ok(table_layer(path, fields, cells, opts, Some(encoding))?)
 }
 
@@ -66,7 +73,11 @@ pub(super) fn table_layer(
         let mut values = match row {
             Ok(v) => v,
             Err(e) => {
-                problems.push(Problem::new(Severity::Rejected, Some(number), format!("unreadable row: {e}")));
+                problems.push(Problem::new(
+                    Severity::Rejected,
+                    Some(number),
+                    format!("unreadable row: {e}"),
+                ));
                 continue;
             }
         };
@@ -88,7 +99,11 @@ pub(super) fn table_layer(
                 }
             },
         };
-        features.push(RawFeature { number, geometry, values });
+        features.push(RawFeature {
+            number,
+            geometry,
+            values,
+        });
     }
     Ok(RawLayer {
         path: path.to_path_buf(),

@@ -10,7 +10,9 @@ pub fn encoding_for_label(label: &str) -> Option<&'static Encoding> {
     let l = label.trim().trim_start_matches('\u{feff}').to_lowercase();
     let l = l.trim_start_matches("ansi").trim();
     match l {
-        "936" | "cp936" | "ms936" | "windows-936" | "gbk" | "gb2312" | "gb_2312-80" | "euc-cn" => Some(GBK),
+        "936" | "cp936" | "ms936" | "windows-936" | "gbk" | "gb2312" | "gb_2312-80" | "euc-cn" => {
+            Some(GBK)
+        }
         "65001" | "utf8" | "utf-8" => Some(UTF_8),
         "54936" | "gb18030" => Some(encoding_rs::GB18030),
         "950" | "cp950" | "big5" => Some(encoding_rs::BIG5),
@@ -58,7 +60,15 @@ mod tests {
 
     #[test]
     fn every_chinese_label_decodes_gbk() {
-        for l in ["GBK", "GB2312", "gb18030", "936", "CP936", "ANSI 936", "\u{feff}GBK\r\n"] {
+        for l in [
+            "GBK",
+            "GB2312",
+            "gb18030",
+            "936",
+            "CP936",
+            "ANSI 936",
+            "\u{feff}GBK\r\n",
+        ] {
             let enc = encoding_for_label(l).expect(l);
             let (text, _, _) = enc.decode(&[0xD6, 0xD0, 0xCE, 0xC4]);
             assert_eq!(text, "中文", "{l}");
@@ -67,8 +77,14 @@ mod tests {
 
     #[test]
     fn guess_tells_gbk_from_utf8() {
-        assert_eq!(decode_guess("名称".as_bytes()), ("名称".to_owned(), "UTF-8"));
+        assert_eq!(
+            decode_guess("名称".as_bytes()),
+            ("名称".to_owned(), "UTF-8")
+        );
         assert_eq!(decode_guess(b"\xEF\xBB\xBFa"), ("a".to_owned(), "UTF-8"));
-        assert_eq!(decode_guess(&[0xC3, 0xFB, 0xB3, 0xC6]), ("名称".to_owned(), "GBK"));
+        assert_eq!(
+            decode_guess(&[0xC3, 0xFB, 0xB3, 0xC6]),
+            ("名称".to_owned(), "GBK")
+        );
     }
 }

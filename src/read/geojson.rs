@@ -41,7 +41,12 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
     let bytes = read_bytes(path)?;
     let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
         Ok(t) => t,
-        Err(e) => return Err(Error::in_file(&file, format!("not UTF-8 text (RFC 7946 requires UTF-8): {e}"))),
+        Err(e) => {
+            return Err(Error::in_file(
+                &file,
+                format!("not UTF-8 text (RFC 7946 requires UTF-8): {e}"),
+            ))
+        }
     };
     if text.trim().is_empty() {
         return Err(Error::in_file(&file, "the file is empty"));
@@ -63,8 +68,12 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         }
     };
     let declared_crs = coll.crs.as_ref().and_then(crs_name);
-    let parsed: Vec<std::result::Result<(Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>), String>> =
-        raw_features.par_iter().map(|raw| parse_feature(raw.get())).collect();
+    let parsed: Vec<
+        std::result::Result<(Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>), String>,
+    > = raw_features
+        .par_iter()
+        .map(|raw| parse_feature(raw.get()))
+        .collect();
 
     let mut fields: Vec<String> = Vec::new();
     let mut field_pos: BTreeMap<String, usize> = BTreeMap::new();
@@ -86,7 +95,11 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
                     }
                     values[idx] = v;
                 }
-                features.push(RawFeature { number, geometry, values });
+                features.push(RawFeature {
+                    number,
+                    geometry,
+                    values,
+                });
             }
             Err(reason) => problems.push(Problem::new(Severity::Rejected, Some(number), reason)),
         }
@@ -109,7 +122,8 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
 type Parsed = (Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>);
 
 fn parse_feature(raw: &str) -> std::result::Result<Parsed, String> {
-    let f: Feature = serde_json::from_str(raw).map_err(|e| format!("not a GeoJSON feature: {e}"))?;
+    let f: Feature =
+        serde_json::from_str(raw).map_err(|e| format!("not a GeoJSON feature: {e}"))?;
     let mut props = BTreeMap::new();
     if let Some(p) = f.properties {
         for (k, v) in p {
@@ -117,7 +131,9 @@ fn parse_feature(raw: &str) -> std::result::Result<Parsed, String> {
         }
     }
     if let Some(id) = f.id {
-        props.entry("id".to_owned()).or_insert_with(|| json_to_raw(id));
+        props
+            .entry("id".to_owned())
+            .or_insert_with(|| json_to_raw(id));
     }
     let geometry = match f.geometry {
         None | Some(Value::Null) => None,

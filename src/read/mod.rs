@@ -123,12 +123,16 @@ pub(crate) fn coordinate_columns(
 ) -> Result<Option<(usize, usize)>> {
     let find = |given: &Option<String>, defaults: &[&str], axis: &str| -> Result<Option<usize>> {
         match given {
-            Some(name) => fields.iter().position(|f| f == name).map(Some).ok_or_else(|| {
-                let hint = crate::error::suggest(name, fields.iter().map(String::as_str))
-                    .map(|s| format!(" (similar: {s})"))
-                    .unwrap_or_default();
-                Error::in_file(file, format!("no column {name} for {axis}{hint}"))
-            }),
+            Some(name) => fields
+                .iter()
+                .position(|f| f == name)
+                .map(Some)
+                .ok_or_else(|| {
+                    let hint = crate::error::suggest(name, fields.iter().map(String::as_str))
+                        .map(|s| format!(" (similar: {s})"))
+                        .unwrap_or_default();
+                    Error::in_file(file, format!("no column {name} for {axis}{hint}"))
+                }),
             None => Ok(fields
                 .iter()
                 .position(|f| defaults.iter().any(|d| f.trim().eq_ignore_ascii_case(d)))),

@@ -17,8 +17,12 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let file = display_name(path);
     let shp = read_bytes(path)?;
     let dbf_path = path.with_extension("dbf");
-    let dbf = read_bytes(&dbf_path)
-        .map_err(|_| Error::in_file(&file, format!("the attribute file {} is missing", display_name(&dbf_path))))?;
+    let dbf = read_bytes(&dbf_path).map_err(|_| {
+        Error::in_file(
+            &file,
+            format!("the attribute file {} is missing", display_name(&dbf_path)),
+        )
+    })?;
     let declared_crs = std::fs::read(path.with_extension("prj"))
         .ok()
         .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
@@ -29,7 +33,11 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .with_encoding(dbase::encoding::EncodingRs::from(encoding))
         .build(Cursor::new(dbf))
         .map_err(|e| Error::in_file(&file, format!("cannot read the attribute table: {e}")))?;
-    let fields: Vec<String> = dbf_reader.fields().iter().map(|f| f.name().to_owned()).collect();
+    let fields: Vec<String> = dbf_reader
+        .fields()
+        .iter()
+        .map(|f| f.name().to_owned())
+        .collect();
     let shape_reader = shapefile::ShapeReader::new(Cursor::new(shp))
         .map_err(|e| Error::in_file(&file, format!("not a valid shapefile: {e}")))?;
     let mut reader = shapefile::Reader::new(shape_reader, dbf_reader);
@@ -43,25 +51,55 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         let (shape, record) = match item {
             Ok(x) => x,
             Err(e) => {
-                problems.push(Problem::new(Severity::Rejected, Some(number), format!("unreadable record: {e}")));
+                problems.push(Problem::new(
+                    Severity::Rejected,
+                    Some(number),
+                    format!("unreadable record: {e}"),
+                ));
                 continue;
             }
         };
         let geometry = match shape {
             shapefile::Shape::NullShape => None,
-            shapefile::Shape::Polygon(p) => Some(organize_rings(p.rings().iter().map(|r| r.points().iter().map(|q| (q.x, q.y)).collect()).collect())),
-            shapefile::Shape::PolygonZ(p) => Some(organize_rings(p.rings().iter().map(|r| r.points().iter().map(|q| (q.x, q.y)).collect()).collect())),
-            shapefile::Shape::PolygonM(p) => Some(organize_rings(p.rings().iter().map(|r| r.points().iter().map(|q| (q.x, q.y)).collect()).collect())),
+            shapefile::Shape::Polygon(p) => Some(organize_rings(
+                p.rings()
+                    .iter()
+                    .map(|r| r.points().iter().map(|q| (q.x, q.y)).collect())
+                    .collect(),
+            )),
+            shapefile::Shape::PolygonZ(p) => Some(organize_rings(
+                p.rings()
+                    .iter()
+                    .map(|r| r.points().iter().map(|q| (q.x, q.y)).collect())
+                    .collect(),
+            )),
+            shapefile::Shape::PolygonM(p) => Some(organize_rings(
+                p.rings()
+                    .iter()
+                    .map(|r| r.points().iter().map(|q| (q.x, q.y)).collect())
+                    .collect(),
+            )),
             s => match geo::Geometry::<f64>::try_from(s) {
                 Ok(g) => Some(g),
                 Err(e) => {
-                    problems.push(Problem::new(Severity::Rejected, Some(number), format!("unsupported shape: {e:?}")));
+                    problems.push(Problem::new(
+                        Severity::Rejected,
+                        Some(number),
+                        format!("unsupported shape: {e:?}"),
+                    ));
                     continue;
                 }
             },
         };
-        let values = fields.iter().map(|f| record.get(f).map(field_value).unwrap_or(RawValue::Null)).collect();
-        features.push(RawFeature { number, geometry, values });
+        let values = fields
+            .iter()
+            .map(|f| record.get(f).map(field_value).unwrap_or(RawValue::Null))
+            .collect();
+        features.push(RawFeature {
+            number,
+            geometry,
+            values,
+        });
     }
     Ok(RawLayer {
         path: path.to_path_buf(),
@@ -95,7 +133,10 @@ fn choose_encoding(
             .ok_or_else(|| Error::in_file(&file, format!("unknown encoding {label}")));
     }
     // No declaration: valid UTF-8 records are UTF-8, anything else is taken as GBK.
-    let header_len = dbf.get(8..10).map(|b| u16::from_le_bytes([b[0], b[1]]) as usize).unwrap_or(0);
+    let header_len = dbf
+        .get(8..10)
+        .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+        .unwrap_or(0);
     let body = dbf.get(header_len.min(dbf.len())..).unwrap_or_default();
     if std::str::from_utf8(body).is_ok() {
         Ok((encoding_rs::UTF_8, "guess"))
@@ -138,7 +179,13 @@ fn organize_rings(rings: Vec<Vec<(f64, f64)>>) -> geo::Geometry<f64> {
         let probe = ring.0.first().copied();
         let host = probe.and_then(|c| {
             let pt = geo::Point::from(c);
-            polygons.iter().position(|p| Polygon::new(p.exterior().clone(), vec![]).contains(&pt) && !p.interiors().iter().any(|h| Polygon::new(h.clone(), vec![]).contains(&pt)))
+            polygons.iter().position(|p| {
+                Polygon::new(p.exterior().clone(), vec![]).contains(&pt)
+                    && !p
+                        .interiors()
+                        .iter()
+                        .any(|h| Polygon::new(h.clone(), vec![]).contains(&pt))
+            })
         });
         match host {
             Some(i) => polygons[i].interiors_push(ring),
@@ -158,11 +205,25 @@ mod tests {
 
     #[test]
     fn rings_organised_by_containment_whatever_their_winding() {
-        let outer_ccw = vec![(0.0, 0.0), (10.0, 0.0), (10.0, 10.0), (0.0, 10.0), (0.0, 0.0)];
+        let outer_ccw = vec![
+            (0.0, 0.0),
+            (10.0, 0.0),
+            (10.0, 10.0),
+            (0.0, 10.0),
+            (0.0, 0.0),
+        ];
         let hole_ccw = vec![(2.0, 2.0), (4.0, 2.0), (4.0, 4.0), (2.0, 4.0), (2.0, 2.0)];
-        let island = vec![(20.0, 0.0), (21.0, 0.0), (21.0, 1.0), (20.0, 1.0), (20.0, 0.0)];
+        let island = vec![
+            (20.0, 0.0),
+            (21.0, 0.0),
+            (21.0, 1.0),
+            (20.0, 1.0),
+            (20.0, 0.0),
+        ];
         let g = organize_rings(vec![hole_ccw, island, outer_ccw]);
-        let geo::Geometry::MultiPolygon(mp) = g else { panic!("two parts") };
+        let geo::Geometry::MultiPolygon(mp) = g else {
+            panic!("two parts")
+        };
         assert_eq!(mp.0.len(), 2);
         assert_eq!(mp.0[0].interiors().len(), 1);
         use geo::Area;

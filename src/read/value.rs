@@ -97,7 +97,9 @@ pub fn parse_bool(v: &RawValue) -> Result<Option<bool>, String> {
             let t = s.trim().to_lowercase();
             match t.as_str() {
                 "" => Ok(None),
-                "true" | "t" | "yes" | "y" | "1" | "是" | "有" | "已投产" | "投产" => Ok(Some(true)),
+                "true" | "t" | "yes" | "y" | "1" | "是" | "有" | "已投产" | "投产" => {
+                    Ok(Some(true))
+                }
                 "false" | "f" | "no" | "n" | "0" | "否" | "无" | "未投产" => Ok(Some(false)),
                 _ => Err(format!(
                     "\"{}\" is not a yes/no value (accepted: 是/否, true/false, 1/0, Y/N)",
@@ -160,7 +162,11 @@ pub fn parse_date(v: &RawValue) -> Result<Option<NaiveDate>, String> {
 /// Splits a list given as one string: separated by `,` `，` `、` `;` `；` or blanks.
 pub fn parse_list(v: &RawValue) -> Vec<String> {
     match v {
-        RawValue::List(l) => l.iter().map(|s| s.trim().to_owned()).filter(|s| !s.is_empty()).collect(),
+        RawValue::List(l) => l
+            .iter()
+            .map(|s| s.trim().to_owned())
+            .filter(|s| !s.is_empty())
+            .collect(),
         other => match other.as_text() {
             Some(s) => s
                 .split([',', '，', '、', ';', '；', ' ', '\t', '|'])
@@ -199,19 +205,37 @@ mod tests {
 
     #[test]
     fn dates_in_every_bureau_spelling() {
-        for s in ["2024-03-01", "2024/3/1", "2024.3.1", "2024年3月1日", "20240301", "2024-03-01T00:00:00", "2024/3/1 0:00:00", "２０２４年３月１日"] {
+        for s in [
+            "2024-03-01",
+            "2024/3/1",
+            "2024.3.1",
+            "2024年3月1日",
+            "20240301",
+            "2024-03-01T00:00:00",
+            "2024/3/1 0:00:00",
+            "２０２４年３月１日",
+        ] {
             assert_eq!(parse_date(&t(s)), Ok(d(2024, 3, 1)), "{s}");
         }
         assert_eq!(parse_date(&t("")), Ok(None));
         assert_eq!(parse_date(&RawValue::Null), Ok(None));
-        assert!(parse_date(&t("2024/13/01")).unwrap_err().contains("not a date"));
+        assert!(parse_date(&t("2024/13/01"))
+            .unwrap_err()
+            .contains("not a date"));
         assert!(parse_date(&t("2023-02-29")).is_err());
         assert_eq!(parse_date(&t("2024-02-29")), Ok(d(2024, 2, 29)));
     }
 
     #[test]
     fn booleans_in_chinese_and_english() {
-        for (s, b) in [("是", true), ("否", false), ("Y", true), ("n", false), ("1", true), ("false", false)] {
+        for (s, b) in [
+            ("是", true),
+            ("否", false),
+            ("Y", true),
+            ("n", false),
+            ("1", true),
+            ("false", false),
+        ] {
             assert_eq!(parse_bool(&t(s)), Ok(Some(b)), "{s}");
         }
         assert_eq!(parse_bool(&t("")), Ok(None), "empty is unknown, not false");
@@ -229,12 +253,21 @@ mod tests {
 
     #[test]
     fn lists_in_any_separator() {
-        assert_eq!(parse_list(&t("26、27，39; 40 41")), vec!["26", "27", "39", "40", "41"]);
-        assert_eq!(parse_list(&RawValue::List(vec!["A".into(), " B ".into()])), vec!["A", "B"]);
+        assert_eq!(
+            parse_list(&t("26、27，39; 40 41")),
+            vec!["26", "27", "39", "40", "41"]
+        );
+        assert_eq!(
+            parse_list(&RawValue::List(vec!["A".into(), " B ".into()])),
+            vec!["A", "B"]
+        );
     }
 
     #[test]
     fn long_numeric_ids_keep_their_digits() {
-        assert_eq!(RawValue::Number(3301070001.0).as_text().as_deref(), Some("3301070001"));
+        assert_eq!(
+            RawValue::Number(3301070001.0).as_text().as_deref(),
+            Some("3301070001")
+        );
     }
 }

@@ -19,7 +19,10 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let sheet = match &opts.sheet {
         Some(s) if names.contains(s) => s.clone(),
         Some(s) => {
-            return Err(Error::in_file(&file, format!("no worksheet {s} (sheets: {})", names.join(", "))))
+            return Err(Error::in_file(
+                &file,
+                format!("no worksheet {s} (sheets: {})", names.join(", ")),
+            ))
         }
         None => names
             .first()
@@ -31,7 +34,10 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .map_err(|e| Error::in_file(&file, format!("cannot read worksheet {sheet}: {e}")))?;
     let mut rows = range.rows();
     let fields: Vec<String> = match rows.next() {
-        Some(h) => h.iter().map(|c| cell_value(c).as_text().unwrap_or_default()).collect(),
+        Some(h) => h
+            .iter()
+            .map(|c| cell_value(c).as_text().unwrap_or_default())
+            .collect(),
         None => return Err(Error::in_file(&file, format!("worksheet {sheet} is empty"))),
     };
     let data = rows.map(|r| Ok(r.iter().map(cell_value).collect()));

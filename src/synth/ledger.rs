@@ -98,11 +98,25 @@ pub struct LedgerResult {
     pub enterprises: Vec<SynthEnterprise>,
 }
 
-const SURNAMES: [&str; 12] = ["恒", "华", "鑫", "金", "永", "盛", "宏", "博", "新", "中", "东", "瑞"];
-const WORDS: [&str; 12] = ["达", "通", "源", "泰", "丰", "联", "力", "凯", "科", "创", "信", "安"];
+const SURNAMES: [&str; 12] = [
+    "恒", "华", "鑫", "金", "永", "盛", "宏", "博", "新", "中", "东", "瑞",
+];
+const WORDS: [&str; 12] = [
+    "达", "通", "源", "泰", "丰", "联", "力", "凯", "科", "创", "信", "安",
+];
 const KINDS: [(&str, &str); 12] = [
-    ("2614", "化工"), ("2821", "化纤"), ("2922", "塑料制品"), ("3311", "金属结构"), ("3391", "铸造"), ("3411", "机械"),
-    ("3511", "装备"), ("3670", "汽车零部件"), ("3823", "电气"), ("2231", "纸制品"), ("2319", "包装印刷"), ("3971", "电子元件"),
+    ("2614", "化工"),
+    ("2821", "化纤"),
+    ("2922", "塑料制品"),
+    ("3311", "金属结构"),
+    ("3391", "铸造"),
+    ("3411", "机械"),
+    ("3511", "装备"),
+    ("3670", "汽车零部件"),
+    ("3823", "电气"),
+    ("2231", "纸制品"),
+    ("2319", "包装印刷"),
+    ("3971", "电子元件"),
 ];
 
 fn days(d: i64) -> Duration {
@@ -122,11 +136,22 @@ fn credit_code(rng: &mut StdRng, n: usize) -> String {
 }
 
 fn enterprise_name(i: usize, kind: &str) -> String {
-    format!("{}{}{}有限公司", SURNAMES[i % 12], WORDS[(i / 12) % 12], kind)
+    format!(
+        "{}{}{}有限公司",
+        SURNAMES[i % 12],
+        WORDS[(i / 12) % 12],
+        kind
+    )
 }
 
 /// Assigns a scenario and ledger row to every parcel and creates the enterprises.
-pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[SynthPark], as_of: NaiveDate, town: &OldTown) -> LedgerResult {
+pub fn assign_ledger(
+    rng: &mut StdRng,
+    parcels: &mut [SynthParcel],
+    parks: &[SynthPark],
+    as_of: NaiveDate,
+    town: &OldTown,
+) -> LedgerResult {
     let mut built = vec![BuiltPlan::default(); parcels.len()];
     let mut enterprises = Vec::new();
     let revenue_per_mu = LogNormal::new((220.0f64).ln(), 0.7).expect("valid lognormal");
@@ -141,10 +166,19 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
             l.supply_date = Some(as_of - days(365 * 25));
             l.actual_start = Some(as_of - days(365 * 24));
             l.actual_completion = Some(as_of - days(365 * 22));
-            built[i] = BuiltPlan { coverage: 0.35, floors: if p.land_use == "M3" { 2 } else { 6 } };
+            built[i] = BuiltPlan {
+                coverage: 0.35,
+                floors: if p.land_use == "M3" { 2 } else { 6 },
+            };
             if p.land_use == "M3" {
                 l.in_production = Some(true);
-                let (code, kind) = [("2614", "化工"), ("3391", "铸造"), ("3021", "商品混凝土"), ("2319", "包装印刷"), ("3110", "铁合金")][i % 5];
+                let (code, kind) = [
+                    ("2614", "化工"),
+                    ("3391", "铸造"),
+                    ("3021", "商品混凝土"),
+                    ("2319", "包装印刷"),
+                    ("3110", "铁合金"),
+                ][i % 5];
                 let n = enterprises.len();
                 let revenue = revenue_per_mu.sample(rng) * mu;
                 let name = enterprise_name(n + 7, kind);
@@ -166,7 +200,11 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                     pollution: if i % 3 == 0 { "中" } else { "重" },
                     relocate: i % 3 == 0,
                     required_area_mu: Some((mu * rng.gen_range(0.8..1.6)).round()),
-                    protection_distance_m: if i % 2 == 0 { Some([100.0, 200.0, 300.0][i % 3]) } else { None },
+                    protection_distance_m: if i % 2 == 0 {
+                        Some([100.0, 200.0, 300.0][i % 3])
+                    } else {
+                        None
+                    },
                 });
             }
             continue;
@@ -199,7 +237,10 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                 l.actual_start = Some(supply + days(200));
                 l.halted_since = Some(as_of - days(rng.gen_range(400..1200)));
                 l.invested = l.planned_investment.map(|x| (x * 0.15).round());
-                plan = BuiltPlan { coverage: 0.06, floors: 1 };
+                plan = BuiltPlan {
+                    coverage: 0.06,
+                    floors: 1,
+                };
             }
             200..=229 => {
                 // About to become idle: the agreed start was 1 year ago, give or take.
@@ -215,8 +256,13 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                 // Started, too little built (用而未尽).
                 base(l, supply, mu, rng);
                 l.actual_start = Some(supply + days(200));
-                l.invested = l.planned_investment.map(|x| (x * rng.gen_range(0.4..0.8)).round());
-                plan = BuiltPlan { coverage: rng.gen_range(0.12..0.26), floors: 1 };
+                l.invested = l
+                    .planned_investment
+                    .map(|x| (x * rng.gen_range(0.4..0.8)).round());
+                plan = BuiltPlan {
+                    coverage: rng.gen_range(0.12..0.26),
+                    floors: 1,
+                };
             }
             400..=449 => {
                 // Completed over a year ago, not producing (建而未投).
@@ -225,15 +271,23 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                 l.actual_completion = Some(as_of - days(rng.gen_range(400..900)));
                 l.in_production = Some(false);
                 l.invested = l.planned_investment;
-                plan = BuiltPlan { coverage: rng.gen_range(0.35..0.5), floors: 2 };
+                plan = BuiltPlan {
+                    coverage: rng.gen_range(0.35..0.5),
+                    floors: 2,
+                };
             }
             _ => {
                 base(l, supply - days(900), mu, rng);
                 l.actual_start = Some(supply - days(700));
                 l.actual_completion = Some(supply - days(100));
                 l.in_production = Some(true);
-                l.invested = l.planned_investment.map(|x| (x * rng.gen_range(0.9..1.3)).round());
-                plan = BuiltPlan { coverage: rng.gen_range(0.36..0.55), floors: rng.gen_range(2..6) };
+                l.invested = l
+                    .planned_investment
+                    .map(|x| (x * rng.gen_range(0.9..1.3)).round());
+                plan = BuiltPlan {
+                    coverage: rng.gen_range(0.36..0.55),
+                    floors: rng.gen_range(2..6),
+                };
                 producing = true;
                 low_tax = roll < 620;
             }
@@ -249,12 +303,20 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
         if plan.coverage > 0.0 {
             let n = enterprises.len();
             let ind_code = park.industries[rng.gen_range(0..park.industries.len())];
-            let (code, kind) = KINDS.iter().find(|(c, _)| c.starts_with(ind_code)).copied().unwrap_or(("4190", "制造"));
+            let (code, kind) = KINDS
+                .iter()
+                .find(|(c, _)| c.starts_with(ind_code))
+                .copied()
+                .unwrap_or(("4190", "制造"));
             let name = enterprise_name(n, kind);
             l.holder = Some(name.clone());
             l.name = Some(format!("{name}年产项目"));
             let revenue = revenue_per_mu.sample(rng) * mu;
-            let tax = if low_tax { mu * rng.gen_range(1.0..9.0) } else { (revenue * rng.gen_range(0.04..0.09)).max(mu * 11.0) };
+            let tax = if low_tax {
+                mu * rng.gen_range(1.0..9.0)
+            } else {
+                (revenue * rng.gen_range(0.04..0.09)).max(mu * 11.0)
+            };
             let shared = producing && rng.gen_bool(0.08);
             let parts = if shared { 2 } else { 1 };
             for part in 0..parts {
@@ -262,19 +324,42 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                 let located = rng.gen_bool(0.7);
                 let share = 1.0 / parts as f64;
                 enterprises.push(SynthEnterprise {
-                    id: if n == 5 { format!("{}0", &credit_code(rng, n)[..17]) } else { credit_code(rng, n) },
-                    name: if part == 0 { name.clone() } else { enterprise_name(n + 3, kind) },
+                    id: if n == 5 {
+                        format!("{}0", &credit_code(rng, n)[..17])
+                    } else {
+                        credit_code(rng, n)
+                    },
+                    name: if part == 0 {
+                        name.clone()
+                    } else {
+                        enterprise_name(n + 3, kind)
+                    },
                     industry: code.to_owned(),
                     parcel_id: (!located || part == 1).then(|| p.id.clone()),
-                    location: if located && part == 0 { interior(&p.geometry) } else { None },
-                    revenue: if producing { revenue * share } else { revenue * 0.05 },
+                    location: if located && part == 0 {
+                        interior(&p.geometry)
+                    } else {
+                        None
+                    },
+                    revenue: if producing {
+                        revenue * share
+                    } else {
+                        revenue * 0.05
+                    },
                     tax: if producing { tax * share } else { tax * 0.05 },
                     value_added: revenue * share * rng.gen_range(0.18..0.32),
-                    employees: (revenue * share / rng.gen_range(50.0..150.0)).round().max(3.0),
-                    energy_tce: (!rng.gen_bool(0.06)).then(|| revenue * share * rng.gen_range(0.02..0.25)),
+                    employees: (revenue * share / rng.gen_range(50.0..150.0))
+                        .round()
+                        .max(3.0),
+                    energy_tce: (!rng.gen_bool(0.06))
+                        .then(|| revenue * share * rng.gen_range(0.02..0.25)),
                     emissions: (!rng.gen_bool(0.1)).then(|| rng.gen_range(0.5..40.0)),
                     rd_expense: revenue * share * rng.gen_range(0.0..0.05),
-                    pollution: if code.starts_with("26") || code.starts_with("33") { "中" } else { "轻" },
+                    pollution: if code.starts_with("26") || code.starts_with("33") {
+                        "中"
+                    } else {
+                        "轻"
+                    },
                     relocate: false,
                     required_area_mu: None,
                     protection_distance_m: None,
@@ -291,7 +376,10 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
         e.location = Some(Point::new(a.centre.x(), a.centre.y() + 2_000.0));
         enterprises.push(e);
     }
-    LedgerResult { built_share: built, enterprises }
+    LedgerResult {
+        built_share: built,
+        enterprises,
+    }
 }
 
 /// A supplied parcel's ledger: agreed start half a year after supply, completion two years
@@ -313,42 +401,97 @@ fn interior(g: &geo::MultiPolygon<f64>) -> Option<Point<f64>> {
 /// Places rectangular footprints on a parcel to reach its planned coverage: a main
 /// workshop, smaller buildings, some single-storey sheds over 8 m, some with only a
 /// height, and now and then one crossing the parcel edge.
-pub fn place_buildings(rng: &mut StdRng, p: &SynthParcel, i: usize, plan: &BuiltPlan, out: &mut Vec<SynthBuilding>) {
+pub fn place_buildings(
+    rng: &mut StdRng,
+    p: &SynthParcel,
+    i: usize,
+    plan: &BuiltPlan,
+    out: &mut Vec<SynthBuilding>,
+) {
     if plan.coverage <= 0.0 {
         return;
     }
-    let Some(part) = p.geometry.0.iter().max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area())) else { return };
+    let Some(part) = p
+        .geometry
+        .0
+        .iter()
+        .max_by(|a, b| a.unsigned_area().total_cmp(&b.unsigned_area()))
+    else {
+        return;
+    };
     let Some(c) = part.centroid() else { return };
     // Work in the parcel's own axes: undo the park's rotation from its first edge.
     let ring = &part.exterior().0;
-    let angle = (ring[1].y - ring[0].y).atan2(ring[1].x - ring[0].x).to_degrees();
+    let angle = (ring[1].y - ring[0].y)
+        .atan2(ring[1].x - ring[0].x)
+        .to_degrees();
     let local = part.rotate_around_point(-angle, c);
-    let Some(b) = local.bounding_rect() else { return };
+    let Some(b) = local.bounding_rect() else {
+        return;
+    };
     let (w, h) = (b.width(), b.height());
     let target = part.unsigned_area() * plan.coverage;
-    let n = if target < 3_000.0 { 1 } else { rng.gen_range(2..5) };
+    let n = if target < 3_000.0 {
+        1
+    } else {
+        rng.gen_range(2..5)
+    };
     for k in 0..n {
-        let share = if k == 0 { 0.6 } else { 0.4 / (n - 1).max(1) as f64 };
+        let share = if k == 0 {
+            0.6
+        } else {
+            0.4 / (n - 1).max(1) as f64
+        };
         let area = target * if n == 1 { 1.0 } else { share };
         let bw = (area.sqrt() * rng.gen_range(1.1..1.6)).min(w * 0.8);
         let bh = (area / bw).min(h * 0.8);
         let x0 = b.min().x + w * 0.1 + (w * 0.8 - bw) * if k % 2 == 0 { 0.05 } else { 0.9 };
         let y0 = b.min().y + h * 0.1 + (h * 0.8 - bh) * (k as f64 / n as f64);
-        let mut poly = Polygon::new(LineString::from(vec![(x0, y0), (x0 + bw, y0), (x0 + bw, y0 + bh), (x0, y0 + bh), (x0, y0)]), vec![]);
+        let mut poly = Polygon::new(
+            LineString::from(vec![
+                (x0, y0),
+                (x0 + bw, y0),
+                (x0 + bw, y0 + bh),
+                (x0, y0 + bh),
+                (x0, y0),
+            ]),
+            vec![],
+        );
         if i % 41 == 0 && k == 0 {
             // A building straddling the parcel edge.
-            poly = Polygon::new(LineString::from(vec![(b.max().x - 20.0, y0), (b.max().x + 20.0, y0), (b.max().x + 20.0, y0 + 30.0), (b.max().x - 20.0, y0 + 30.0), (b.max().x - 20.0, y0)]), vec![]);
+            poly = Polygon::new(
+                LineString::from(vec![
+                    (b.max().x - 20.0, y0),
+                    (b.max().x + 20.0, y0),
+                    (b.max().x + 20.0, y0 + 30.0),
+                    (b.max().x - 20.0, y0 + 30.0),
+                    (b.max().x - 20.0, y0),
+                ]),
+                vec![],
+            );
         }
         let poly = poly.rotate_around_point(angle, c);
         if !(part.contains(&poly) || i % 41 == 0) {
             continue;
         }
         let (floors, height) = match (i + k) % 7 {
-            0 => (Some(1), Some(12.0)),            // a tall single-storey shed: counts twice
+            0 => (Some(1), Some(12.0)), // a tall single-storey shed: counts twice
             1 => (None, Some(plan.floors as f64 * 4.2)), // height only
-            2 => (None, None),                      // nothing recorded: one storey
-            _ => (Some(if k == 0 { plan.floors } else { plan.floors.min(3) }), Some(plan.floors as f64 * 4.5)),
+            2 => (None, None),          // nothing recorded: one storey
+            _ => (
+                Some(if k == 0 {
+                    plan.floors
+                } else {
+                    plan.floors.min(3)
+                }),
+                Some(plan.floors as f64 * 4.5),
+            ),
         };
-        out.push(SynthBuilding { id: format!("B{}-{}", i + 1, k + 1), geometry: poly, floors, height });
+        out.push(SynthBuilding {
+            id: format!("B{}-{}", i + 1, k + 1),
+            geometry: poly,
+            floors,
+            height,
+        });
     }
 }

@@ -21,15 +21,18 @@ fn cols(names: &[&str]) -> Vec<Column> {
 }
 
 fn slash_date(d: Option<NaiveDate>) -> Cell {
-    d.map(|d| Cell::Text(format!("{}/{}/{}", d.year(), d.month(), d.day()))).unwrap_or(Cell::Empty)
+    d.map(|d| Cell::Text(format!("{}/{}/{}", d.year(), d.month(), d.day())))
+        .unwrap_or(Cell::Empty)
 }
 
 fn chinese_date(d: Option<NaiveDate>) -> Cell {
-    d.map(|d| Cell::Text(format!("{}年{}月{}日", d.year(), d.month(), d.day()))).unwrap_or(Cell::Empty)
+    d.map(|d| Cell::Text(format!("{}年{}月{}日", d.year(), d.month(), d.day())))
+        .unwrap_or(Cell::Empty)
 }
 
 fn yes_no(b: Option<bool>) -> Cell {
-    b.map(|b| Cell::Text(if b { "是" } else { "否" }.into())).unwrap_or(Cell::Empty)
+    b.map(|b| Cell::Text(if b { "是" } else { "否" }.into()))
+        .unwrap_or(Cell::Empty)
 }
 
 /// Writes the city into `dir` as a project (parkscope.toml and its layers).
@@ -38,9 +41,26 @@ fn yes_no(b: Option<bool>) -> Cell {
 /// A file cannot be written.
 pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
     let frame = Frame::with_central_meridian(120.0);
-    let to_ll = |g: &Geometry<f64>| g.map_coords(|c| frame.inverse(c.x, c.y).map(|(x, y)| Coord { x, y }).unwrap_or(c));
+    let to_ll = |g: &Geometry<f64>| {
+        g.map_coords(|c| {
+            frame
+                .inverse(c.x, c.y)
+                .map(|(x, y)| Coord { x, y })
+                .unwrap_or(c)
+        })
+    };
 
-    let mut parks = Table::new("parks", cols(&["园区编号", "园区名称", "级别", "主导产业", "园区定位", "核准面积"]));
+    let mut parks = Table::new(
+        "parks",
+        cols(&[
+            "园区编号",
+            "园区名称",
+            "级别",
+            "主导产业",
+            "园区定位",
+            "核准面积",
+        ]),
+    );
     for p in &city.parks {
         use geo::Area;
         parks.rows.push(vec![
@@ -52,15 +72,35 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             Cell::Number((p.geometry.unsigned_area() / 10_000.0).round(), 0),
         ]);
     }
-    parks.geometries = Some(city.parks.iter().map(|p| Some(Geometry::Polygon(p.geometry.clone()))).collect());
+    parks.geometries = Some(
+        city.parks
+            .iter()
+            .map(|p| Some(Geometry::Polygon(p.geometry.clone())))
+            .collect(),
+    );
     parks.crs = Some(SYNTH_EPSG.into());
     write_geojson(&dir.join("parks.geojson"), &parks)?;
 
     let mut parcels = Table::new(
         "parcels",
         cols(&[
-            "地块代码", "项目名称", "用地类型", "供地状态", "供地方式", "土地使用权人", "合同签订日期", "约定开工日期", "约定竣工日期", "实际开工日期",
-            "实际竣工日期", "合同投资额", "已完成投资", "规划建筑面积", "容积率下限", "停工日期", "是否投产",
+            "地块代码",
+            "项目名称",
+            "用地类型",
+            "供地状态",
+            "供地方式",
+            "土地使用权人",
+            "合同签订日期",
+            "约定开工日期",
+            "约定竣工日期",
+            "实际开工日期",
+            "实际竣工日期",
+            "合同投资额",
+            "已完成投资",
+            "规划建筑面积",
+            "容积率下限",
+            "停工日期",
+            "是否投产",
         ]),
     );
     for p in &city.parcels {
@@ -85,49 +125,104 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             yes_no(l.in_production),
         ]);
     }
-    parcels.geometries = Some(city.parcels.iter().map(|p| Some(Geometry::MultiPolygon(p.geometry.clone()))).collect());
+    parcels.geometries = Some(
+        city.parcels
+            .iter()
+            .map(|p| Some(Geometry::MultiPolygon(p.geometry.clone())))
+            .collect(),
+    );
     parcels.crs = Some(SYNTH_EPSG.into());
     write_geojson(&dir.join("parcels.geojson"), &parcels)?;
 
     let mut buildings = Table::new("buildings", cols(&["建筑编号", "层数", "高度"]));
     for b in &city.buildings {
-        buildings.rows.push(vec![Cell::Text(b.id.clone()), b.floors.map(|f| Cell::Int(f as i64)).unwrap_or(Cell::Empty), Cell::num(b.height, 1)]);
+        buildings.rows.push(vec![
+            Cell::Text(b.id.clone()),
+            b.floors.map(|f| Cell::Int(f as i64)).unwrap_or(Cell::Empty),
+            Cell::num(b.height, 1),
+        ]);
     }
-    buildings.geometries = Some(city.buildings.iter().map(|b| Some(Geometry::Polygon(b.geometry.clone()))).collect());
+    buildings.geometries = Some(
+        city.buildings
+            .iter()
+            .map(|b| Some(Geometry::Polygon(b.geometry.clone())))
+            .collect(),
+    );
     buildings.crs = Some(SYNTH_EPSG.into());
     write_geojson(&dir.join("buildings.geojson"), &buildings)?;
 
     let mut approvals = Table::new("approvals", cols(&["批次编号", "批准日期"]));
     for (id, d, _) in &city.approvals {
-        approvals.rows.push(vec![Cell::Text(id.clone()), Cell::Date(*d)]);
+        approvals
+            .rows
+            .push(vec![Cell::Text(id.clone()), Cell::Date(*d)]);
     }
-    approvals.geometries = Some(city.approvals.iter().map(|(_, _, g)| Some(Geometry::Polygon(g.clone()))).collect());
+    approvals.geometries = Some(
+        city.approvals
+            .iter()
+            .map(|(_, _, g)| Some(Geometry::Polygon(g.clone())))
+            .collect(),
+    );
     approvals.crs = Some(SYNTH_EPSG.into());
     write_geojson(&dir.join("approvals.geojson"), &approvals)?;
 
     let mut constraints = Table::new("constraints", cols(&["类型", "名称"]));
     for (k, n, _) in &city.constraints {
-        constraints.rows.push(vec![Cell::Text((*k).into()), Cell::Text(n.clone())]);
+        constraints
+            .rows
+            .push(vec![Cell::Text((*k).into()), Cell::Text(n.clone())]);
     }
-    constraints.geometries = Some(city.constraints.iter().map(|(_, _, g)| Some(to_ll(g))).collect());
+    constraints.geometries = Some(
+        city.constraints
+            .iter()
+            .map(|(_, _, g)| Some(to_ll(g)))
+            .collect(),
+    );
     write_geojson(&dir.join("constraints.geojson"), &constraints)?;
 
     let mut infra = Table::new("infrastructure", cols(&["类型", "等级", "名称"]));
     for (k, c, n, _) in &city.infrastructure {
-        infra.rows.push(vec![Cell::Text((*k).into()), Cell::text(*c), Cell::Text(n.clone())]);
+        infra.rows.push(vec![
+            Cell::Text((*k).into()),
+            Cell::text(*c),
+            Cell::Text(n.clone()),
+        ]);
     }
-    infra.geometries = Some(city.infrastructure.iter().map(|(_, _, _, g)| Some(to_ll(g))).collect());
+    infra.geometries = Some(
+        city.infrastructure
+            .iter()
+            .map(|(_, _, _, g)| Some(to_ll(g)))
+            .collect(),
+    );
     write_geojson(&dir.join("infrastructure.geojson"), &infra)?;
 
     let mut ents = Table::new(
         "enterprises",
         cols(&[
-            "统一社会信用代码", "企业名称", "行业代码", "宗地编号", "营业收入", "实缴税金", "工业增加值", "从业人员", "综合能耗", "主要污染物排放当量", "研发经费",
-            "污染类别", "搬迁", "需求用地", "卫生防护距离", "经度", "纬度",
+            "统一社会信用代码",
+            "企业名称",
+            "行业代码",
+            "宗地编号",
+            "营业收入",
+            "实缴税金",
+            "工业增加值",
+            "从业人员",
+            "综合能耗",
+            "主要污染物排放当量",
+            "研发经费",
+            "污染类别",
+            "搬迁",
+            "需求用地",
+            "卫生防护距离",
+            "经度",
+            "纬度",
         ]),
     );
     for e in &city.enterprises {
-        let gcj = e.location.and_then(|p| frame.inverse(p.x(), p.y())).map(|(lon, lat)| wgs84_to_gcj02(lon, lat));
+        let gcj = e
+            .location
+            .and_then(|p| frame.inverse(p.x(), p.y()))
+            .map(|(lon, lat)| wgs84_to_gcj02(lon, lat));
         ents.rows.push(vec![
             Cell::Text(e.id.clone()),
             Cell::Text(e.name.clone()),

@@ -20,19 +20,31 @@ impl AtomicFile {
     /// # Errors
     /// The folder or the temporary file cannot be created.
     pub fn create(target: &Path) -> Result<AtomicFile> {
-        let err = |e: std::io::Error| Error::Write { path: target.to_path_buf(), reason: e.to_string() };
+        let err = |e: std::io::Error| Error::Write {
+            path: target.to_path_buf(),
+            reason: e.to_string(),
+        };
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir).map_err(err)?;
         }
-        let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         let temp = target.with_file_name(format!(".{name}.{}.tmp", std::process::id()));
         let file = File::create(&temp).map_err(err)?;
-        Ok(AtomicFile { target: target.to_path_buf(), temp, writer: Some(BufWriter::with_capacity(1 << 20, file)) })
+        Ok(AtomicFile {
+            target: target.to_path_buf(),
+            temp,
+            writer: Some(BufWriter::with_capacity(1 << 20, file)),
+        })
     }
 
     /// The writer.
     pub fn writer(&mut self) -> &mut BufWriter<File> {
-        self.writer.as_mut().expect("the writer exists until commit consumes the AtomicFile")
+        self.writer
+            .as_mut()
+            .expect("the writer exists until commit consumes the AtomicFile")
     }
 
     /// Flushes and moves the file into place.
@@ -40,7 +52,10 @@ impl AtomicFile {
     /// # Errors
     /// Flushing or renaming fails.
     pub fn commit(mut self) -> Result<()> {
-        let err = |e: std::io::Error| Error::Write { path: self.target.clone(), reason: e.to_string() };
+        let err = |e: std::io::Error| Error::Write {
+            path: self.target.clone(),
+            reason: e.to_string(),
+        };
         let mut w = self.writer.take().expect("commit is called once");
         w.flush().map_err(err)?;
         drop(w);
@@ -49,7 +64,10 @@ impl AtomicFile {
 
     /// A write error for this file.
     pub fn error(&self, e: impl std::fmt::Display) -> Error {
-        Error::Write { path: self.target.clone(), reason: e.to_string() }
+        Error::Write {
+            path: self.target.clone(),
+            reason: e.to_string(),
+        }
     }
 }
 
@@ -67,6 +85,9 @@ impl Drop for AtomicFile {
 /// As [`AtomicFile`].
 pub fn write_bytes(target: &Path, bytes: &[u8]) -> Result<()> {
     let mut f = AtomicFile::create(target)?;
-    f.writer().write_all(bytes).map_err(|e| Error::Write { path: target.to_path_buf(), reason: e.to_string() })?;
+    f.writer().write_all(bytes).map_err(|e| Error::Write {
+        path: target.to_path_buf(),
+        reason: e.to_string(),
+    })?;
     f.commit()
 }

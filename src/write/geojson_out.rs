@@ -43,12 +43,16 @@ pub fn write_geojson(path: &Path, table: &Table) -> Result<()> {
         }
         buf.push('}');
         if buf.len() > 1 << 20 {
-            f.writer().write_all(buf.as_bytes()).map_err(|e| f.error(e))?;
+            f.writer()
+                .write_all(buf.as_bytes())
+                .map_err(|e| f.error(e))?;
             buf.clear();
         }
     }
     buf.push_str("\n]}\n");
-    f.writer().write_all(buf.as_bytes()).map_err(|e| f.error(e))?;
+    f.writer()
+        .write_all(buf.as_bytes())
+        .map_err(|e| f.error(e))?;
     f.commit()
 }
 
@@ -56,7 +60,10 @@ fn cell_json(c: &Cell) -> Value {
     match c {
         Cell::Empty => Value::Null,
         Cell::Text(s) => Value::String(s.clone()),
-        Cell::Number(v, d) => super::table::format_number(*v, *d).parse::<serde_json::Number>().map(Value::Number).unwrap_or(Value::Null),
+        Cell::Number(v, d) => super::table::format_number(*v, *d)
+            .parse::<serde_json::Number>()
+            .map(Value::Number)
+            .unwrap_or(Value::Null),
         Cell::Int(i) => Value::from(*i),
         Cell::Bool(b) => Value::Bool(*b),
         Cell::Date(d) => Value::String(d.to_string()),
@@ -64,7 +71,11 @@ fn cell_json(c: &Cell) -> Value {
 }
 
 fn push_coord(buf: &mut String, x: f64, y: f64, d: usize) {
-    buf.push_str(&format!("[{},{}]", super::table::format_number(x, d as u8), super::table::format_number(y, d as u8)));
+    buf.push_str(&format!(
+        "[{},{}]",
+        super::table::format_number(x, d as u8),
+        super::table::format_number(y, d as u8)
+    ));
 }
 
 fn push_ring(buf: &mut String, ls: &geo::LineString<f64>, d: usize) {
@@ -102,7 +113,11 @@ pub(crate) fn write_geometry(buf: &mut String, g: &Geometry<f64>, decimals: u8) 
             push_ring(buf, ls, d);
             buf.push('}');
         }
-        Geometry::Line(l) => write_geometry(buf, &Geometry::LineString(geo::LineString::from(vec![l.start, l.end])), decimals),
+        Geometry::Line(l) => write_geometry(
+            buf,
+            &Geometry::LineString(geo::LineString::from(vec![l.start, l.end])),
+            decimals,
+        ),
         Geometry::MultiLineString(m) => {
             buf.push_str("{\"type\":\"MultiLineString\",\"coordinates\":[");
             for (i, ls) in m.0.iter().enumerate() {

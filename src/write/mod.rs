@@ -6,13 +6,13 @@ mod atomic;
 mod csv_out;
 mod geojson_out;
 mod table;
-mod xlsx_out;
 pub mod tables;
+mod xlsx_out;
 
 pub use atomic::{write_bytes, AtomicFile};
 pub use csv_out::write_csv;
 pub use geojson_out::write_geojson;
-pub use table::{Cell, Column, Table};
+pub use table::{format_number, Cell, Column, Table};
 pub use xlsx_out::write_workbook;
 
 use std::path::Path;

@@ -57,7 +57,11 @@ impl Cell {
 /// A number with at most `decimals` decimals, trailing zeros dropped.
 pub fn format_number(v: f64, decimals: u8) -> String {
     let s = format!("{v:.*}", decimals as usize);
-    let s = if s.contains('.') { s.trim_end_matches('0').trim_end_matches('.').to_owned() } else { s };
+    let s = if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        s
+    };
     if s == "-0" {
         "0".to_owned()
     } else {
@@ -77,7 +81,10 @@ pub struct Column {
 impl Column {
     /// A column with its key and Chinese header.
     pub fn new(key: &str, zh: &str) -> Column {
-        Column { key: key.to_owned(), zh: zh.to_owned() }
+        Column {
+            key: key.to_owned(),
+            zh: zh.to_owned(),
+        }
     }
 }
 
@@ -99,7 +106,13 @@ pub struct Table {
 impl Table {
     /// An empty table with these columns.
     pub fn new(name: &str, columns: Vec<Column>) -> Table {
-        Table { name: name.to_owned(), columns, rows: Vec::new(), geometries: None, crs: None }
+        Table {
+            name: name.to_owned(),
+            columns,
+            rows: Vec::new(),
+            geometries: None,
+            crs: None,
+        }
     }
     /// The index of a column by key.
     pub fn col(&self, key: &str) -> Option<usize> {

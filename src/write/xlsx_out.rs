@@ -14,7 +14,10 @@ use crate::project::Lang;
 /// # Errors
 /// The workbook cannot be built or written.
 pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Result<()> {
-    let err = |e: rust_xlsxwriter::XlsxError| Error::Write { path: path.to_path_buf(), reason: e.to_string() };
+    let err = |e: rust_xlsxwriter::XlsxError| Error::Write {
+        path: path.to_path_buf(),
+        reason: e.to_string(),
+    };
     let mut wb = Workbook::new();
     let header = Format::new().set_bold().set_background_color("DDEBF7");
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
@@ -22,9 +25,18 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
         let ws = wb.add_worksheet();
         ws.set_name(*sheet_name).map_err(err)?;
         for (c, col) in table.columns.iter().enumerate() {
-            let title = if lang == Lang::Zh && !col.zh.is_empty() { col.zh.as_str() } else { col.key.as_str() };
-            ws.write_string_with_format(0, c as u16, title, &header).map_err(err)?;
-            let width = title.chars().map(|ch| if ch.is_ascii() { 1.1 } else { 2.1 }).sum::<f64>().clamp(8.0, 60.0);
+            let title = if lang == Lang::Zh && !col.zh.is_empty() {
+                col.zh.as_str()
+            } else {
+                col.key.as_str()
+            };
+            ws.write_string_with_format(0, c as u16, title, &header)
+                .map_err(err)?;
+            let width = title
+                .chars()
+                .map(|ch| if ch.is_ascii() { 1.1 } else { 2.1 })
+                .sum::<f64>()
+                .clamp(8.0, 60.0);
             ws.set_column_width(c as u16, width).map_err(err)?;
         }
         for (r, row) in table.rows.iter().enumerate() {
@@ -52,7 +64,8 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
                             chrono::Datelike::day(d) as u8,
                         )
                         .map_err(err)?;
-                        ws.write_datetime_with_format(r, c, &xd, &date_fmt).map_err(err)?;
+                        ws.write_datetime_with_format(r, c, &xd, &date_fmt)
+                            .map_err(err)?;
                     }
                 }
             }

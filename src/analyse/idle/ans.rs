@@ -22,7 +22,11 @@ pub struct AnsPiece {
 }
 
 /// Approval batches minus supplied parcels (a parcel supplied after `as_of` does not count).
-pub fn approved_not_supplied(model: &Model, index: &Index, as_of: chrono::NaiveDate) -> Vec<AnsPiece> {
+pub fn approved_not_supplied(
+    model: &Model,
+    index: &Index,
+    as_of: chrono::NaiveDate,
+) -> Vec<AnsPiece> {
     let supplied = |i: usize| {
         let p = &model.parcels[i];
         p.status == Some(SupplyStatus::Supplied) && p.supply_date.is_none_or(|d| d <= as_of)
@@ -33,7 +37,12 @@ pub fn approved_not_supplied(model: &Model, index: &Index, as_of: chrono::NaiveD
         .enumerate()
         .filter_map(|(ai, a)| {
             let bbox = a.geometry.bounding_rect()?;
-            let mut cands: Vec<usize> = index.parcels.locate_in_envelope_intersecting(&envelope(bbox)).map(|e| e.data).filter(|&i| supplied(i)).collect();
+            let mut cands: Vec<usize> = index
+                .parcels
+                .locate_in_envelope_intersecting(&envelope(bbox))
+                .map(|e| e.data)
+                .filter(|&i| supplied(i))
+                .collect();
             cands.sort_unstable();
             let rest = if cands.is_empty() {
                 a.geometry.clone()
@@ -51,7 +60,12 @@ pub fn approved_not_supplied(model: &Model, index: &Index, as_of: chrono::NaiveD
                     .filter(|(_, o)| *o >= crate::index::PARK_MIN_SHARE * area)
                     .max_by(|x, y| x.1.total_cmp(&y.1))
                     .map(|(k, _)| k);
-                AnsPiece { approval: ai, geometry: rest, area: AreaM2(area), park }
+                AnsPiece {
+                    approval: ai,
+                    geometry: rest,
+                    area: AreaM2(area),
+                    park,
+                }
             })
         })
         .collect()
@@ -63,5 +77,9 @@ pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
         return vec![AreaM2::ZERO; model.parks.len()];
     }
     let union = geo::unary_union(pieces.iter().map(|p| &p.geometry));
-    model.parks.par_iter().map(|pk| AreaM2(crate::index::clipped_area(&union, &pk.geometry))).collect()
+    model
+        .parks
+        .par_iter()
+        .map(|pk| AreaM2(crate::index::clipped_area(&union, &pk.geometry)))
+        .collect()
 }

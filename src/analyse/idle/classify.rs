@@ -101,7 +101,13 @@ fn fmt_area(a: f64) -> String {
 
 /// Classifies every parcel at `as_of`. Returns the verdicts (by parcel) and the parcels
 /// that change class within the longest look-ahead window of the rules.
-pub fn classify_idle(model: &Model, index: &Index, policy: &Policy, intensity: &[ParcelIntensity], as_of: NaiveDate) -> (Vec<IdleVerdict>, Vec<Upcoming>) {
+pub fn classify_idle(
+    model: &Model,
+    index: &Index,
+    policy: &Policy,
+    intensity: &[ParcelIntensity],
+    as_of: NaiveDate,
+) -> (Vec<IdleVerdict>, Vec<Upcoming>) {
     let rules = &policy.idle;
     let horizon = rules.warn_days.iter().copied().max().unwrap_or(365);
     let results: Vec<(IdleVerdict, Vec<Upcoming>)> = model
@@ -110,7 +116,16 @@ pub fn classify_idle(model: &Model, index: &Index, policy: &Policy, intensity: &
         .enumerate()
         .map(|(i, p)| {
             let mut upcoming = Vec::new();
-            let v = classify_one(model, index, policy, &intensity[i], p, i, as_of, &mut upcoming);
+            let v = classify_one(
+                model,
+                index,
+                policy,
+                &intensity[i],
+                p,
+                i,
+                as_of,
+                &mut upcoming,
+            );
             upcoming.retain(|u| u.days > 0 && u.days <= horizon);
             (v, upcoming)
         })
@@ -121,15 +136,35 @@ pub fn classify_idle(model: &Model, index: &Index, policy: &Policy, intensity: &
         verdicts.push(v);
         upcoming.extend(u);
     }
-    upcoming.sort_by(|a, b| a.date.cmp(&b.date).then(model.parcels[a.parcel].id.cmp(&model.parcels[b.parcel].id)));
+    upcoming.sort_by(|a, b| {
+        a.date
+            .cmp(&b.date)
+            .then(model.parcels[a.parcel].id.cmp(&model.parcels[b.parcel].id))
+    });
     (verdicts, upcoming)
 }
 
 #[allow(clippy::too_many_arguments)]
-fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntensity, p: &Parcel, i: usize, d: NaiveDate, upcoming: &mut Vec<Upcoming>) -> IdleVerdict {
+fn classify_one(
+    model: &Model,
+    index: &Index,
+    policy: &Policy,
+    it: &ParcelIntensity,
+    p: &Parcel,
+    i: usize,
+    d: NaiveDate,
+    upcoming: &mut Vec<Upcoming>,
+) -> IdleVerdict {
     let rules = &policy.idle;
     let fee = rules.idle_fee_percent;
-    let mut v = IdleVerdict { class: IdleClass::None, reason: String::new(), since: None, fee_due: false, recoverable: false, cross_checks: cross_checks(model, index, it, p, i, d) };
+    let mut v = IdleVerdict {
+        class: IdleClass::None,
+        reason: String::new(),
+        since: None,
+        fee_due: false,
+        recoverable: false,
+        cross_checks: cross_checks(model, index, it, p, i, d),
+    };
     let start = known_at(p.actual_start, d);
     let halted = known_at(p.halted_since, d);
     let completion = known_at(p.actual_completion, d);
@@ -138,20 +173,31 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
         (Some(SupplyStatus::Supplied), Some(sd)) if sd > d => Some(SupplyStatus::Approved),
         (s, _) => s,
     };
-    let mut event = |event: &'static str, date: NaiveDate| upcoming.push(Upcoming { parcel: i, event, date, days: days_between(d, date) });
+    let mut event = |event: &'static str, date: NaiveDate| {
+        upcoming.push(Upcoming {
+            parcel: i,
+            event,
+            date,
+            days: days_between(d, date),
+        })
+    };
 
     // Rule 1: approved, not supplied.
     if status == Some(SupplyStatus::Approved) {
         v.class = IdleClass::ApprovedNotSupplied;
         v.reason = match p.supply_date {
-            Some(sd) if sd > d => format!("approved but not supplied at {d} (supplied later, on {sd})"),
+            Some(sd) if sd > d => {
+                format!("approved but not supplied at {d} (supplied later, on {sd})")
+            }
             _ => "approved for construction but not supplied (批而未供)".to_owned(),
         };
         return v;
     }
     let Some(SupplyStatus::Supplied) = status else {
         v.reason = match status {
-            Some(SupplyStatus::Unapproved) => "not approved for construction (未批): no rule applies".to_owned(),
+            Some(SupplyStatus::Unapproved) => {
+                "not approved for construction (未批): no rule applies".to_owned()
+            }
             _ => "supply status unknown: no rule applies".to_owned(),
         };
         return v;
@@ -187,7 +233,9 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
         let built = it.floor_area.m2();
         let [bn, bd] = rules.halted_built_share;
         let [inn, ind] = rules.halted_invested_share;
-        let built_low = p.planned_floor_area.map(|pl| (bd as f64) * built < (bn as f64) * pl.m2());
+        let built_low = p
+            .planned_floor_area
+            .map(|pl| (bd as f64) * built < (bn as f64) * pl.m2());
         let inv_low = match (p.invested, p.planned_investment) {
             (Some(inv), Some(pl)) => Some((ind as f64) * inv.wan() < (inn as f64) * pl.wan()),
             _ => None,
@@ -197,7 +245,11 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
             let recover_on = add_years(h, rules.recoverable_after_years);
             let mut why = Vec::new();
             if built_low == Some(true) {
-                why.push(format!("built {} of {} planned (< {bn}/{bd})", fmt_area(built), fmt_area(p.planned_floor_area.map(|a| a.m2()).unwrap_or(0.0))));
+                why.push(format!(
+                    "built {} of {} planned (< {bn}/{bd})",
+                    fmt_area(built),
+                    fmt_area(p.planned_floor_area.map(|a| a.m2()).unwrap_or(0.0))
+                ));
             }
             if inv_low == Some(true) {
                 why.push(format!(
@@ -231,8 +283,12 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
     if start.is_none() {
         v.class = IdleClass::SuppliedNotUsed;
         v.reason = match p.agreed_start {
-            None => "supplied, not started; agreed start unknown, so Decree 53 cannot be applied".to_owned(),
-            Some(a) if d < a => format!("supplied, not started; the agreed start of {a} is {} days ahead", days_between(d, a)),
+            None => "supplied, not started; agreed start unknown, so Decree 53 cannot be applied"
+                .to_owned(),
+            Some(a) if d < a => format!(
+                "supplied, not started; the agreed start of {a} is {} days ahead",
+                days_between(d, a)
+            ),
             Some(a) => format!(
                 "supplied, not started, {} days after the agreed start of {a}; becomes idle on {}",
                 days_between(a, d),
@@ -250,16 +306,27 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
         if far_low.is_some() || cov_low {
             let mut why = Vec::new();
             if let Some(m) = far_low {
-                why.push(format!("FAR {:.2} below the required {m} ({})", it.far, it.far_rule.as_deref().unwrap_or("")));
+                why.push(format!(
+                    "FAR {:.2} below the required {m} ({})",
+                    it.far,
+                    it.far_rule.as_deref().unwrap_or("")
+                ));
             }
             if cov_low {
-                why.push(format!("coverage {:.2} below {cov_min} (control indicators {})", it.coverage, policy.control.edition));
+                why.push(format!(
+                    "coverage {:.2} below {cov_min} (control indicators {})",
+                    it.coverage, policy.control.edition
+                ));
             }
             if it.far_min_required.is_none() {
                 why.push("no FAR requirement known, coverage tested only".to_owned());
             }
             v.class = IdleClass::UsedNotFull;
-            v.reason = format!("started {}; {}", start.map(|s| s.to_string()).unwrap_or_default(), why.join("; "));
+            v.reason = format!(
+                "started {}; {}",
+                start.map(|s| s.to_string()).unwrap_or_default(),
+                why.join("; ")
+            );
             return v;
         }
     }
@@ -280,8 +347,16 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
     if p.in_production == Some(true) {
         let tax_min = rules.below_standard_tax_per_mu.value;
         let inv_min = rules.below_standard_investment_per_mu.value;
-        let tax = if it.enterprises > 0 { it.tax / p.area.to_mu() } else { 0.0 };
-        let tax_note = if it.enterprises == 0 { " (no enterprise located on the parcel: tax taken as 0)" } else { "" };
+        let tax = if it.enterprises > 0 {
+            it.tax / p.area.to_mu()
+        } else {
+            0.0
+        };
+        let tax_note = if it.enterprises == 0 {
+            " (no enterprise located on the parcel: tax taken as 0)"
+        } else {
+            ""
+        };
         let inv = it.investment_per_mu;
         let tax_low = tax < tax_min;
         let inv_low = inv.is_some_and(|x| x < inv_min);
@@ -291,7 +366,10 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
                 why.push(format!("tax {tax:.1} 万元/亩 below {tax_min}{tax_note}"));
             }
             if inv_low {
-                why.push(format!("investment {:.1} 万元/亩 below {inv_min}", inv.unwrap_or(0.0)));
+                why.push(format!(
+                    "investment {:.1} 万元/亩 below {inv_min}",
+                    inv.unwrap_or(0.0)
+                ));
             }
             v.class = IdleClass::ProducingBelowStandard;
             v.reason = format!("in production; {}", why.join("; "));
@@ -299,30 +377,57 @@ fn classify_one(model: &Model, index: &Index, policy: &Policy, it: &ParcelIntens
         }
         v.reason = format!(
             "in production at standard: tax {tax:.1} 万元/亩 ≥ {tax_min}{}",
-            inv.map(|x| format!(", investment {x:.1} 万元/亩 ≥ {inv_min}")).unwrap_or_else(|| ", investment unknown".to_owned())
+            inv.map(|x| format!(", investment {x:.1} 万元/亩 ≥ {inv_min}"))
+                .unwrap_or_else(|| ", investment unknown".to_owned())
         );
         return v;
     }
-    v.reason = format!("supplied and started on {}; no rule applies", start.map(|s| s.to_string()).unwrap_or_default());
+    v.reason = format!(
+        "supplied and started on {}; no rule applies",
+        start.map(|s| s.to_string()).unwrap_or_default()
+    );
     v
 }
 
-fn cross_checks(model: &Model, index: &Index, it: &ParcelIntensity, p: &Parcel, i: usize, d: NaiveDate) -> Vec<String> {
+fn cross_checks(
+    model: &Model,
+    index: &Index,
+    it: &ParcelIntensity,
+    p: &Parcel,
+    i: usize,
+    d: NaiveDate,
+) -> Vec<String> {
     use crate::project::LayerKind;
     let mut out = Vec::new();
     let has_buildings = !index.buildings_on[i].is_empty();
     if model.given.contains(&LayerKind::Buildings) {
         if let Some(s) = known_at(p.actual_start, d) {
             if !has_buildings {
-                out.push(format!("the ledger says started on {s} but no building stands on the parcel"));
+                out.push(format!(
+                    "the ledger says started on {s} but no building stands on the parcel"
+                ));
             }
         }
-        if has_buildings && matches!(p.status, Some(SupplyStatus::Approved) | Some(SupplyStatus::Unapproved)) {
-            out.push(format!("{} of building footprint on land never supplied: possible unlawful use", fmt_area(it.footprint.m2())));
+        if has_buildings
+            && matches!(
+                p.status,
+                Some(SupplyStatus::Approved) | Some(SupplyStatus::Unapproved)
+            )
+        {
+            out.push(format!(
+                "{} of building footprint on land never supplied: possible unlawful use",
+                fmt_area(it.footprint.m2())
+            ));
         }
     }
-    if model.given.contains(&LayerKind::Enterprises) && p.in_production == Some(true) && index.enterprises_on[i].is_empty() {
-        out.push("in production according to the ledger, but no enterprise is located on the parcel".to_owned());
+    if model.given.contains(&LayerKind::Enterprises)
+        && p.in_production == Some(true)
+        && index.enterprises_on[i].is_empty()
+    {
+        out.push(
+            "in production according to the ledger, but no enterprise is located on the parcel"
+                .to_owned(),
+        );
     }
     out
 }

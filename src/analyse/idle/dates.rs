@@ -39,6 +39,9 @@ mod tests {
     #[test]
     fn later_facts_are_unknown() {
         assert_eq!(known_at(Some(d(2026, 1, 2)), d(2026, 1, 1)), None);
-        assert_eq!(known_at(Some(d(2026, 1, 1)), d(2026, 1, 1)), Some(d(2026, 1, 1)));
+        assert_eq!(
+            known_at(Some(d(2026, 1, 1)), d(2026, 1, 1)),
+            Some(d(2026, 1, 1))
+        );
     }
 }

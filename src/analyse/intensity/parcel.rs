@@ -65,8 +65,15 @@ pub fn enterprise_land(model: &Model, index: &Index) -> Vec<(AreaM2, Vec<(usize,
         .enterprise_parcels
         .iter()
         .map(|ps| {
-            let parts: Vec<(usize, AreaM2)> =
-                ps.iter().map(|&p| (p, model.parcels[p].area * (1.0 / index.enterprises_on[p].len().max(1) as f64))).collect();
+            let parts: Vec<(usize, AreaM2)> = ps
+                .iter()
+                .map(|&p| {
+                    (
+                        p,
+                        model.parcels[p].area * (1.0 / index.enterprises_on[p].len().max(1) as f64),
+                    )
+                })
+                .collect();
             (parts.iter().map(|(_, a)| *a).sum(), parts)
         })
         .collect()
@@ -110,8 +117,16 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
                 r.footprint = union_footprint(model, parcel, parts);
             }
             let area = parcel.area.m2();
-            r.far = if area > 0.0 { r.floor_area / parcel.area } else { 0.0 };
-            r.coverage = if area > 0.0 { (r.footprint / parcel.area).min(1.0) } else { 0.0 };
+            r.far = if area > 0.0 {
+                r.floor_area / parcel.area
+            } else {
+                0.0
+            };
+            r.coverage = if area > 0.0 {
+                (r.footprint / parcel.area).min(1.0)
+            } else {
+                0.0
+            };
             let built = r.floor_area.m2() > 0.0 || parcel.actual_completion.is_some();
             r.investment_per_mu = match (parcel.invested, parcel.planned_investment) {
                 (Some(inv), _) => Some(inv.wan()),
@@ -124,7 +139,12 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
             [r.tax, r.revenue, r.value_added, r.employees] = money[i];
             r.industry = holder_industry(model, parcel.holder.as_deref(), ents);
             let is_ind = crate::analyse::is_industrial_land(parcel.land_use.as_deref(), industrial);
-            match (parcel.far_min, r.industry.as_deref().and_then(|c| policy.control.far_min(c))) {
+            match (
+                parcel.far_min,
+                r.industry
+                    .as_deref()
+                    .and_then(|c| policy.control.far_min(c)),
+            ) {
                 (Some(f), _) => {
                     r.far_min_required = Some(f);
                     r.far_rule = Some(format!("planning conditions of the parcel: FAR ≥ {f}"));
@@ -138,14 +158,24 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
                         policy.control.codes,
                         req.code,
                         req.value,
-                        if req.unconfirmed { " [unconfirmed]" } else { "" }
+                        if req.unconfirmed {
+                            " [unconfirmed]"
+                        } else {
+                            ""
+                        }
                     ));
                 }
                 (None, None) => {}
             }
             r.far_ok = r.far_min_required.map(|m| r.far >= m);
             let coverage_known = model.given.contains(&crate::project::LayerKind::Buildings);
-            if coverage_known && (is_ind || r.industry.as_deref().and_then(|c| policy.control.far_min(c)).is_some()) {
+            if coverage_known
+                && (is_ind
+                    || r.industry
+                        .as_deref()
+                        .and_then(|c| policy.control.far_min(c))
+                        .is_some())
+            {
                 r.coverage_ok = Some(r.coverage >= policy.control.coverage_min.value);
             }
             r
@@ -158,13 +188,20 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
 fn holder_industry(model: &Model, holder: Option<&str>, ents: &[usize]) -> Option<String> {
     if let Some(h) = holder {
         let h = h.trim();
-        if let Some(e) = model.enterprises.iter().find(|e| e.id == h || e.name.as_deref() == Some(h)) {
+        if let Some(e) = model
+            .enterprises
+            .iter()
+            .find(|e| e.id == h || e.name.as_deref() == Some(h))
+        {
             if e.industry.is_some() {
                 return e.industry.clone();
             }
         }
     }
-    let mut inds: Vec<&str> = ents.iter().filter_map(|&e| model.enterprises[e].industry.as_deref()).collect();
+    let mut inds: Vec<&str> = ents
+        .iter()
+        .filter_map(|&e| model.enterprises[e].industry.as_deref())
+        .collect();
     inds.sort_unstable();
     inds.dedup();
     (inds.len() == 1).then(|| inds[0].to_owned())
@@ -172,14 +209,25 @@ fn holder_industry(model: &Model, holder: Option<&str>, ents: &[usize]) -> Optio
 
 /// area(∪ footprints ∩ parcel): the sum of the clipped parts when no two footprints
 /// overlap, else the area of their union clipped to the parcel.
-fn union_footprint(model: &Model, parcel: &crate::model::Parcel, parts: &[crate::index::BuildingPart]) -> AreaM2 {
+fn union_footprint(
+    model: &Model,
+    parcel: &crate::model::Parcel,
+    parts: &[crate::index::BuildingPart],
+) -> AreaM2 {
     let sum: AreaM2 = parts.iter().map(|p| p.area).sum();
-    let boxes: Vec<_> = parts.iter().filter_map(|p| model.buildings[p.building].geometry.bounding_rect()).collect();
+    let boxes: Vec<_> = parts
+        .iter()
+        .filter_map(|p| model.buildings[p.building].geometry.bounding_rect())
+        .collect();
     let mut overlapping = false;
     'outer: for i in 0..parts.len() {
         for j in i + 1..parts.len() {
             let (a, b) = (boxes[i], boxes[j]);
-            if a.min().x < b.max().x && b.min().x < a.max().x && a.min().y < b.max().y && b.min().y < a.max().y {
+            if a.min().x < b.max().x
+                && b.min().x < a.max().x
+                && a.min().y < b.max().y
+                && b.min().y < a.max().y
+            {
                 let ga = &model.buildings[parts[i].building].geometry;
                 let gb = &model.buildings[parts[j].building].geometry;
                 if crate::index::clipped_area(ga, gb) > 1e-6 {
@@ -192,7 +240,10 @@ fn union_footprint(model: &Model, parcel: &crate::model::Parcel, parts: &[crate:
     if !overlapping {
         return sum;
     }
-    let geoms: Vec<&MultiPolygon<f64>> = parts.iter().map(|p| &model.buildings[p.building].geometry).collect();
+    let geoms: Vec<&MultiPolygon<f64>> = parts
+        .iter()
+        .map(|p| &model.buildings[p.building].geometry)
+        .collect();
     let union = geo::unary_union(geoms);
     AreaM2(union.intersection(&parcel.geometry).unsigned_area())
 }

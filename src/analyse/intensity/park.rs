@@ -109,8 +109,10 @@ pub fn park_intensity(
     (0..model.parks.len())
         .map(|k| {
             let members = &by_park[k];
-            let (mut supplied, mut built, mut idle_a, mut a2, mut resid) = (0.0, 0.0, 0.0, 0.0, 0.0);
-            let (mut floor, mut foot, mut floor2, mut foot2, mut inv2, mut supplied_unbuilt) = (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+            let (mut supplied, mut built, mut idle_a, mut a2, mut resid) =
+                (0.0, 0.0, 0.0, 0.0, 0.0);
+            let (mut floor, mut foot, mut floor2, mut foot2, mut inv2, mut supplied_unbuilt) =
+                (0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
             let mut ents: Vec<usize> = Vec::new();
             let mut ind_ents: Vec<usize> = Vec::new();
             let mut ans_parcels = 0.0;
@@ -118,8 +120,11 @@ pub fn park_intensity(
                 let p = &model.parcels[i];
                 let it = &parcels[i];
                 let a = p.area.m2();
-                let is_supplied = p.status == Some(SupplyStatus::Supplied) && p.supply_date.is_none_or(|d| d <= as_of);
-                let is_built = is_supplied && (it.floor_area.m2() > 0.0 || p.actual_completion.is_some_and(|c| c <= as_of));
+                let is_supplied = p.status == Some(SupplyStatus::Supplied)
+                    && p.supply_date.is_none_or(|d| d <= as_of);
+                let is_built = is_supplied
+                    && (it.floor_area.m2() > 0.0
+                        || p.actual_completion.is_some_and(|c| c <= as_of));
                 let ind = is_industrial_land(p.land_use.as_deref(), prefixes);
                 if p.status == Some(SupplyStatus::Approved) {
                     ans_parcels += a;
@@ -137,7 +142,10 @@ pub fn park_intensity(
                     built += a;
                     floor += it.floor_area.m2();
                     foot += it.footprint.m2();
-                    if p.land_use.as_deref().is_some_and(|c| c.to_uppercase().starts_with('R') || c.starts_with("07")) {
+                    if p.land_use
+                        .as_deref()
+                        .is_some_and(|c| c.to_uppercase().starts_with('R') || c.starts_with("07"))
+                    {
                         resid += a;
                     }
                     if ind {
@@ -155,12 +163,22 @@ pub fn park_intensity(
             ind_ents.sort_unstable();
             ind_ents.dedup();
             // Without an approvals layer the approved parcels stand for 批而未供.
-            let ans = if model.approvals.is_empty() { ans_parcels } else { ans_by_park.get(k).map(|a| a.m2()).unwrap_or(0.0) };
+            let ans = if model.approvals.is_empty() {
+                ans_parcels
+            } else {
+                ans_by_park.get(k).map(|a| a.m2()).unwrap_or(0.0)
+            };
             let area = model.parks[k].area.m2();
             let b21 = supplied_unbuilt + ans;
             let a2_mu = AreaM2(a2).to_mu();
-            let ind_tax: f64 = ind_ents.iter().map(|&e| model.enterprises[e].tax.unwrap_or(0.0)).sum();
-            let mut taxes: Vec<f64> = ents.iter().map(|&e| model.enterprises[e].tax.unwrap_or(0.0).max(0.0)).collect();
+            let ind_tax: f64 = ind_ents
+                .iter()
+                .map(|&e| model.enterprises[e].tax.unwrap_or(0.0))
+                .sum();
+            let mut taxes: Vec<f64> = ents
+                .iter()
+                .map(|&e| model.enterprises[e].tax.unwrap_or(0.0).max(0.0))
+                .collect();
             taxes.sort_by(|a, b| b.total_cmp(a));
             let total_tax: f64 = taxes.iter().sum();
             let ilr = rate(a2, built);
@@ -170,7 +188,17 @@ pub fn park_intensity(
                 (Some(i), Some(r)) if i <= 0.30 && r >= 0.25 => ParkType::Integrated,
                 _ => ParkType::Other,
             };
-            let class_counts = EvalClass::ALL.iter().map(|c| (*c, ents.iter().filter(|&&e| eval.enterprises[e].class == *c).count())).collect();
+            let class_counts = EvalClass::ALL
+                .iter()
+                .map(|c| {
+                    (
+                        *c,
+                        ents.iter()
+                            .filter(|&&e| eval.enterprises[e].class == *c)
+                            .count(),
+                    )
+                })
+                .collect();
             ParkIntensity {
                 area: AreaM2(area),
                 supplied: AreaM2(supplied),

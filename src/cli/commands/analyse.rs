@@ -9,7 +9,9 @@ use parkscope::analyse::idle::IdleClass;
 use parkscope::analyse::{analyse_all, Analysis};
 use parkscope::error::Result;
 use parkscope::project::LayerKind;
-use parkscope::write::tables::{ans_table, enterprises_table, parcels_table, parks_table, upcoming_table};
+use parkscope::write::tables::{
+    ans_table, enterprises_table, parcels_table, parks_table, upcoming_table,
+};
 use parkscope::write::{write_table, write_workbook, Cell, Column, Table};
 
 use super::session::Session;
@@ -26,7 +28,13 @@ pub enum Which {
 }
 
 /// Runs the analyses and writes the tables of `which` into `out`.
-pub fn run(path: &Path, out: &Path, as_of: Option<&str>, which: Which, flags: Flags) -> Result<(Session, Analysis)> {
+pub fn run(
+    path: &Path,
+    out: &Path,
+    as_of: Option<&str>,
+    which: Which,
+    flags: Flags,
+) -> Result<(Session, Analysis)> {
     let s = Session::open(path, as_of, flags)?;
     if which == Which::Evaluate && !s.model.given.contains(&LayerKind::Enterprises) {
         return Err(parkscope::error::Error::Missing(format!(
@@ -63,7 +71,9 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
     if matches!(which, Which::Intensity | Which::All) && !s.model.parks.is_empty() {
         write_table(out, &parks)?;
     }
-    if matches!(which, Which::Intensity | Which::Evaluate | Which::All) && s.model.given.contains(&LayerKind::Enterprises) {
+    if matches!(which, Which::Intensity | Which::Evaluate | Which::All)
+        && s.model.given.contains(&LayerKind::Enterprises)
+    {
         write_table(out, &enterprises)?;
     }
     if matches!(which, Which::Idle | Which::All) {
@@ -109,12 +119,25 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
 
 /// Idle land per park and class: parcels, 亩, and the idle-fee base.
 fn idle_summary(s: &Session, a: &Analysis) -> Table {
-    let cols = [("park_id", "园区编号"), ("idle_class", "类别"), ("idle_class_zh", "类别（中文）"), ("parcels", "宗数"), ("area_mu", "面积（亩）"), ("fee_due_mu", "应缴闲置费面积（亩）"), ("recoverable_mu", "可收回面积（亩）")];
-    let mut t = Table::new("idle_summary", cols.iter().map(|(k, z)| Column::new(k, z)).collect());
+    let cols = [
+        ("park_id", "园区编号"),
+        ("idle_class", "类别"),
+        ("idle_class_zh", "类别（中文）"),
+        ("parcels", "宗数"),
+        ("area_mu", "面积（亩）"),
+        ("fee_due_mu", "应缴闲置费面积（亩）"),
+        ("recoverable_mu", "可收回面积（亩）"),
+    ];
+    let mut t = Table::new(
+        "idle_summary",
+        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
+    );
     let mut acc: BTreeMap<(String, IdleClass), (usize, f64, f64, f64)> = BTreeMap::new();
     for (i, p) in s.model.parcels.iter().enumerate() {
         let v = &a.idle[i];
-        let park = s.index.parcel_park[i].map(|k| s.model.parks[k].id.clone()).unwrap_or_default();
+        let park = s.index.parcel_park[i]
+            .map(|k| s.model.parks[k].id.clone())
+            .unwrap_or_default();
         for key in [(park, v.class), ("(all)".to_owned(), v.class)] {
             let e = acc.entry(key).or_default();
             e.0 += 1;
@@ -145,7 +168,12 @@ fn class_counts(a: &Analysis, model: &parkscope::model::Model) -> Vec<(IdleClass
     IdleClass::ALL
         .iter()
         .map(|c| {
-            let (n, mu) = a.idle.iter().zip(&model.parcels).filter(|(v, _)| v.class == *c).fold((0, 0.0), |(n, m), (_, p)| (n + 1, m + p.area.to_mu()));
+            let (n, mu) = a
+                .idle
+                .iter()
+                .zip(&model.parcels)
+                .filter(|(v, _)| v.class == *c)
+                .fold((0, 0.0), |(n, m), (_, p)| (n + 1, m + p.area.to_mu()));
             (*c, n, mu)
         })
         .collect()
@@ -153,14 +181,33 @@ fn class_counts(a: &Analysis, model: &parkscope::model::Model) -> Vec<(IdleClass
 
 fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
     let m = &s.model;
-    println!("{} — judged at {} — frame {}", s.project.name, a.as_of, m.frame.name());
+    println!(
+        "{} — judged at {} — frame {}",
+        s.project.name,
+        a.as_of,
+        m.frame.name()
+    );
     let total_mu: f64 = m.parcels.iter().map(|p| p.area.to_mu()).sum();
-    println!("parcels {}  ({total_mu:.1} 亩), buildings {}, enterprises {}, parks {}", m.parcels.len(), m.buildings.len(), m.enterprises.len(), m.parks.len());
+    println!(
+        "parcels {}  ({total_mu:.1} 亩), buildings {}, enterprises {}, parks {}",
+        m.parcels.len(),
+        m.buildings.len(),
+        m.enterprises.len(),
+        m.parks.len()
+    );
     if matches!(which, Which::Intensity | Which::All) {
         let floor: f64 = a.intensity.iter().map(|i| i.floor_area.m2()).sum();
         let area: f64 = m.parcels.iter().map(|p| p.area.m2()).sum();
-        let far_fail = a.intensity.iter().filter(|i| i.far_ok == Some(false)).count();
-        let cov_fail = a.intensity.iter().filter(|i| i.coverage_ok == Some(false)).count();
+        let far_fail = a
+            .intensity
+            .iter()
+            .filter(|i| i.far_ok == Some(false))
+            .count();
+        let cov_fail = a
+            .intensity
+            .iter()
+            .filter(|i| i.coverage_ok == Some(false))
+            .count();
         println!("floor area {:.0} m², overall FAR {:.3}; below FAR minimum {far_fail} parcels, below building coefficient {cov_fail}", floor, if area > 0.0 { floor / area } else { 0.0 });
         for (park, pi) in m.parks.iter().zip(&a.parks) {
             println!(
@@ -182,21 +229,53 @@ fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
     if matches!(which, Which::Idle | Which::All) {
         println!("idle and inefficient land at {}:", a.as_of);
         for (c, n, mu) in class_counts(a, m) {
-            println!("  {:<26} {:<6} {:>6} parcels {:>10.1} 亩", c.name(), c.zh(), n, mu);
+            println!(
+                "  {:<26} {:<6} {:>6} parcels {:>10.1} 亩",
+                c.name(),
+                c.zh(),
+                n,
+                mu
+            );
         }
-        println!("  upcoming changes within {} days: {}", s.policy.idle.warn_days.iter().max().unwrap_or(&365), a.upcoming.len());
+        println!(
+            "  upcoming changes within {} days: {}",
+            s.policy.idle.warn_days.iter().max().unwrap_or(&365),
+            a.upcoming.len()
+        );
     }
-    if matches!(which, Which::Evaluate | Which::Intensity | Which::All) && !m.enterprises.is_empty() {
+    if matches!(which, Which::Evaluate | Which::Intensity | Which::All) && !m.enterprises.is_empty()
+    {
         let counts: Vec<String> = EvalClass::ALL
             .iter()
-            .map(|c| format!("{} {}", c.name(), a.evaluation.enterprises.iter().filter(|e| e.class == *c).count()))
+            .map(|c| {
+                format!(
+                    "{} {}",
+                    c.name(),
+                    a.evaluation
+                        .enterprises
+                        .iter()
+                        .filter(|e| e.class == *c)
+                        .count()
+                )
+            })
             .collect();
-        println!("evaluation ({}): {}", a.evaluation.preset, counts.join(", "));
+        println!(
+            "evaluation ({}): {}",
+            a.evaluation.preset,
+            counts.join(", ")
+        );
         if !s.index.unplaced.is_empty() {
-            println!("  {} enterprises not placed on a parcel (see the placement column)", s.index.unplaced.len());
+            println!(
+                "  {} enterprises not placed on a parcel (see the placement column)",
+                s.index.unplaced.len()
+            );
         }
     }
-    let unconfirmed = a.intensity.iter().filter(|i| i.far_rule_unconfirmed).count();
+    let unconfirmed = a
+        .intensity
+        .iter()
+        .filter(|i| i.far_rule_unconfirmed)
+        .count();
     if unconfirmed > 0 {
         println!("note: {unconfirmed} parcels were judged with an unconfirmed FAR minimum (marked [unconfirmed] in far_rule)");
     }
@@ -208,11 +287,28 @@ fn fmt(v: Option<f64>, d: usize) -> String {
 }
 
 fn summary_json(s: &Session, a: &Analysis, out: &Path) -> serde_json::Value {
-    let idle: serde_json::Map<String, serde_json::Value> =
-        class_counts(a, &s.model).into_iter().map(|(c, n, mu)| (c.name().to_owned(), serde_json::json!({"parcels": n, "area_mu": mu}))).collect();
+    let idle: serde_json::Map<String, serde_json::Value> = class_counts(a, &s.model)
+        .into_iter()
+        .map(|(c, n, mu)| {
+            (
+                c.name().to_owned(),
+                serde_json::json!({"parcels": n, "area_mu": mu}),
+            )
+        })
+        .collect();
     let classes: serde_json::Map<String, serde_json::Value> = EvalClass::ALL
         .iter()
-        .map(|c| (c.name().to_owned(), serde_json::json!(a.evaluation.enterprises.iter().filter(|e| e.class == *c).count())))
+        .map(|c| {
+            (
+                c.name().to_owned(),
+                serde_json::json!(a
+                    .evaluation
+                    .enterprises
+                    .iter()
+                    .filter(|e| e.class == *c)
+                    .count()),
+            )
+        })
         .collect();
     serde_json::json!({
         "project": s.project.name, "as_of": a.as_of.to_string(), "frame": s.model.frame.name(),

@@ -18,12 +18,21 @@ pub fn run(path: &Path, flags: Flags) -> Result<()> {
     let progress = Progress::new(flags.quiet);
     progress.step("loading layers");
     let model = model::load(&project)?;
+    progress.step("indexing");
+    let index = parkscope::index::build_index(&model);
     drop(progress);
+    let hints = &index.crs_hints;
     if flags.json {
-        let out = serde_json::to_string_pretty(&model.report).map_err(|e| Error::Usage(e.to_string()))?;
+        let mut v = serde_json::to_value(&model.report).map_err(|e| Error::Usage(e.to_string()))?;
+        v["warnings"] = serde_json::json!(hints);
+        let out = serde_json::to_string_pretty(&v).map_err(|e| Error::Usage(e.to_string()))?;
         println!("{out}");
     } else if !flags.quiet {
         print_report(&project, &model.report);
+        for h in hints {
+            println!();
+            println!("warning: {h}");
+        }
     }
     let unusable: Vec<&str> = model
         .report
@@ -34,8 +43,14 @@ pub fn run(path: &Path, flags: Flags) -> Result<()> {
         .collect();
     if let Some(first) = unusable.first() {
         let r = &model.report.layers[*first];
-        let why = r.problems.first().map(|p| p.describe(&r.path)).unwrap_or_default();
-        return Err(Error::Missing(format!("every feature of the {first} layer was rejected; the first: {why}")));
+        let why = r
+            .problems
+            .first()
+            .map(|p| p.describe(&r.path))
+            .unwrap_or_default();
+        return Err(Error::Missing(format!(
+            "every feature of the {first} layer was rejected; the first: {why}"
+        )));
     }
     Ok(())
 }
@@ -45,10 +60,27 @@ pub fn print_report(project: &Project, report: &LoadReport) {
     println!("project  {} ({})", project.name, project.file.display());
     println!("frame    {}", report.frame);
     println!();
-    println!("{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}", "layer", "read", "rejected", "repaired", "warnings", "crs", "file");
+    println!(
+        "{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}",
+        "layer", "read", "rejected", "repaired", "warnings", "crs", "file"
+    );
     for (name, r) in &report.layers {
-        let enc = r.encoding.as_deref().map(|e| format!(" [{e}]")).unwrap_or_default();
-        println!("{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}{}", name, r.read, r.rejected, r.repaired, r.warnings(), r.crs, r.path, enc);
+        let enc = r
+            .encoding
+            .as_deref()
+            .map(|e| format!(" [{e}]"))
+            .unwrap_or_default();
+        println!(
+            "{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}{}",
+            name,
+            r.read,
+            r.rejected,
+            r.repaired,
+            r.warnings(),
+            r.crs,
+            r.path,
+            enc
+        );
     }
     for (name, r) in &report.layers {
         if r.problems.is_empty() {
@@ -57,10 +89,17 @@ pub fn print_report(project: &Project, report: &LoadReport) {
         println!();
         println!("{name}: {} problem(s)", r.problems.len());
         for p in r.problems.iter().take(LISTED_PROBLEMS) {
-            println!("  {:<8} {}", format!("{:?}", p.severity).to_lowercase(), p.describe(&r.path));
+            println!(
+                "  {:<8} {}",
+                format!("{:?}", p.severity).to_lowercase(),
+                p.describe(&r.path)
+            );
         }
         if r.problems.len() > LISTED_PROBLEMS {
-            println!("  … and {} more (check --json lists them all)", r.problems.len() - LISTED_PROBLEMS);
+            println!(
+                "  … and {} more (check --json lists them all)",
+                r.problems.len() - LISTED_PROBLEMS
+            );
         }
     }
 }

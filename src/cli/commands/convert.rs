@@ -12,8 +12,23 @@ use parkscope::write::{write_csv, write_geojson, Cell, Column, Table};
 
 use super::Flags;
 
-pub fn run(input: &Path, output: &Path, from: Option<&str>, to: &str, x: Option<String>, y: Option<String>, flags: Flags) -> Result<()> {
-    let raw = read_layer(input, &ReadOptions { x, y, ..ReadOptions::default() })?;
+pub fn run(
+    input: &Path,
+    output: &Path,
+    from: Option<&str>,
+    to: &str,
+    x: Option<String>,
+    y: Option<String>,
+    flags: Flags,
+) -> Result<()> {
+    let raw = read_layer(
+        input,
+        &ReadOptions {
+            x,
+            y,
+            ..ReadOptions::default()
+        },
+    )?;
     let src = match (from, &raw.declared_crs) {
         (Some(f), _) => Crs::parse(f).map_err(Error::Usage)?,
         (None, Some(d)) => Crs::parse(d).map_err(|e| Error::in_file(raw.display_name(), e))?,
@@ -21,7 +36,10 @@ pub fn run(input: &Path, output: &Path, from: Option<&str>, to: &str, x: Option<
     };
     let dst = Crs::parse(to).map_err(Error::Usage)?;
     let mut table = Table::new(
-        &output.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "layer".into()),
+        &output
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "layer".into()),
         raw.fields.iter().map(|f| Column::new(f, f)).collect(),
     );
     let mut geoms = Vec::with_capacity(raw.features.len());
@@ -40,7 +58,11 @@ pub fn run(input: &Path, output: &Path, from: Option<&str>, to: &str, x: Option<
         geoms.push(g);
         table.rows.push(f.values.iter().map(cell).collect());
     }
-    let ext = output.extension().and_then(|e| e.to_str()).unwrap_or_default().to_lowercase();
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
     match ext.as_str() {
         "geojson" | "json" => {
             if let Crs::Projected(_) = dst {
@@ -50,21 +72,36 @@ pub fn run(input: &Path, output: &Path, from: Option<&str>, to: &str, x: Option<
             write_geojson(output, &table)?;
         }
         "csv" => {
-            let (xn, yn) = if dst.is_lonlat() { ("lon", "lat") } else { ("x", "y") };
+            let (xn, yn) = if dst.is_lonlat() {
+                ("lon", "lat")
+            } else {
+                ("x", "y")
+            };
             let decimals = if dst.is_lonlat() { 8 } else { 3 };
             table.columns.push(Column::new(xn, xn));
             table.columns.push(Column::new(yn, yn));
             table.columns.push(Column::new("wkt", "wkt"));
             for (row, g) in table.rows.iter_mut().zip(&geoms) {
                 match g {
-                    Some(Geometry::Point(p)) => row.extend([Cell::Number(p.x(), decimals), Cell::Number(p.y(), decimals), Cell::Empty]),
-                    Some(other) => row.extend([Cell::Empty, Cell::Empty, Cell::Text(wkt_of(other))]),
+                    Some(Geometry::Point(p)) => row.extend([
+                        Cell::Number(p.x(), decimals),
+                        Cell::Number(p.y(), decimals),
+                        Cell::Empty,
+                    ]),
+                    Some(other) => {
+                        row.extend([Cell::Empty, Cell::Empty, Cell::Text(wkt_of(other))])
+                    }
                     None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
                 }
             }
             write_csv(output, &table)?;
         }
-        _ => return Err(Error::Usage(format!("{}: output must end in .geojson or .csv", output.display()))),
+        _ => {
+            return Err(Error::Usage(format!(
+                "{}: output must end in .geojson or .csv",
+                output.display()
+            )))
+        }
     }
     let not_converted = raw.problems.len() + failed.len();
     if !flags.quiet {
@@ -75,21 +112,36 @@ pub fn run(input: &Path, output: &Path, from: Option<&str>, to: &str, x: Option<
             table.rows.len(),
             src.name(),
             dst.name(),
-            if not_converted > 0 { format!(", {not_converted} not converted") } else { String::new() }
+            if not_converted > 0 {
+                format!(", {not_converted} not converted")
+            } else {
+                String::new()
+            }
         );
         for p in raw.problems.iter().take(20) {
             eprintln!("  {}", p.describe(&raw.display_name()));
         }
         for n in failed.iter().take(20) {
-            eprintln!("  {}: feature {n}: coordinates cannot be converted from {}", raw.display_name(), src.name());
+            eprintln!(
+                "  {}: feature {n}: coordinates cannot be converted from {}",
+                raw.display_name(),
+                src.name()
+            );
         }
     }
     if table.rows.is_empty() && not_converted > 0 {
-        let first = raw.problems.first().map(|p| p.describe(&raw.display_name())).unwrap_or_else(|| format!("{}: no feature could be converted", raw.display_name()));
+        let first = raw
+            .problems
+            .first()
+            .map(|p| p.describe(&raw.display_name()))
+            .unwrap_or_else(|| format!("{}: no feature could be converted", raw.display_name()));
         return Err(Error::Usage(format!("nothing converted; {first}")));
     }
     if flags.json {
-        println!("{}", serde_json::json!({"input": input, "output": output, "from": src.name(), "to": dst.name(), "features": table.rows.len(), "not_converted": not_converted}));
+        println!(
+            "{}",
+            serde_json::json!({"input": input, "output": output, "from": src.name(), "to": dst.name(), "features": table.rows.len(), "not_converted": not_converted})
+        );
     }
     Ok(())
 }

@@ -10,7 +10,10 @@ use super::Flags;
 
 /// The bundled sample project: next to the binary's source tree, or in the current folder.
 fn sample_project() -> Result<PathBuf> {
-    let candidates = [PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample"), PathBuf::from("data/sample")];
+    let candidates = [
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("data/sample"),
+        PathBuf::from("data/sample"),
+    ];
     candidates
         .into_iter()
         .find(|p| p.join("parkscope.toml").is_file())

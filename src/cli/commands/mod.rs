@@ -2,9 +2,11 @@
 
 mod analyse;
 mod check;
+mod convert;
+mod demo;
+mod maps;
 mod session;
 mod synth;
-mod convert;
 
 use super::args::{Cli, Command};
 use parkscope::error::Result;
@@ -20,15 +22,59 @@ pub struct Flags {
 
 /// Runs the command the user chose.
 pub fn dispatch(cli: Cli) -> Result<()> {
-    let flags = Flags { quiet: cli.quiet, json: cli.json };
+    let flags = Flags {
+        quiet: cli.quiet,
+        json: cli.json,
+    };
     match cli.command {
         Command::Check(p) => check::run(&p.project, flags),
-        Command::Intensity { project, out } => analyse::run(&project.project, &out, None, analyse::Which::Intensity, flags).map(drop),
-        Command::Evaluate { project, out } => analyse::run(&project.project, &out, None, analyse::Which::Evaluate, flags).map(drop),
-        Command::Idle { project, out, as_of } => analyse::run(&project.project, &out, as_of.as_deref(), analyse::Which::Idle, flags).map(drop),
-        Command::Run { project, out } => analyse::run(&project.project, &out, None, analyse::Which::All, flags).map(drop),
-        Command::Synth { parcels, out, seed } => synth::run(parcels, &out, seed, flags),
-        Command::Demo { .. } => Err(parkscope::error::Error::Usage("demo: maps are being wired".into())),
-        Command::Convert { input, output, from, to, x, y } => convert::run(&input, &output, from.as_deref(), &to, x, y, flags),
+        Command::Intensity { project, out } => analyse::run(
+            &project.project,
+            &out,
+            None,
+            analyse::Which::Intensity,
+            flags,
+        )
+        .map(drop),
+        Command::Evaluate { project, out } => analyse::run(
+            &project.project,
+            &out,
+            None,
+            analyse::Which::Evaluate,
+            flags,
+        )
+        .map(drop),
+        Command::Idle {
+            project,
+            out,
+            as_of,
+        } => analyse::run(
+            &project.project,
+            &out,
+            as_of.as_deref(),
+            analyse::Which::Idle,
+            flags,
+        )
+        .map(drop),
+        Command::Run { project, out } => {
+            let (s, a) = analyse::run(&project.project, &out, None, analyse::Which::All, flags)?;
+            maps::render_all(&s, &a, &out, flags).map(drop)
+        }
+        Command::Synth {
+            parcels,
+            out,
+            seed,
+            name,
+        } => synth::run(parcels, &out, seed, name.as_deref(), flags),
+        Command::Demo { out } => demo::run(&out, flags),
+        Command::Render(args) => maps::render(&args, flags),
+        Command::Convert {
+            input,
+            output,
+            from,
+            to,
+            x,
+            y,
+        } => convert::run(&input, &output, from.as_deref(), &to, x, y, flags),
     }
 }

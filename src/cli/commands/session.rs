@@ -29,7 +29,9 @@ pub fn resolve_as_of(flag: Option<&str>, project: &Project) -> Result<NaiveDate>
         Some(s) => parse_date(&RawValue::Text(s.to_owned()))
             .map_err(|e| Error::Usage(format!("--as-of: {e}")))?
             .ok_or_else(|| Error::Usage("--as-of: empty date".into())),
-        None => Ok(project.as_of.unwrap_or_else(|| chrono::Local::now().date_naive())),
+        None => Ok(project
+            .as_of
+            .unwrap_or_else(|| chrono::Local::now().date_naive())),
     }
 }
 
@@ -57,11 +59,28 @@ impl Session {
                     );
                 }
                 if r.read > 0 && r.rejected == r.read {
-                    let why = r.problems.first().map(|p| p.describe(&r.path)).unwrap_or_default();
-                    return Err(Error::Missing(format!("every feature of the {name} layer was rejected; the first: {why}")));
+                    let why = r
+                        .problems
+                        .first()
+                        .map(|p| p.describe(&r.path))
+                        .unwrap_or_default();
+                    return Err(Error::Missing(format!(
+                        "every feature of the {name} layer was rejected; the first: {why}"
+                    )));
                 }
             }
         }
-        Ok(Session { project, policy, model, index, as_of })
+        if !flags.quiet {
+            for h in &index.crs_hints {
+                eprintln!("parkscope: warning: {h}");
+            }
+        }
+        Ok(Session {
+            project,
+            policy,
+            model,
+            index,
+            as_of,
+        })
     }
 }

@@ -9,7 +9,7 @@ use parkscope::synth::{generate, write_project, SynthOptions};
 use super::Flags;
 use crate::cli::progress::Progress;
 
-pub fn run(parcels: usize, out: &Path, seed: u64, flags: Flags) -> Result<()> {
+pub fn run(parcels: usize, out: &Path, seed: u64, name: Option<&str>, flags: Flags) -> Result<()> {
     if parcels == 0 {
         return Err(Error::Usage("--parcels must be at least 1".into()));
     }
@@ -18,7 +18,10 @@ pub fn run(parcels: usize, out: &Path, seed: u64, flags: Flags) -> Result<()> {
     progress.step("generating the city");
     let city = generate(SynthOptions { parcels, seed });
     progress.step("writing the project");
-    write_project(&city, out, &format!("合成城市（{parcels} 宗地，种子 {seed}）"))?;
+    let name = name
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("合成城市（{parcels} 宗地，种子 {seed}）"));
+    write_project(&city, out, &name)?;
     drop(progress);
     if flags.json {
         println!(

@@ -31,7 +31,10 @@ pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
         ("preset", "评价办法"),
         ("placement", "定位问题"),
     ];
-    let mut t = Table::new("enterprises", cols.iter().map(|(k, z)| Column::new(k, z)).collect());
+    let mut t = Table::new(
+        "enterprises",
+        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
+    );
     let mut why = vec![None; model.enterprises.len()];
     for (e, u) in &index.unplaced {
         why[*e] = Some(match u {
@@ -48,7 +51,13 @@ pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
             Cell::Text(e.id.clone()),
             Cell::text(e.name.clone()),
             Cell::text(e.industry.clone()),
-            Cell::Text(ev.parcels.iter().map(|&p| model.parcels[p].id.as_str()).collect::<Vec<_>>().join(",")),
+            Cell::Text(
+                ev.parcels
+                    .iter()
+                    .map(|&p| model.parcels[p].id.as_str())
+                    .collect::<Vec<_>>()
+                    .join(","),
+            ),
             Cell::Number(ev.land.to_mu(), 4),
             v("tax_per_mu", 4),
             v("revenue_per_mu", 4),
@@ -65,7 +74,10 @@ pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
             Cell::Text(a.evaluation.preset.clone()),
             Cell::text(why[i].clone()),
         ]);
-        geoms.push(e.location.map(|p| to_lonlat(&model.frame, &Geometry::Point(p))));
+        geoms.push(
+            e.location
+                .map(|p| to_lonlat(&model.frame, &Geometry::Point(p))),
+        );
     }
     t.geometries = Some(geoms);
     t

@@ -10,8 +10,19 @@ use crate::write::{Cell, Column, Table};
 
 /// The look-ahead table: which parcel changes class when, by window.
 pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64]) -> Table {
-    let cols = [("parcel_id", "宗地编号"), ("holder", "土地使用权人"), ("event", "事项"), ("date", "日期"), ("days", "剩余天数"), ("within_days", "预警期（天）"), ("idle_class", "当前类别")];
-    let mut t = Table::new("upcoming", cols.iter().map(|(k, z)| Column::new(k, z)).collect());
+    let cols = [
+        ("parcel_id", "宗地编号"),
+        ("holder", "土地使用权人"),
+        ("event", "事项"),
+        ("date", "日期"),
+        ("days", "剩余天数"),
+        ("within_days", "预警期（天）"),
+        ("idle_class", "当前类别"),
+    ];
+    let mut t = Table::new(
+        "upcoming",
+        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
+    );
     let mut ws = windows.to_vec();
     ws.sort_unstable();
     for u in &a.upcoming {
@@ -32,8 +43,17 @@ pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64]) -> Table {
 
 /// Approved-not-supplied land as polygons with areas.
 pub fn ans_table(model: &Model, a: &Analysis) -> Table {
-    let cols = [("batch_id", "批次编号"), ("approval_date", "批准日期"), ("park_id", "园区编号"), ("area_m2", "面积（平方米）"), ("area_mu", "面积（亩）")];
-    let mut t = Table::new("approved_not_supplied", cols.iter().map(|(k, z)| Column::new(k, z)).collect());
+    let cols = [
+        ("batch_id", "批次编号"),
+        ("approval_date", "批准日期"),
+        ("park_id", "园区编号"),
+        ("area_m2", "面积（平方米）"),
+        ("area_mu", "面积（亩）"),
+    ];
+    let mut t = Table::new(
+        "approved_not_supplied",
+        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
+    );
     let mut geoms = Vec::new();
     for piece in &a.ans {
         let ap = &model.approvals[piece.approval];
@@ -44,7 +64,10 @@ pub fn ans_table(model: &Model, a: &Analysis) -> Table {
             Cell::Number(piece.area.m2(), 2),
             Cell::Number(piece.area.to_mu(), 4),
         ]);
-        geoms.push(Some(to_lonlat(&model.frame, &Geometry::MultiPolygon(piece.geometry.clone()))));
+        geoms.push(Some(to_lonlat(
+            &model.frame,
+            &Geometry::MultiPolygon(piece.geometry.clone()),
+        )));
     }
     t.geometries = Some(geoms);
     t

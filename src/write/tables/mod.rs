@@ -19,6 +19,9 @@ use crate::crs::Frame;
 pub fn to_lonlat(frame: &Frame, g: &Geometry<f64>) -> Geometry<f64> {
     g.map_coords(|c| match frame.inverse(c.x, c.y) {
         Some((x, y)) => Coord { x, y },
-        None => Coord { x: f64::NAN, y: f64::NAN },
+        None => Coord {
+            x: f64::NAN,
+            y: f64::NAN,
+        },
     })
 }

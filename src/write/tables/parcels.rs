@@ -43,7 +43,10 @@ pub fn parcels_table(model: &Model, index: &Index, a: &Analysis) -> Table {
         ("recoverable", "可无偿收回"),
         ("cross_check", "台账与现状不符"),
     ];
-    let mut t = Table::new("parcels", cols.iter().map(|(k, z)| Column::new(k, z)).collect());
+    let mut t = Table::new(
+        "parcels",
+        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
+    );
     let rows: Vec<(Vec<Cell>, Option<Geometry<f64>>)> = model
         .parcels
         .par_iter()
@@ -70,7 +73,10 @@ pub fn parcels_table(model: &Model, index: &Index, a: &Analysis) -> Table {
                 Cell::num(it.per_mu(it.tax, p.area), 3),
                 Cell::num(it.per_mu(it.revenue, p.area), 3),
                 Cell::num(it.per_mu(it.value_added, p.area), 3),
-                Cell::num((it.enterprises > 0).then(|| it.employees / p.area.to_ha()), 3),
+                Cell::num(
+                    (it.enterprises > 0).then(|| it.employees / p.area.to_ha()),
+                    3,
+                ),
                 Cell::Int(it.enterprises as i64),
                 Cell::text(it.industry.clone()),
                 Cell::num(it.far_min_required, 3),
@@ -85,7 +91,13 @@ pub fn parcels_table(model: &Model, index: &Index, a: &Analysis) -> Table {
                 Cell::Bool(v.recoverable),
                 Cell::Text(v.cross_checks.join("; ")),
             ];
-            (row, Some(to_lonlat(&model.frame, &Geometry::MultiPolygon(p.geometry.clone()))))
+            (
+                row,
+                Some(to_lonlat(
+                    &model.frame,
+                    &Geometry::MultiPolygon(p.geometry.clone()),
+                )),
+            )
         })
         .collect();
     let (rows, geoms): (Vec<_>, Vec<_>) = rows.into_iter().unzip();

@@ -34,11 +34,19 @@ pub fn parks_table(model: &Model, a: &Analysis) -> Table {
         ("top1_tax_share", "最大纳税企业占比"),
         ("top5_tax_share", "前五纳税企业占比"),
     ];
-    let mut t = Table::new("parks", cols.iter().map(|(k, z)| Column::new(k, z)).collect());
+    let mut t = Table::new(
+        "parks",
+        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
+    );
     let mut geoms = Vec::new();
     for (k, (park, pi)) in model.parks.iter().zip(&a.parks).enumerate() {
         let _ = k;
-        let counts = pi.class_counts.iter().map(|(c, n)| format!("{}:{n}", c.name())).collect::<Vec<_>>().join(" ");
+        let counts = pi
+            .class_counts
+            .iter()
+            .map(|(c, n)| format!("{}:{n}", c.name()))
+            .collect::<Vec<_>>()
+            .join(" ");
         t.rows.push(vec![
             Cell::Text(park.id.clone()),
             Cell::text(park.name.clone()),
@@ -64,7 +72,10 @@ pub fn parks_table(model: &Model, a: &Analysis) -> Table {
             Cell::num(pi.top1_tax_share, 4),
             Cell::num(pi.top5_tax_share, 4),
         ]);
-        geoms.push(Some(to_lonlat(&model.frame, &Geometry::MultiPolygon(park.geometry.clone()))));
+        geoms.push(Some(to_lonlat(
+            &model.frame,
+            &Geometry::MultiPolygon(park.geometry.clone()),
+        )));
     }
     t.geometries = Some(geoms);
     t

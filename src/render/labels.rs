@@ -1,0 +1,100 @@
+//! Label placement: greedy by priority, each label kept only where its box overlaps no
+//! label already placed and lies inside the map frame, so labels never overlap.
+
+use super::scene::Label;
+use super::svg::ToPage;
+
+/// A placed label on the page, mm.
+#[derive(Debug, Clone)]
+pub struct Placed {
+    /// The label.
+    pub label: Label,
+    /// Centre x, mm.
+    pub x: f64,
+    /// Centre y, mm.
+    pub y: f64,
+    /// Width, mm.
+    pub w: f64,
+    /// Height, mm.
+    pub h: f64,
+}
+
+/// Width of a text in mm at a font size: CJK characters are one em, others about 0.56.
+pub fn text_width(text: &str, size_mm: f64) -> f64 {
+    text.chars()
+        .map(|c| if (c as u32) < 0x2E80 { 0.56 } else { 1.0 })
+        .sum::<f64>()
+        * size_mm
+}
+
+/// Places labels inside the frame (x0, y0, x1, y1 in mm), never overlapping.
+pub fn place(labels: &[Label], t: &ToPage, frame: (f64, f64, f64, f64)) -> Vec<Placed> {
+    let mut order: Vec<&Label> = labels.iter().collect();
+    order.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.text.cmp(&b.text)));
+    let mut placed: Vec<Placed> = Vec::new();
+    for l in order {
+        let w = text_width(&l.text, l.size_mm) + 0.6;
+        let h = l.size_mm * 1.25;
+        if let Some(max_m) = l.max_width_m {
+            if w > max_m * t.s {
+                continue;
+            }
+        }
+        let (x, y) = t.apply(l.at);
+        let (bx0, by0, bx1, by1) = (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
+        if bx0 < frame.0 || by0 < frame.1 || bx1 > frame.2 || by1 > frame.3 {
+            continue;
+        }
+        let clash = placed.iter().any(|p| {
+            bx0 < p.x + p.w / 2.0
+                && p.x - p.w / 2.0 < bx1
+                && by0 < p.y + p.h / 2.0
+                && p.y - p.h / 2.0 < by1
+        });
+        if !clash {
+            placed.push(Placed {
+                label: l.clone(),
+                x,
+                y,
+                w,
+                h,
+            });
+        }
+    }
+    placed
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn overlapping_labels_keep_the_higher_priority() {
+        let t = ToPage {
+            ox: 0.0,
+            oy: 100.0,
+            x0: 0.0,
+            y0: 0.0,
+            s: 1.0,
+        };
+        let mk = |text: &str, x: f64, p: f64| Label {
+            text: text.into(),
+            at: geo::Coord { x, y: 50.0 },
+            size_mm: 3.0,
+            priority: p,
+            major: false,
+            max_width_m: None,
+        };
+        let placed = place(
+            &[
+                mk("低", 50.0, 1.0),
+                mk("高优先", 51.0, 2.0),
+                mk("远处", 90.0, 0.5),
+            ],
+            &t,
+            (0.0, 0.0, 100.0, 100.0),
+        );
+        let names: Vec<&str> = placed.iter().map(|p| p.label.text.as_str()).collect();
+        assert_eq!(names, vec!["高优先", "远处"]);
+    }
+}

@@ -1,0 +1,87 @@
+//! The idle-land map: every parcel in its idle class, approved-not-supplied land hatched.
+
+use geo::Geometry;
+
+use super::{count_detail, parcel_labels, tr, MapContext, MapRequest};
+use crate::analyse::idle::IdleClass;
+use crate::project::Lang;
+use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch};
+use crate::render::style::{idle_color, PARCEL_EDGE};
+
+/// Builds the idle map; returns the map title.
+pub fn build(
+    ctx: &MapContext,
+    _req: &MapRequest,
+    scene: &mut Scene,
+    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
+) -> String {
+    let m = ctx.model;
+    let a = ctx.analysis;
+    let mut layer = SceneLayer::default();
+    let mut counts = vec![(0usize, 0.0f64); IdleClass::ALL.len()];
+    for (i, p) in m.parcels.iter().enumerate() {
+        if !in_view(&p.geometry) {
+            continue;
+        }
+        let c = a.idle[i].class;
+        layer.push(
+            Geometry::MultiPolygon(p.geometry.clone()),
+            &Style::fill(idle_color(c), PARCEL_EDGE, 0.12),
+        );
+        let k = IdleClass::ALL.iter().position(|x| *x == c).unwrap_or(0);
+        counts[k].0 += 1;
+        counts[k].1 += p.area.to_mu();
+    }
+    scene.layers.push(layer);
+    let items = IdleClass::ALL
+        .iter()
+        .zip(&counts)
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|(c, (n, mu))| LegendItem {
+            style: Style::fill(idle_color(*c), PARCEL_EDGE, 0.12),
+            swatch: Swatch::Area,
+            label: if ctx.lang == Lang::Zh {
+                c.zh().to_owned()
+            } else {
+                c.name().replace('_', " ")
+            },
+            detail: Some(count_detail(ctx.lang, *n, *mu)),
+        })
+        .collect();
+    scene.legend.push((
+        Some(tr(ctx.lang, "闲置低效类别", "Idle and inefficient land")),
+        items,
+    ));
+    if !a.ans.is_empty() {
+        let st = Style::fill("#56b4e9", "#0072b2", 0.25)
+            .with_opacity(0.25)
+            .hatched("#0072b2");
+        let mut l2 = SceneLayer::default();
+        let mut mu = 0.0;
+        for piece in &a.ans {
+            l2.push(Geometry::MultiPolygon(piece.geometry.clone()), &st);
+            mu += piece.area.to_mu();
+        }
+        scene.layers.push(l2);
+        let detail = if ctx.lang == Lang::Zh {
+            format!("{} 片 · {mu:.1} 亩", a.ans.len())
+        } else {
+            format!("{} pieces · {mu:.1} mu", a.ans.len())
+        };
+        scene.legend.push((
+            None,
+            vec![LegendItem {
+                style: st,
+                swatch: Swatch::Area,
+                label: tr(
+                    ctx.lang,
+                    "批而未供范围（批次减已供）",
+                    "Approved, not supplied (batches − supplied)",
+                ),
+                detail: Some(detail),
+            }],
+        ));
+    }
+    parcel_labels(ctx, scene, in_view);
+    tr(ctx.lang, "闲置低效用地图", "idle and inefficient land")
+}

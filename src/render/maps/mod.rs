@@ -1,0 +1,343 @@
+//! The map kinds: what each exhibit shows, built as a [`Scene`]. Shared here: the
+//! extent (a park or the whole project), the base layers (parks, roads, labels) and the
+//! title block.
+
+mod evaluation;
+mod idle;
+mod intensity;
+mod overview;
+
+use geo::{BoundingRect, Geometry, Intersects, Rect};
+
+use super::classify::Scheme;
+use super::compose::Page;
+use super::scene::{Label, Scene, SceneLayer, Style};
+use super::style;
+use crate::analyse::Analysis;
+use crate::error::{suggest, Error, Result};
+use crate::index::Index;
+use crate::model::{InfraKind, Model, RoadClass};
+use crate::project::Lang;
+
+/// What an exhibit shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MapKind {
+    /// Parks, parcels by land use, roads, constraints.
+    Overview,
+    /// A choropleth of FAR or another per-parcel indicator.
+    Intensity,
+    /// The idle classes.
+    Idle,
+    /// Enterprises by evaluation class.
+    Evaluation,
+}
+
+impl MapKind {
+    /// Every kind.
+    pub const ALL: [MapKind; 4] = [
+        MapKind::Overview,
+        MapKind::Intensity,
+        MapKind::Idle,
+        MapKind::Evaluation,
+    ];
+    /// Parses a kind name.
+    pub fn parse(s: &str) -> Option<MapKind> {
+        MapKind::ALL.into_iter().find(|k| k.name() == s)
+    }
+    /// The kind's name.
+    pub fn name(self) -> &'static str {
+        match self {
+            MapKind::Overview => "overview",
+            MapKind::Intensity => "intensity",
+            MapKind::Idle => "idle",
+            MapKind::Evaluation => "evaluation",
+        }
+    }
+}
+
+/// Everything a map draws from.
+pub struct MapContext<'a> {
+    /// The model.
+    pub model: &'a Model,
+    /// Its index.
+    pub index: &'a Index,
+    /// The analyses.
+    pub analysis: &'a Analysis,
+    /// The project's name.
+    pub project: String,
+    /// Label language.
+    pub lang: Lang,
+    /// The data source line of the title block.
+    pub source: String,
+}
+
+/// What to draw.
+#[derive(Debug, Clone)]
+pub struct MapRequest {
+    /// The kind.
+    pub kind: MapKind,
+    /// Zoom to this park.
+    pub park: Option<String>,
+    /// Indicator of the intensity map: far (default), coverage, tax_per_mu,
+    /// investment_per_mu, revenue_per_mu.
+    pub field: Option<String>,
+    /// Classification scheme of the intensity map. Default: natural breaks.
+    pub scheme: Scheme,
+    /// Number of classes. Default: 5.
+    pub classes: usize,
+    /// Paper. Default: A4 landscape.
+    pub page: Page,
+}
+
+impl MapRequest {
+    /// A request with the defaults.
+    pub fn new(kind: MapKind) -> MapRequest {
+        MapRequest {
+            kind,
+            park: None,
+            field: None,
+            scheme: Scheme::NaturalBreaks,
+            classes: 5,
+            page: Page::default(),
+        }
+    }
+}
+
+/// Picks the Chinese or English text.
+pub(crate) fn tr(lang: Lang, zh: &str, en: &str) -> String {
+    if lang == Lang::Zh {
+        zh.to_owned()
+    } else {
+        en.to_owned()
+    }
+}
+
+/// "12 宗 · 345.6 亩" / "12 parcels · 345.6 mu".
+pub(crate) fn count_detail(lang: Lang, n: usize, mu: f64) -> String {
+    if lang == Lang::Zh {
+        format!("{n} 宗 · {mu:.1} 亩")
+    } else {
+        format!("{n} parcels · {mu:.1} mu")
+    }
+}
+
+fn union_rect(a: Option<Rect<f64>>, b: Option<Rect<f64>>) -> Option<Rect<f64>> {
+    match (a, b) {
+        (Some(a), Some(b)) => Some(Rect::new(
+            geo::Coord {
+                x: a.min().x.min(b.min().x),
+                y: a.min().y.min(b.min().y),
+            },
+            geo::Coord {
+                x: a.max().x.max(b.max().x),
+                y: a.max().y.max(b.max().y),
+            },
+        )),
+        (a, None) => a,
+        (None, b) => b,
+    }
+}
+
+/// Builds the scene of a map.
+///
+/// # Errors
+/// An unknown park id or indicator.
+pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
+    let m = ctx.model;
+    let all_parcels = m
+        .parcels
+        .iter()
+        .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect()));
+    let all_parks = m
+        .parks
+        .iter()
+        .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect()));
+    let context = union_rect(all_parcels, all_parks)
+        .ok_or_else(|| Error::Missing("nothing to draw: the project has no parcels".into()))?;
+    let (extent, park_name) = match &req.park {
+        None => (context, None),
+        Some(id) => {
+            let park = m.parks.iter().find(|p| &p.id == id).ok_or_else(|| {
+                let hint = suggest(id, m.parks.iter().map(|p| p.id.as_str()))
+                    .map(|s| format!(" (did you mean {s}?)"))
+                    .unwrap_or_default();
+                Error::Usage(format!("--park {id}: no such park{hint}"))
+            })?;
+            (
+                park.geometry.bounding_rect().unwrap_or(context),
+                Some(park.name.clone().unwrap_or_else(|| park.id.clone())),
+            )
+        }
+    };
+    let in_view = |g: &geo::MultiPolygon<f64>| {
+        req.park.is_none() || g.bounding_rect().is_some_and(|b| b.intersects(&extent))
+    };
+    let mut scene = Scene {
+        title: String::new(),
+        subtitle: String::new(),
+        layers: Vec::new(),
+        legend: Vec::new(),
+        labels: Vec::new(),
+        extent,
+        context,
+        context_shapes: if m.parks.is_empty() {
+            vec![Geometry::Rect(context)]
+        } else {
+            m.parks
+                .iter()
+                .map(|p| Geometry::MultiPolygon(p.geometry.clone()))
+                .collect()
+        },
+        title_block: Vec::new(),
+    };
+    let map_title = match req.kind {
+        MapKind::Overview => overview::build(ctx, req, &mut scene, &in_view),
+        MapKind::Intensity => intensity::build(ctx, req, &mut scene, &in_view)?,
+        MapKind::Idle => idle::build(ctx, req, &mut scene, &in_view),
+        MapKind::Evaluation => evaluation::build(ctx, req, &mut scene, &in_view),
+    };
+    add_roads(ctx, &mut scene, &extent);
+    add_parks(ctx, &mut scene, req.park.is_some());
+    let place = park_name.clone().unwrap_or_else(|| ctx.project.clone());
+    scene.title = format!("{place} {map_title}");
+    let l = ctx.lang;
+    scene.title_block = vec![
+        (tr(l, "项目", "Project"), ctx.project.clone()),
+        (tr(l, "图名", "Map"), map_title),
+        (tr(l, "评价日期", "As of"), ctx.analysis.as_of.to_string()),
+        (tr(l, "坐标系", "CRS"), m.frame.name()),
+        (tr(l, "数据来源", "Data"), ctx.source.clone()),
+        (
+            tr(l, "制图", "Made with"),
+            format!("parkscope {}", env!("CARGO_PKG_VERSION")),
+        ),
+    ];
+    Ok(scene)
+}
+
+/// Parcel-id labels, where they fit inside their parcel.
+pub(crate) fn parcel_labels(
+    ctx: &MapContext,
+    scene: &mut Scene,
+    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
+) {
+    use geo::InteriorPoint;
+    for p in &ctx.model.parcels {
+        if !in_view(&p.geometry) {
+            continue;
+        }
+        let (Some(b), Some(pt)) = (p.geometry.bounding_rect(), p.geometry.interior_point()) else {
+            continue;
+        };
+        scene.labels.push(Label {
+            text: p.id.clone(),
+            at: pt.0,
+            size_mm: 1.7,
+            priority: p.area.m2(),
+            major: false,
+            max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
+        });
+    }
+}
+
+fn add_parks(ctx: &MapContext, scene: &mut Scene, zoomed: bool) {
+    use geo::InteriorPoint;
+    let mut layer = SceneLayer::default();
+    let edge = Style::line(style::PARK_EDGE, 0.7).dashed(2.2, 0.8);
+    for p in &ctx.model.parks {
+        layer.push(Geometry::MultiPolygon(p.geometry.clone()), &edge);
+        if let (Some(pt), Some(b)) = (p.geometry.interior_point(), p.geometry.bounding_rect()) {
+            let name = p.name.clone().unwrap_or_else(|| p.id.clone());
+            let at = if zoomed {
+                geo::Coord {
+                    x: pt.x(),
+                    y: b.max().y - b.height() * 0.04,
+                }
+            } else {
+                pt.0
+            };
+            scene.labels.push(Label {
+                text: name,
+                at,
+                size_mm: 3.4,
+                priority: f64::MAX,
+                major: true,
+                max_width_m: None,
+            });
+        }
+    }
+    if !layer.items.is_empty() {
+        scene.layers.push(layer);
+        let item = super::scene::LegendItem {
+            style: edge,
+            swatch: super::scene::Swatch::Line,
+            label: tr(ctx.lang, "园区边界", "Park boundary"),
+            detail: None,
+        };
+        scene.legend.push((None, vec![item]));
+    }
+}
+
+fn add_roads(ctx: &MapContext, scene: &mut Scene, extent: &Rect<f64>) {
+    let mut layer = SceneLayer::default();
+    let mut legend = Vec::new();
+    let styles = [
+        (
+            Some(RoadClass::Expressway),
+            Style::line("#e08a2e", 1.1),
+            tr(ctx.lang, "高速公路", "Expressway"),
+        ),
+        (
+            Some(RoadClass::Arterial),
+            Style::line("#8c8c8c", 0.55),
+            tr(ctx.lang, "主干路", "Arterial road"),
+        ),
+        (
+            Some(RoadClass::Collector),
+            Style::line("#b5b5b5", 0.35),
+            tr(ctx.lang, "次干路", "Collector road"),
+        ),
+        (
+            Some(RoadClass::Local),
+            Style::line("#cfcfcf", 0.25),
+            tr(ctx.lang, "支路", "Local road"),
+        ),
+        (
+            None,
+            Style::line("#b5b5b5", 0.3),
+            tr(ctx.lang, "道路", "Road"),
+        ),
+    ];
+    for (class, st, name) in &styles {
+        let mut any = false;
+        for f in ctx
+            .model
+            .infrastructure
+            .iter()
+            .filter(|f| f.kind == InfraKind::Road && f.class == *class)
+        {
+            if f.geometry
+                .bounding_rect()
+                .is_some_and(|b| b.intersects(extent))
+            {
+                layer.push(f.geometry.clone(), st);
+                any = true;
+            }
+        }
+        if any {
+            legend.push(super::scene::LegendItem {
+                style: st.clone(),
+                swatch: super::scene::Swatch::Line,
+                label: name.clone(),
+                detail: None,
+            });
+        }
+    }
+    // Roads go under parcels' outlines but over nothing else: insert first.
+    if !layer.items.is_empty() {
+        scene.layers.insert(0, layer);
+        scene
+            .legend
+            .push((Some(tr(ctx.lang, "交通", "Transport")), legend));
+    }
+}

@@ -1,0 +1,179 @@
+//! The scene: what a map shows, in frame metres, before any page layout.
+
+use geo::{Geometry, Rect};
+
+/// How a geometry is drawn.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Style {
+    /// Fill colour (polygons, point symbols).
+    pub fill: Option<String>,
+    /// Stroke colour.
+    pub stroke: Option<String>,
+    /// Stroke width on the page, mm.
+    pub stroke_mm: f64,
+    /// Dash pattern on the page, mm.
+    pub dash: Option<(f64, f64)>,
+    /// Diagonal hatching in this colour, over the fill.
+    pub hatch: Option<String>,
+    /// Fill opacity, 0..1.
+    pub opacity: f64,
+    /// Symbol for points.
+    pub symbol: Symbol,
+    /// Point symbol size on the page, mm.
+    pub size_mm: f64,
+}
+
+/// Point symbols.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Symbol {
+    /// A circle.
+    Circle,
+    /// A triangle.
+    Triangle,
+    /// A square.
+    Square,
+}
+
+impl Style {
+    /// A polygon fill with a thin outline.
+    pub fn fill(fill: &str, stroke: &str, stroke_mm: f64) -> Style {
+        Style {
+            fill: Some(fill.into()),
+            stroke: Some(stroke.into()),
+            stroke_mm,
+            dash: None,
+            hatch: None,
+            opacity: 1.0,
+            symbol: Symbol::Circle,
+            size_mm: 0.0,
+        }
+    }
+    /// A line.
+    pub fn line(stroke: &str, stroke_mm: f64) -> Style {
+        Style {
+            fill: None,
+            stroke: Some(stroke.into()),
+            stroke_mm,
+            dash: None,
+            hatch: None,
+            opacity: 1.0,
+            symbol: Symbol::Circle,
+            size_mm: 0.0,
+        }
+    }
+    /// A point symbol.
+    pub fn point(symbol: Symbol, fill: &str, size_mm: f64) -> Style {
+        Style {
+            fill: Some(fill.into()),
+            stroke: Some("#ffffff".into()),
+            stroke_mm: 0.25,
+            dash: None,
+            hatch: None,
+            opacity: 1.0,
+            symbol,
+            size_mm,
+        }
+    }
+    /// The same style, dashed.
+    pub fn dashed(mut self, on: f64, off: f64) -> Style {
+        self.dash = Some((on, off));
+        self
+    }
+    /// The same style, hatched.
+    pub fn hatched(mut self, color: &str) -> Style {
+        self.hatch = Some(color.into());
+        self
+    }
+    /// The same style, with a fill opacity.
+    pub fn with_opacity(mut self, o: f64) -> Style {
+        self.opacity = o;
+        self
+    }
+}
+
+/// One drawing layer: geometries with their style, drawn in order.
+#[derive(Debug, Clone, Default)]
+pub struct SceneLayer {
+    /// Geometries (frame metres) and the index of their style in `styles`.
+    pub items: Vec<(Geometry<f64>, usize)>,
+    /// Styles used by the items.
+    pub styles: Vec<Style>,
+}
+
+impl SceneLayer {
+    /// Adds a geometry with a style (styles are shared by equality).
+    pub fn push(&mut self, g: Geometry<f64>, style: &Style) {
+        let i = match self.styles.iter().position(|s| s == style) {
+            Some(i) => i,
+            None => {
+                self.styles.push(style.clone());
+                self.styles.len() - 1
+            }
+        };
+        self.items.push((g, i));
+    }
+}
+
+/// A legend entry.
+#[derive(Debug, Clone)]
+pub struct LegendItem {
+    /// Its symbol.
+    pub style: Style,
+    /// What kind of swatch: polygon, line or point.
+    pub swatch: Swatch,
+    /// The label.
+    pub label: String,
+    /// A second line, e.g. "12 宗 · 345.6 亩".
+    pub detail: Option<String>,
+}
+
+/// Legend swatch shapes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Swatch {
+    /// A filled box.
+    Area,
+    /// A line.
+    Line,
+    /// A point symbol.
+    Point,
+}
+
+/// A label anchored in the map.
+#[derive(Debug, Clone)]
+pub struct Label {
+    /// The text.
+    pub text: String,
+    /// Anchor (frame metres), the label's centre.
+    pub at: geo::Coord<f64>,
+    /// Font size, mm.
+    pub size_mm: f64,
+    /// Higher is placed first.
+    pub priority: f64,
+    /// Bold with a halo (park names).
+    pub major: bool,
+    /// The label is dropped when wider than this many metres (it must fit its feature).
+    pub max_width_m: Option<f64>,
+}
+
+/// A whole map's content.
+#[derive(Debug, Clone)]
+pub struct Scene {
+    /// Map title.
+    pub title: String,
+    /// Subtitle (the park, the indicator).
+    pub subtitle: String,
+    /// Layers, bottom first.
+    pub layers: Vec<SceneLayer>,
+    /// Legend entries, with an optional heading per group.
+    pub legend: Vec<(Option<String>, Vec<LegendItem>)>,
+    /// Labels.
+    pub labels: Vec<Label>,
+    /// The area to show (frame metres).
+    pub extent: Rect<f64>,
+    /// The whole project's extent, for the locator inset.
+    pub context: Rect<f64>,
+    /// Outlines drawn in the inset (parks).
+    pub context_shapes: Vec<Geometry<f64>>,
+    /// Title-block lines: (label, value).
+    pub title_block: Vec<(String, String)>,
+}
