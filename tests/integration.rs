@@ -1,1 +1,15 @@
+#![allow(clippy::unwrap_used)]
+//! Integration tests: the binary end to end, malformed input, hand-worked numbers,
+//! coordinate systems against independent implementations, maps, and cross-checks.
 
+mod util;
+
+mod integration {
+    mod cli;
+    mod crosscheck;
+    mod crs;
+    mod idle;
+    mod intensity;
+    mod malformed;
+    mod render;
+}

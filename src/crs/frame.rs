@@ -167,6 +167,21 @@ pub fn to_wgs84(crs: &Crs, x: f64, y: f64) -> Option<(f64, f64)> {
     }
 }
 
+/// A WGS84 lon/lat coordinate in any CRS (the inverse of [`to_wgs84`]).
+pub fn from_wgs84(crs: &Crs, lon: f64, lat: f64) -> Option<(f64, f64)> {
+    match crs {
+        Crs::LonLat => Some((lon, lat)),
+        Crs::Gcj02 => Some(super::wgs84_to_gcj02(lon, lat)),
+        Crs::Bd09 => Some(super::wgs84_to_bd09(lon, lat)),
+        Crs::Projected(p) => {
+            let ll = Proj::from_proj_string("+proj=longlat +ellps=GRS80 +no_defs").ok()?;
+            let mut q = (lon.to_radians(), lat.to_radians(), 0.0);
+            proj4rs::transform::transform(&ll, &p.proj, &mut q).ok()?;
+            (q.0.is_finite() && q.1.is_finite()).then_some((q.0, q.1))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -211,20 +226,5 @@ mod tests {
         let (x, y) = c.convert(500_000.0, 3_320_000.0).unwrap();
         let (lon, _) = f.inverse(x, y).unwrap();
         assert!((lon - 117.0).abs() < 1e-9, "{lon}");
-    }
-}
-
-/// A WGS84 lon/lat coordinate in any CRS (the inverse of [`to_wgs84`]).
-pub fn from_wgs84(crs: &Crs, lon: f64, lat: f64) -> Option<(f64, f64)> {
-    match crs {
-        Crs::LonLat => Some((lon, lat)),
-        Crs::Gcj02 => Some(super::wgs84_to_gcj02(lon, lat)),
-        Crs::Bd09 => Some(super::wgs84_to_bd09(lon, lat)),
-        Crs::Projected(p) => {
-            let ll = Proj::from_proj_string("+proj=longlat +ellps=GRS80 +no_defs").ok()?;
-            let mut q = (lon.to_radians(), lat.to_radians(), 0.0);
-            proj4rs::transform::transform(&ll, &p.proj, &mut q).ok()?;
-            (q.0.is_finite() && q.1.is_finite()).then_some((q.0, q.1))
-        }
     }
 }

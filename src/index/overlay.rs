@@ -10,8 +10,9 @@ use super::{envelope, BoxEntry, BuildingPart};
 use crate::model::Model;
 use crate::units::AreaM2;
 
-/// True when `inner` lies within `outer`: no boundary segments cross and a vertex of
-/// `inner` is inside `outer` (exact for valid polygons; touching boundaries count as within).
+/// True when `inner` lies strictly within `outer`: the boundaries do not meet at all and
+/// an interior point of `inner` is inside `outer`. Exact for valid polygons; a footprint
+/// that touches the parcel boundary answers false and is measured by a boolean operation.
 pub fn is_within(inner: &MultiPolygon<f64>, outer: &MultiPolygon<f64>) -> bool {
     let (Some(ib), Some(ob)) = (inner.bounding_rect(), outer.bounding_rect()) else {
         return false;
@@ -139,7 +140,11 @@ mod tests {
         );
         assert!(is_within(&inside, &parcel));
         assert!(!is_within(&crossing, &parcel));
-        assert!(is_within(&touching, &parcel));
+        assert!(
+            !is_within(&touching, &parcel),
+            "touching goes to the exact path"
+        );
+        assert!((clipped_area(&touching, &parcel) - 100.0).abs() < 1e-9);
         assert!(
             (clipped_area(&crossing, &parcel) - 100.0).abs() < 1e-9,
             "half of 20 × 10"

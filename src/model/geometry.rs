@@ -40,6 +40,19 @@ pub fn to_frame(
     let (min, max) = (bbox.min(), bbox.max());
     let mut repair = None;
     let mut shift_x = 0.0;
+    let inside_china = |x: f64, y: f64| {
+        (CHINA_LON.0..=CHINA_LON.1).contains(&x) && (CHINA_LAT.0..=CHINA_LAT.1).contains(&y)
+    };
+    if crs.is_lonlat()
+        && inside_china(min.y, min.x)
+        && inside_china(max.y, max.x)
+        && !(inside_china(min.x, min.y) && inside_china(max.x, max.y))
+    {
+        return Err(reject(format!(
+            "coordinates ({:.6}, {:.6}) look like latitude, longitude: GeoJSON and parkscope expect longitude first",
+            min.x, min.y
+        )));
+    }
     if crs.is_lonlat() {
         if min.x.abs() > 180.0 || max.x.abs() > 180.0 || min.y.abs() > 90.0 || max.y.abs() > 90.0 {
             return Err(reject(format!(
@@ -131,6 +144,26 @@ pub fn to_frame(
         )));
     }
     Ok((out, repair))
+}
+
+/// True when a zone number prefixed to eastings names the zone of a central meridian
+/// (3° zone n: CM 3n; 6° zone n: CM 6n − 3).
+pub fn zone_matches(zone: f64, cm: f64) -> bool {
+    zone * 3.0 == cm || zone * 6.0 - 3.0 == cm
+}
+
+/// An easting with a zone prefix the CRS does not have, stripped when the prefix names
+/// the CRS's own zone (used where the data's extent is estimated).
+pub fn strip_zone_prefix(crs: &Crs, x: f64) -> f64 {
+    if let Crs::Projected(p) = crs {
+        if let Some((cm, x0, _, _)) = p.tmerc_params() {
+            let zone = (x / 1_000_000.0).floor();
+            if x0 < 1_000_000.0 && x > 1_000_000.0 && zone_matches(zone, cm) {
+                return x - zone * 1_000_000.0;
+            }
+        }
+    }
+    x
 }
 
 /// A polygonal geometry as a valid MultiPolygon, repaired where that is safe.

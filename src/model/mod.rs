@@ -197,12 +197,23 @@ fn choose_frame(project: &Project, parcels: &[(RawLayer, Crs)], spec: &LayerSpec
             let step = (raw.features.len() / 2000).max(1);
             raw.features.iter().step_by(step).filter_map(move |f| {
                 let c = f.geometry.as_ref()?.coords_iter().next()?;
-                let (lon, lat) = to_wgs84(crs, c.x, c.y)?;
+                let (lon, lat) = to_wgs84(crs, geometry::strip_zone_prefix(crs, c.x), c.y)?;
                 ((60.0..150.0).contains(&lon) && (0.0..60.0).contains(&lat)).then_some(lon)
             })
         })
         .collect();
     if lons.is_empty() {
+        if let Some((raw, p)) = parcels
+            .iter()
+            .find_map(|(raw, _)| raw.problems.first().map(|p| (raw, p)))
+        {
+            if raw.features.is_empty() {
+                return Err(Error::Missing(format!(
+                    "every feature of the parcels layer was rejected; the first: {}",
+                    p.describe(&raw.display_name())
+                )));
+            }
+        }
         let file = spec
             .paths
             .first()

@@ -50,7 +50,7 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let cells = rows
         .into_iter()
         .map(|r| r.map(|cells| cells.into_iter().map(RawValue::Text).collect()));
-    Ok(table_layer(path, fields, cells, opts, Some(encoding))?)
+    table_layer(path, fields, cells, opts, Some(encoding))
 }
 
 /// Builds a layer from table rows (CSV or a worksheet), taking point geometry from the

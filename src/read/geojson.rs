@@ -68,9 +68,7 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         }
     };
     let declared_crs = coll.crs.as_ref().and_then(crs_name);
-    let parsed: Vec<
-        std::result::Result<(Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>), String>,
-    > = raw_features
+    let parsed: Vec<std::result::Result<Parsed, String>> = raw_features
         .par_iter()
         .map(|raw| parse_feature(raw.get()))
         .collect();

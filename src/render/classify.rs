@@ -58,6 +58,7 @@ pub fn breaks(values: &[f64], k: usize, scheme: Scheme) -> Vec<f64> {
 }
 
 /// Fisher's exact optimal partition of sorted values into k classes.
+#[allow(clippy::needless_range_loop)] // the DP reads cost[c - 1] while writing cost[c]
 fn jenks(v: &[f64], k: usize) -> Vec<f64> {
     let n = v.len();
     let k = k.min(n);

@@ -58,7 +58,9 @@ pub fn to_pdf(svg: &str, fonts: &FontSet) -> Result<Vec<u8>> {
     svg2pdf::to_pdf(
         &tree,
         svg2pdf::ConversionOptions::default(),
-        svg2pdf::PageOptions::default(),
+        // usvg measures the page in CSS pixels (96 per inch): the PDF page comes out at its
+        // paper size (297 × 210 mm) only when svg2pdf assumes the same resolution.
+        svg2pdf::PageOptions { dpi: 96.0 },
     )
     .map_err(|e| Error::Usage(format!("PDF conversion failed: {e}")))
 }

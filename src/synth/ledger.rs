@@ -457,7 +457,7 @@ pub fn place_buildings(
             ]),
             vec![],
         );
-        if i % 41 == 0 && k == 0 {
+        if i.is_multiple_of(41) && k == 0 {
             // A building straddling the parcel edge.
             poly = Polygon::new(
                 LineString::from(vec![
@@ -471,7 +471,7 @@ pub fn place_buildings(
             );
         }
         let poly = poly.rotate_around_point(angle, c);
-        if !(part.contains(&poly) || i % 41 == 0) {
+        if !(part.contains(&poly) || i.is_multiple_of(41)) {
             continue;
         }
         let (floors, height) = match (i + k) % 7 {

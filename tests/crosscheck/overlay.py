@@ -1,6 +1,6 @@
 """Independent cross-check of parkscope's building-parcel overlay with shapely 2 and pyproj.
 
-Usage: overlay.py PARCELS.geojson BUILDINGS.geojson PARKSCOPE_PARCELS.csv EPSG
+Usage: overlay.py PARCELS.geojson BUILDINGS.geojson PARKSCOPE_PARCELS.csv EPSG [ID_FIELD]
 Reads the same inputs, projects them to the same Gauss-Kruger frame with PROJ (pyproj),
 computes per parcel the floor area (footprint ∩ parcel × storeys, × 2 for storeys over 8 m;
 storeys = floors, else max(1, round-half-up(height / 3.5)), else 1) and the coverage
@@ -14,11 +14,12 @@ import math
 import sys
 
 from pyproj import Transformer
-from shapely import STRtree, make_valid, union_all
+import numpy as np
+from shapely import STRtree, make_valid, transform, union_all
 from shapely.geometry import shape
-from shapely.ops import transform
 
 parcels_path, buildings_path, out_csv, epsg = sys.argv[1:5]
+id_field = sys.argv[5] if len(sys.argv) > 5 else "parcel_id"
 crs_of = lambda fc: (fc.get("crs") or {}).get("properties", {}).get("name", "EPSG:4326")
 
 
@@ -30,7 +31,7 @@ def load(path):
     for f in fc["features"]:
         if not f.get("geometry"):
             continue
-        g = transform(tr.transform, shape(f["geometry"]))
+        g = transform(shape(f["geometry"]), lambda xy: np.column_stack(tr.transform(xy[:, 0], xy[:, 1])))
         if not g.is_valid:
             g = make_valid(g)
         out.append((f["properties"], g))
@@ -38,7 +39,7 @@ def load(path):
 
 
 def storeys(p):
-    floors, h = p.get("floors"), p.get("height_m")
+    floors, h = p.get("floors", p.get("层数")), p.get("height_m", p.get("高度"))
     if floors not in (None, "") and float(floors) >= 1:
         return round(float(floors))
     if h not in (None, ""):
@@ -47,8 +48,8 @@ def storeys(p):
 
 
 def factor(p):
-    sh = p.get("storey_height_m")
-    floors, h = p.get("floors"), p.get("height_m")
+    sh = p.get("storey_height_m", p.get("层高"))
+    floors, h = p.get("floors", p.get("层数")), p.get("height_m", p.get("高度"))
     if sh in (None, "") and floors not in (None, "") and h not in (None, "") and float(floors) >= 1:
         sh = float(h) / float(floors)
     return 2 if sh not in (None, "") and float(sh) > 8 else 1
@@ -60,7 +61,7 @@ tree = STRtree([g for _, g in buildings])
 mine = {r["parcel_id"]: r for r in csv.DictReader(open(out_csv, encoding="utf-8-sig"))}
 worst = []
 for props, pg in parcels:
-    pid = str(props.get("parcel_id"))
+    pid = str(props.get(id_field))
     idx = tree.query(pg, predicate="intersects")
     floor = 0.0
     parts = []

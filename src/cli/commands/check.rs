@@ -61,8 +61,8 @@ pub fn print_report(project: &Project, report: &LoadReport) {
     println!("frame    {}", report.frame);
     println!();
     println!(
-        "{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} {}",
-        "layer", "read", "rejected", "repaired", "warnings", "crs", "file"
+        "{:<15} {:>9} {:>9} {:>9} {:>9}  {:<26} file",
+        "layer", "read", "rejected", "repaired", "warnings", "crs"
     );
     for (name, r) in &report.layers {
         let enc = r

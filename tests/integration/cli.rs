@@ -1,0 +1,229 @@
+//! The binary as a user runs it: the demo, the real OpenStreetMap projects, convert, synth.
+
+use crate::util::{read_csv, run, shared};
+
+fn png_size(path: &std::path::Path) -> (u32, u32) {
+    let b = std::fs::read(path).expect("png exists");
+    assert_eq!(&b[..8], b"\x89PNG\r\n\x1a\n", "{} is a PNG", path.display());
+    (
+        u32::from_be_bytes([b[16], b[17], b[18], b[19]]),
+        u32::from_be_bytes([b[20], b[21], b[22], b[23]]),
+    )
+}
+
+#[test]
+fn demo_writes_every_table_and_map() {
+    let out = tempfile::tempdir().unwrap();
+    let r = run(&["demo", "--out", out.path().to_str().unwrap()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for f in [
+        "parcels.geojson",
+        "parcels.csv",
+        "parks.csv",
+        "enterprises.csv",
+        "upcoming.csv",
+        "idle_summary.csv",
+        "approved_not_supplied.geojson",
+        "parkscope.xlsx",
+    ] {
+        assert!(out.path().join(f).is_file(), "{f}");
+    }
+    for kind in ["overview", "intensity", "idle", "evaluation"] {
+        let png = out.path().join(format!("map-{kind}.png"));
+        // A4 landscape at 150 dpi: 297 × 210 mm → 1754 × 1240 px, rounded up.
+        assert_eq!(png_size(&png), (1755, 1241), "{kind}");
+        let pdf = std::fs::read(out.path().join(format!("map-{kind}.pdf"))).unwrap();
+        assert!(pdf.starts_with(b"%PDF"), "{kind} pdf");
+    }
+    // Every idle class and every evaluation class shows in the sample city.
+    let parcels = read_csv(&out.path().join("parcels.csv"));
+    for class in [
+        "idle",
+        "approved_not_supplied",
+        "supplied_not_used",
+        "used_not_full",
+        "built_not_producing",
+        "producing_below_standard",
+        "none",
+    ] {
+        assert!(
+            parcels.iter().any(|p| p["idle_class"] == class),
+            "class {class} missing from the sample city"
+        );
+    }
+    assert!(parcels.iter().any(|p| p["recoverable"] == "true"));
+    assert!(
+        parcels.iter().any(|p| p["far_ok"] == "false")
+            && parcels.iter().any(|p| p["far_ok"] == "true")
+    );
+    assert!(
+        parcels.iter().any(|p| p["coverage_ok"] == "false")
+            && parcels.iter().any(|p| p["coverage_ok"] == "true")
+    );
+    let ents = read_csv(&out.path().join("enterprises.csv"));
+    for class in ["A", "B", "C", "D", "T"] {
+        assert!(ents.iter().any(|e| e["class"] == class), "class {class}");
+    }
+    // CSV opens in Excel: UTF-8 with a BOM.
+    assert!(std::fs::read(out.path().join("parcels.csv"))
+        .unwrap()
+        .starts_with(b"\xEF\xBB\xBF"));
+    assert!(
+        r.stdout.contains("闲置土地"),
+        "the demo prints the counts per class"
+    );
+}
+
+#[test]
+fn real_osm_projects_load_and_measure() {
+    for project in [
+        "projects/xiasha",
+        "projects/shanghai",
+        "projects/xiasha-gbk",
+        "projects/xiasha-gbk/parkscope-ldid.toml",
+    ] {
+        let Some(p) = shared(&format!("real/{project}")) else {
+            return;
+        };
+        let out = tempfile::tempdir().unwrap();
+        let r = run(&[
+            "intensity".as_ref(),
+            p.as_os_str(),
+            "--out".as_ref(),
+            out.path().as_os_str(),
+        ]);
+        assert_eq!(r.code, 0, "{project}: {}", r.stderr);
+        let rows = read_csv(&out.path().join("parcels.csv"));
+        assert!(!rows.is_empty());
+        if project.contains("gbk") {
+            // 320 of the 328 names are Chinese and must come out as UTF-8, byte-exact.
+            let chinese = rows
+                .iter()
+                .filter(|r| {
+                    r["name"]
+                        .chars()
+                        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                })
+                .count();
+            assert_eq!((rows.len(), chinese), (328, 320), "{project}");
+            assert!(rows.iter().any(|r| r["name"] == "林之语"), "{project}");
+        }
+        if project == "projects/xiasha" {
+            // Geodesic total from pyproj (GRS80): 25 168 684.65 m² over 608 parcels.
+            let total: f64 = rows
+                .iter()
+                .map(|r| r["area_m2"].parse::<f64>().unwrap())
+                .sum();
+            assert!(
+                (total / 25_168_684.652_932_983 - 1.0).abs() < 1e-3,
+                "{total}"
+            );
+        }
+        if project == "projects/shanghai" {
+            let total: f64 = rows
+                .iter()
+                .map(|r| r["area_m2"].parse::<f64>().unwrap())
+                .sum();
+            assert!(
+                (total / 1_770_081.785_938_696_5 - 1.0).abs() < 1e-3,
+                "{total}"
+            );
+            let floor: f64 = rows
+                .iter()
+                .map(|r| r["floor_area_m2"].parse::<f64>().unwrap())
+                .sum();
+            assert!(floor > 0.0);
+        }
+    }
+}
+
+#[test]
+fn check_json_follows_the_interface() {
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample");
+    let r = run(&["check", sample, "--json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    let parcels = &v["layers"]["parcels"];
+    assert_eq!(parcels["read"], 376);
+    assert_eq!(parcels["rejected"], 0);
+    assert!(parcels["problems"].as_array().is_some());
+    assert_eq!(v["layers"]["enterprises"]["crs"], "GCJ-02");
+}
+
+#[test]
+fn convert_gcj02_csv_to_gauss_kruger_and_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.csv");
+    // Hangzhou ETDZ (Xiasha): WGS84 (120.38, 30.30) is GCJ-02 (120.38459399579985, 30.297726602065115) (prcoords).
+    std::fs::write(
+        &input,
+        "名称,经度,纬度\n下沙,120.38459399579985,30.297726602065115\n",
+    )
+    .unwrap();
+    let gk = dir.path().join("gk.csv");
+    let r = run(&[
+        "convert".as_ref(),
+        input.as_os_str(),
+        gk.as_os_str(),
+        "--from".as_ref(),
+        "gcj02".as_ref(),
+        "--to".as_ref(),
+        "EPSG:4549".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = read_csv(&gk);
+    assert_eq!(rows[0]["名称"], "下沙");
+    // PROJ (pyproj 3.7): (120.38, 30.30) in EPSG:4549 → (536 554.1367705885, 3 353 431.048975997).
+    let (x, y): (f64, f64) = (rows[0]["x"].parse().unwrap(), rows[0]["y"].parse().unwrap());
+    assert!(
+        (x - 536_554.136_770_588_5).abs() < 0.01 && (y - 3_353_431.048_975_997).abs() < 0.01,
+        "{x} {y}"
+    );
+    let back = dir.path().join("back.geojson");
+    let r = run(&[
+        "convert".as_ref(),
+        gk.as_os_str(),
+        back.as_os_str(),
+        "--from".as_ref(),
+        "EPSG:4549".as_ref(),
+        "--x".as_ref(),
+        "x".as_ref(),
+        "--y".as_ref(),
+        "y".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+    let c = &v["features"][0]["geometry"]["coordinates"];
+    assert!(
+        (c[0].as_f64().unwrap() - 120.38).abs() < 1e-8
+            && (c[1].as_f64().unwrap() - 30.30).abs() < 1e-8,
+        "{c} from {x} {y}"
+    );
+}
+
+#[test]
+fn synth_is_deterministic_by_seed() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    for d in [&a, &b] {
+        let r = run(&[
+            "synth",
+            "--parcels",
+            "200",
+            "--seed",
+            "5",
+            "--out",
+            d.path().to_str().unwrap(),
+            "--quiet",
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    for f in ["parcels.geojson", "buildings.geojson", "enterprises.csv"] {
+        assert_eq!(
+            std::fs::read(a.path().join(f)).unwrap(),
+            std::fs::read(b.path().join(f)).unwrap(),
+            "{f}"
+        );
+    }
+}

@@ -1,0 +1,127 @@
+//! Hand-worked intensity and evaluation examples (DOMAIN.md "Default rules, exactly").
+
+use serde_json::json;
+
+use crate::util::{analyse, gk_collection, rect, Project};
+
+/// Parcel P1: 100 m × 100 m = 10 000 m² = 15 亩, industry 33 (FAR ≥ 0.7).
+/// - B1: 20 × 20 m inside, 3 floors → 400 × 3 = 1 200 m²
+/// - B2: 20 × 10 m crossing the east edge, half inside (100 m²), 2 floors → 200 m²
+/// - B3: 10 × 10 m inside, 1 floor of 9 m (> 8 m counts twice) → 100 × 2 = 200 m²
+/// - B4: 10 × 10 m inside B1 (overlapping footprints), 1 floor, height 12 m (storeys =
+///   round-half-up(12 / 3.5) = 3) → 300 m²; its footprint is not counted twice in coverage.
+///   Floor area 1 900 m², FAR 0.19; coverage (400 + 100 + 100) / 10 000 = 0.06.
+///
+/// Parcel P2: 100 × 50 m = 5 000 m² = 7.5 亩, shared by E2 (tax 30) and E3 (tax 60):
+/// each gets 3.75 亩; parcel tax 90 → 12 万元/亩; E2 8 万元/亩, E3 16 万元/亩.
+fn fixture() -> Project {
+    let p = Project::new();
+    p.file(
+        "parcels.geojson",
+        gk_collection(&[
+            (json!({"parcel_id": "P1", "land_use": "M2", "status": "已供", "holder": "甲公司", "actual_start": "2020-01-01", "built_floor_area": 99999}), vec![rect(0.0, 0.0, 100.0, 100.0)]),
+            (json!({"parcel_id": "P2", "land_use": "M2", "status": "supplied", "built_floor_area": 1234}), vec![rect(200.0, 0.0, 300.0, 50.0)]),
+        ]),
+    );
+    p.file(
+        "buildings.geojson",
+        gk_collection(&[
+            (
+                json!({"building_id": "B1", "floors": 3}),
+                vec![rect(10.0, 10.0, 30.0, 30.0)],
+            ),
+            (
+                json!({"building_id": "B2", "floors": 2}),
+                vec![rect(90.0, 50.0, 110.0, 60.0)],
+            ),
+            (
+                json!({"building_id": "B3", "floors": 1, "height_m": 9}),
+                vec![rect(50.0, 50.0, 60.0, 60.0)],
+            ),
+            (
+                json!({"building_id": "B4", "height_m": 12}),
+                vec![rect(15.0, 15.0, 25.0, 25.0)],
+            ),
+        ]),
+    );
+    p.file(
+        "enterprises.csv",
+        "企业编号,企业名称,行业代码,宗地编号,营业收入,实缴税金\nE1,甲公司,3311,P1,1000,45\nE2,乙公司,3912,P2,500,30\nE3,丙公司,3912,P2,800,60\n",
+    );
+    p.file(
+        "parkscope.toml",
+        "as_of = \"2026-06-30\"\n[layers.parcels]\npath = \"parcels.geojson\"\n[layers.buildings]\npath = \"buildings.geojson\"\n[layers.enterprises]\npath = \"enterprises.csv\"\n",
+    );
+    p
+}
+
+#[test]
+fn floor_area_far_and_coverage_by_hand() {
+    let p = fixture();
+    let (model, _, a) = analyse(p.path(), "2026-06-30");
+    let i = model.parcels.iter().position(|p| p.id == "P1").unwrap();
+    let it = &a.intensity[i];
+    assert!((model.parcels[i].area.m2() - 10_000.0).abs() < 1e-6);
+    assert!((model.parcels[i].area.to_mu() - 15.0).abs() < 1e-9);
+    assert!(
+        (it.floor_area.m2() - 1_900.0).abs() < 1e-6,
+        "{}",
+        it.floor_area.m2()
+    );
+    assert!((it.far - 0.19).abs() < 1e-9);
+    assert!((it.coverage - 0.06).abs() < 1e-9, "{}", it.coverage);
+    // FAR requirement from the holder's industry (33 metal products, 0.7) and the 30 % test.
+    assert_eq!(it.far_min_required, Some(0.7));
+    assert_eq!(it.far_ok, Some(false));
+    assert_eq!(it.coverage_ok, Some(false));
+    assert!(it.far_rule.as_deref().unwrap().contains("2008"));
+    // A parcel no footprint touches uses its ledger's built floor area.
+    let j = model.parcels.iter().position(|p| p.id == "P2").unwrap();
+    assert!((a.intensity[j].floor_area.m2() - 1_234.0).abs() < 1e-9);
+}
+
+#[test]
+fn shared_parcel_is_split_equally() {
+    let p = fixture();
+    let (model, _, a) = analyse(p.path(), "2026-06-30");
+    let j = model.parcels.iter().position(|p| p.id == "P2").unwrap();
+    let it = &a.intensity[j];
+    assert!((it.per_mu(it.tax, model.parcels[j].area).unwrap() - 12.0).abs() < 1e-9);
+    let e = |id: &str| {
+        &a.evaluation.enterprises[model.enterprises.iter().position(|e| e.id == id).unwrap()]
+    };
+    assert!((e("E2").land.to_mu() - 3.75).abs() < 1e-9);
+    assert!((e("E2").value("tax_per_mu").unwrap() - 8.0).abs() < 1e-9);
+    assert!((e("E3").value("tax_per_mu").unwrap() - 16.0).abs() < 1e-9);
+    assert!((e("E1").value("tax_per_mu").unwrap() - 3.0).abs() < 1e-9);
+}
+
+#[test]
+fn huaian_scores_ranks_and_classes_by_hand() {
+    // Three enterprises, indicators tax/mu (45), revenue/mu (35), tax/tce (20, missing for all
+    // here → every one scores the mean, 0, so it drops out).
+    // tax/mu: E1 3, E2 8, E3 16 → mean 9, benchmark 18; revenue/mu: 66.67, 133.33, 213.33 →
+    // mean 137.78, benchmark 275.56.
+    // E3: 45·16/18 + 35·213.33/275.56 = 40 + 27.10 = 67.10 (rank 1); n = 3: A when 5r ≤ 3
+    // (none), B when 5r ≤ 9 (r = 1), C when 20r ≤ 57 (r = 2), else D (r = 3).
+    let p = fixture();
+    let (model, _, a) = analyse(p.path(), "2026-06-30");
+    let e = |id: &str| {
+        &a.evaluation.enterprises[model.enterprises.iter().position(|e| e.id == id).unwrap()]
+    };
+    let s3 = 45.0 * 16.0 / 18.0
+        + 35.0 * (800.0 / 3.75) / (2.0 * (1000.0 / 15.0 + 500.0 / 3.75 + 800.0 / 3.75) / 3.0);
+    assert!(
+        (e("E3").score.unwrap() - s3).abs() < 1e-9,
+        "{:?}",
+        e("E3").score
+    );
+    assert_eq!(
+        (e("E3").rank, e("E2").rank, e("E1").rank),
+        (Some(1), Some(2), Some(3))
+    );
+    use parkscope::analyse::evaluate::EvalClass::*;
+    assert_eq!((e("E3").class, e("E2").class, e("E1").class), (B, C, D));
+    assert!(e("E3").reason.contains("rank 1 of 3"), "{}", e("E3").reason);
+    assert!(e("E3").reason.contains("mean score"), "{}", e("E3").reason);
+}

@@ -1,0 +1,240 @@
+//! Maps checked by structure (legend entries match the classes, the scale bar matches the
+//! map scale to 1 %) and by pixels (colours where the parcels are; the PDF rendered back
+//! to PNG by poppler agrees with resvg's PNG).
+
+use serde_json::json;
+
+use crate::util::{analyse, gk_collection, rect, Project};
+use parkscope::render::{
+    build_scene, compose_svg, to_pdf, to_png, FontSet, MapContext, MapKind, MapRequest,
+};
+
+/// Two 300 × 200 m parcels: one idle since 2025-01-01, one approved but not supplied.
+fn fixture() -> Project {
+    let p = Project::new();
+    p.file(
+        "parcels.geojson",
+        gk_collection(&[
+            (
+                json!({"parcel_id": "IDLE-1", "status": "已供", "agreed_start": "2024-01-01"}),
+                vec![rect(0.0, 0.0, 300.0, 200.0)],
+            ),
+            (
+                json!({"parcel_id": "ANS-1", "status": "已批"}),
+                vec![rect(400.0, 0.0, 700.0, 200.0)],
+            ),
+        ]),
+    );
+    p.file(
+        "parkscope.toml",
+        "name = \"测试园\"\nas_of = \"2026-06-30\"\n[layers.parcels]\npath = \"parcels.geojson\"\n",
+    );
+    p
+}
+
+fn svg_of(p: &Project, kind: MapKind) -> String {
+    let (model, index, a) = analyse(p.path(), "2026-06-30");
+    let ctx = MapContext {
+        model: &model,
+        index: &index,
+        analysis: &a,
+        project: "测试园".into(),
+        lang: parkscope::project::Lang::Zh,
+        source: "test".into(),
+    };
+    let scene = build_scene(&ctx, &MapRequest::new(kind)).unwrap();
+    compose_svg(
+        &scene,
+        &MapRequest::new(kind).page,
+        parkscope::project::Lang::Zh,
+    )
+}
+
+fn attr(svg: &str, key: &str) -> f64 {
+    let i = svg
+        .find(&format!("{key}=\""))
+        .unwrap_or_else(|| panic!("{key} in svg"))
+        + key.len()
+        + 2;
+    svg[i..svg[i..].find('"').unwrap() + i].parse().unwrap()
+}
+
+#[test]
+fn legend_lists_exactly_the_classes_drawn_with_counts() {
+    let svg = svg_of(&fixture(), MapKind::Idle);
+    let labels: Vec<&str> = svg
+        .split("class=\"legend-item\" data-label=\"")
+        .skip(1)
+        .map(|s| &s[..s.find('"').unwrap()])
+        .collect();
+    assert_eq!(labels, vec!["闲置土地", "批而未供"]);
+    // 300 × 200 m = 60 000 m² = 90 亩.
+    assert!(svg.contains("1 宗 · 90.0 亩"), "counts and 亩 per class");
+    assert!(svg.contains("测试园 闲置低效用地图"));
+    assert!(svg.contains("CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"));
+}
+
+#[test]
+fn scale_bar_matches_the_map_scale() {
+    let svg = svg_of(&fixture(), MapKind::Idle);
+    let (metres, mm, mm_per_m) = (
+        attr(&svg, "data-metres"),
+        attr(&svg, "data-mm"),
+        attr(&svg, "data-mm-per-m"),
+    );
+    assert!(
+        (mm - metres * mm_per_m).abs() / mm < 1e-3,
+        "{metres} m drawn {mm} mm at {mm_per_m} mm/m"
+    );
+    assert!(
+        [1.0, 2.0, 5.0]
+            .iter()
+            .any(|k| (metres / k).log10().fract().abs() < 1e-9),
+        "round length {metres}"
+    );
+    // The first parcel is drawn 300 m wide: its path spans 300 × mm_per_m on the page.
+    let layer = &svg[svg.find("<g id=\"layer0\">").unwrap()..];
+    let d = &layer[layer.find(" d=\"").unwrap() + 4..];
+    let d = &d[..d.find('Z').unwrap()];
+    let xs: Vec<f64> = d
+        .split(['M', 'L'])
+        .filter(|s| !s.is_empty())
+        .map(|p| p.split(' ').next().unwrap().parse().unwrap())
+        .collect();
+    let width =
+        xs.iter().copied().fold(f64::MIN, f64::max) - xs.iter().copied().fold(f64::MAX, f64::min);
+    assert!(
+        (width / (300.0 * mm_per_m) - 1.0).abs() < 0.01,
+        "{width} mm for 300 m"
+    );
+}
+
+fn pixel(png: &[u8], fx: f64, fy: f64) -> [u8; 3] {
+    let pm = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+    let (x, y) = (
+        (pm.width() as f64 * fx) as u32,
+        (pm.height() as f64 * fy) as u32,
+    );
+    let c = pm.pixel(x, y).unwrap();
+    [c.red(), c.green(), c.blue()]
+}
+
+fn find_color(png: &[u8], rgb: [u8; 3]) -> usize {
+    let pm = resvg::tiny_skia::Pixmap::decode_png(png).unwrap();
+    pm.pixels()
+        .iter()
+        .filter(|c| {
+            (c.red() as i32 - rgb[0] as i32).abs() <= 2
+                && (c.green() as i32 - rgb[1] as i32).abs() <= 2
+                && (c.blue() as i32 - rgb[2] as i32).abs() <= 2
+        })
+        .count()
+}
+
+#[test]
+fn png_shows_the_class_colours_and_a_white_page() {
+    let svg = svg_of(&fixture(), MapKind::Idle);
+    let png = to_png(&svg, 96.0, &FontSet::bundled()).unwrap();
+    // Idle (#d55e00) and approved-not-supplied (#56b4e9) fill large areas of the map.
+    assert!(find_color(&png, [0xd5, 0x5e, 0x00]) > 5_000);
+    assert!(find_color(&png, [0x56, 0xb4, 0xe9]) > 2_000);
+    assert_eq!(pixel(&png, 0.002, 0.5), [255, 255, 255], "page margin");
+}
+
+#[test]
+fn pdf_renders_back_like_the_png() {
+    if std::process::Command::new("pdftoppm")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        eprintln!("pdftoppm not installed: PDF round trip skipped");
+        return;
+    }
+    let svg = svg_of(&fixture(), MapKind::Idle);
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("m.pdf");
+    std::fs::write(&pdf, to_pdf(&svg, &FontSet::bundled()).unwrap()).unwrap();
+    let st = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "96", "-singlefile"])
+        .arg(&pdf)
+        .arg(dir.path().join("back"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let back = std::fs::read(dir.path().join("back.png")).unwrap();
+    let ours = to_png(&svg, 96.0, &FontSet::bundled()).unwrap();
+    let (a, b) = (
+        resvg::tiny_skia::Pixmap::decode_png(&back).unwrap(),
+        resvg::tiny_skia::Pixmap::decode_png(&ours).unwrap(),
+    );
+    assert!(
+        (a.width() as i32 - b.width() as i32).abs() <= 2
+            && (a.height() as i32 - b.height() as i32).abs() <= 2
+    );
+    // Same colours in the same places: mean absolute difference over a grid of samples.
+    let mut diff = 0.0;
+    let mut n = 0.0;
+    for gy in 1..40 {
+        for gx in 1..60 {
+            let (fx, fy) = (gx as f64 / 60.0, gy as f64 / 40.0);
+            let pa = a
+                .pixel(
+                    (a.width() as f64 * fx) as u32,
+                    (a.height() as f64 * fy) as u32,
+                )
+                .unwrap();
+            let pb = b
+                .pixel(
+                    (b.width() as f64 * fx) as u32,
+                    (b.height() as f64 * fy) as u32,
+                )
+                .unwrap();
+            diff += ((pa.red() as f64 - pb.red() as f64).abs()
+                + (pa.green() as f64 - pb.green() as f64).abs()
+                + (pa.blue() as f64 - pb.blue() as f64).abs())
+                / 3.0;
+            n += 1.0;
+        }
+    }
+    assert!(
+        diff / n < 12.0,
+        "mean difference {:.1} per channel",
+        diff / n
+    );
+    // Text stays text: the PDF embeds the font.
+    let bytes = std::fs::read(&pdf).unwrap();
+    assert!(
+        bytes.windows(17).any(|w| w == b"WenQuanYiMicroHei"),
+        "font embedded"
+    );
+}
+
+#[test]
+fn render_command_picks_the_format_by_extension_and_refuses_unknown_kinds() {
+    let p = fixture();
+    for ext in ["svg", "png", "pdf"] {
+        let out = p.join(&format!("m.{ext}"));
+        let r = crate::util::run(&[
+            "render".as_ref(),
+            p.path().as_os_str(),
+            "--map".as_ref(),
+            "intensity".as_ref(),
+            "--out".as_ref(),
+            out.as_os_str(),
+            "--quiet".as_ref(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    }
+    let r = crate::util::run(&[
+        "render".as_ref(),
+        p.path().as_os_str(),
+        "--map".as_ref(),
+        "heat".as_ref(),
+        "--out".as_ref(),
+        p.join("x.png").as_os_str(),
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("unknown kind"), "{}", r.stderr);
+}
