@@ -12,4 +12,5 @@ mod integration {
     mod intensity;
     mod malformed;
     mod render;
+    mod site;
 }

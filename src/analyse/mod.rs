@@ -5,6 +5,7 @@
 pub mod evaluate;
 pub mod idle;
 pub mod intensity;
+pub mod site;
 
 /// Land-use codes of industrial and warehouse land (GB 50137 M*, W*; 用地用海 1001*, 1101*).
 pub fn is_industrial_land(code: Option<&str>, prefixes: &[String]) -> bool {

@@ -65,6 +65,23 @@ pub enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Relocation sites for enterprises that must move, and the assignment plan.
+    Site {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Output folder.
+        #[arg(long)]
+        out: PathBuf,
+        /// Only this enterprise.
+        #[arg(long)]
+        enterprise: Option<String>,
+        /// Criterion weights, e.g. distance_old=2,road=1,wastewater=1,cluster=1,surplus=1.
+        #[arg(long)]
+        weights: Option<String>,
+        /// An AHP pairwise matrix (TOML `matrix = [[…]]` or CSV rows; fractions like 1/3).
+        #[arg(long)]
+        ahp: Option<PathBuf>,
+    },
     /// One map exhibit; the file's extension (.png, .svg, .pdf) picks the format.
     Render(RenderArgs),
     /// Everything: tables and maps into one folder.

@@ -201,6 +201,108 @@ pub struct IdleRules {
     pub warn_days: Vec<i64>,
 }
 
+/// Weights of the siting criteria.
+#[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SitingWeights {
+    /// Distance from the old location (lower better).
+    pub distance_old: f64,
+    /// Distance to the nearest expressway or arterial road (lower better).
+    pub road: f64,
+    /// Distance to the nearest wastewater plant (lower better).
+    pub wastewater: f64,
+    /// Enterprises of the same 2-digit industry nearby (higher better).
+    pub cluster: f64,
+    /// Surplus area ratio (lower better).
+    pub surplus: f64,
+}
+
+impl SitingWeights {
+    /// The weights in criterion order.
+    pub fn to_array(self) -> [f64; 5] {
+        [self.distance_old, self.road, self.wastewater, self.cluster, self.surplus]
+    }
+    /// Weights from an array in criterion order.
+    pub fn from_array(a: [f64; 5]) -> SitingWeights {
+        SitingWeights { distance_old: a[0], road: a[1], wastewater: a[2], cluster: a[3], surplus: a[4] }
+    }
+}
+
+/// Optional prevailing-wind penalty.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WindRule {
+    /// Direction the wind blows from, degrees clockwise from north. Default: none (off).
+    #[serde(default)]
+    pub from_deg: Option<f64>,
+    /// Points taken from a site upwind of the city centre.
+    pub penalty_points: f64,
+}
+
+/// A protection-distance row.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProtectionRow {
+    /// Industry code (2–4 digits); the most specific match wins.
+    pub code: String,
+    /// Distance, m.
+    pub distance_m: f64,
+    /// What the row is.
+    pub name: String,
+    /// Source tag.
+    #[serde(default)]
+    pub tag: Tag,
+}
+
+/// Relocation-siting rules.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SitingRules {
+    /// The rules' name.
+    pub name: String,
+    /// Their title.
+    pub title: String,
+    /// Fallback protection distance, m (flagged when used).
+    pub default_protection_m: f64,
+    /// Parcels within this distance touch, m.
+    pub touch_tolerance_m: f64,
+    /// Overlap with an exclusion zone above this excludes a site, m².
+    pub exclusion_overlap_m2: f64,
+    /// Radius of the same-industry count, m.
+    pub cluster_radius_m: f64,
+    /// Enterprises per yearly batch.
+    pub batch_size: usize,
+    /// Best feasible sites per enterprise entering the assignment.
+    pub assignment_candidates: usize,
+    /// Feasible sites written per enterprise.
+    pub max_sites_written: usize,
+    /// Rejections written per enterprise.
+    pub max_rejected_written: usize,
+    /// Criterion weights.
+    pub weights: SitingWeights,
+    /// Optional AHP pairwise matrix (rows and columns in criterion order).
+    #[serde(default)]
+    pub ahp: Option<Vec<Vec<f64>>>,
+    /// Prevailing wind.
+    pub wind: WindRule,
+    /// Protection distances by industry.
+    #[serde(default)]
+    pub protection: Vec<ProtectionRow>,
+}
+
+impl SitingRules {
+    /// The protection distance for an industry: the most specific row, else the default
+    /// (flagged). Returns (distance, where it came from, is_fallback).
+    pub fn protection_for(&self, industry: Option<&str>) -> (f64, String, bool) {
+        let code: String = industry.unwrap_or("").chars().filter(char::is_ascii_digit).collect();
+        let best = self.protection.iter().filter(|r| code.starts_with(&r.code)).max_by_key(|r| r.code.len());
+        match best {
+            Some(r) => (r.distance_m, format!("table {}: {}", r.code, r.name), false),
+            None => (self.default_protection_m, format!("default {} m (no EIA distance, no table row)", self.default_protection_m), true),
+        }
+    }
+}
+
 /// All rule tables of a run.
 #[derive(Debug, Clone)]
 pub struct Policy {
@@ -210,6 +312,8 @@ pub struct Policy {
     pub evaluation: EvaluationPreset,
     /// Idle-land rules.
     pub idle: IdleRules,
+    /// Relocation-siting rules.
+    pub siting: SitingRules,
 }
 
 const EMBEDDED: &[(&str, &str)] = &[
@@ -233,6 +337,7 @@ const EMBEDDED: &[(&str, &str)] = &[
         "idle-decree53-2012",
         include_str!("../../data/policy/idle-decree53-2012.toml"),
     ),
+    ("siting-default", include_str!("../../data/policy/siting-default.toml")),
 ];
 
 /// Names of the embedded tables of one kind (`evaluation`, …), for messages.
@@ -317,11 +422,8 @@ impl Policy {
             choice.idle.as_deref().unwrap_or("decree53-2012"),
             base,
         )?;
-        Ok(Policy {
-            control,
-            evaluation,
-            idle,
-        })
+        let siting: SitingRules = load_table("siting", choice.siting.as_deref().unwrap_or("default"), base)?;
+        Ok(Policy { control, evaluation, idle, siting })
     }
 }
 

@@ -430,7 +430,7 @@ fn old_town(rng: &mut StdRng, parcels: &mut Vec<SynthParcel>, n: usize) -> OldTo
             );
             let (x1, y1) = (x0 + step - 20.0, y0 + step - 20.0);
             let idx = parcels.len() - first;
-            let land_use = if idx % 5 == 2 {
+            let land_use = if idx % 3 == 2 {
                 "M3"
             } else if idx % 7 == 3 {
                 "A33"

@@ -155,6 +155,7 @@ pub fn assign_ledger(
     let mut built = vec![BuiltPlan::default(); parcels.len()];
     let mut enterprises = Vec::new();
     let revenue_per_mu = LogNormal::new((220.0f64).ln(), 0.7).expect("valid lognormal");
+    let mut old_factories = 0usize;
     for i in 0..parcels.len() {
         let mu = parcels[i].geometry.unsigned_area() * 15.0 / 10_000.0;
         let old = i >= town.first_parcel;
@@ -172,13 +173,11 @@ pub fn assign_ledger(
             };
             if p.land_use == "M3" {
                 l.in_production = Some(true);
-                let (code, kind) = [
-                    ("2614", "化工"),
-                    ("3391", "铸造"),
-                    ("3021", "商品混凝土"),
-                    ("2319", "包装印刷"),
-                    ("3110", "铁合金"),
-                ][i % 5];
+                // Industries the parks take (chemicals, foundry, printing, plastics) and two
+                // no park takes (ready-mix concrete, ferroalloy): planted infeasible cases.
+                let k = old_factories;
+                old_factories += 1;
+                let (code, kind) = [("2614", "化工"), ("3391", "铸造"), ("2319", "包装印刷"), ("3021", "商品混凝土"), ("2922", "塑料制品"), ("3110", "铁合金"), ("3360", "金属表面处理")][k % 7];
                 let n = enterprises.len();
                 let revenue = revenue_per_mu.sample(rng) * mu;
                 let name = enterprise_name(n + 7, kind);
@@ -197,14 +196,12 @@ pub fn assign_ledger(
                     energy_tce: Some(revenue * rng.gen_range(0.05..0.3)),
                     emissions: Some(rng.gen_range(5.0..80.0)),
                     rd_expense: revenue * rng.gen_range(0.0..0.02),
-                    pollution: if i % 3 == 0 { "中" } else { "重" },
-                    relocate: i % 3 == 0,
-                    required_area_mu: Some((mu * rng.gen_range(0.8..1.6)).round()),
-                    protection_distance_m: if i % 2 == 0 {
-                        Some([100.0, 200.0, 300.0][i % 3])
-                    } else {
-                        None
-                    },
+                    pollution: if k.is_multiple_of(3) { "中" } else { "重" },
+                    relocate: k.is_multiple_of(3),
+                    // Moving into a park, a factory gets less land than its old town site;
+                    // one asks for more than any park can offer (a planted area failure).
+                    required_area_mu: Some(if k == 6 { 2_000.0 } else { (mu * rng.gen_range(0.05..0.18)).clamp(15.0, 120.0).round() }),
+                    protection_distance_m: if k.is_multiple_of(2) { Some([100.0, 200.0, 300.0][k % 3]) } else { None },
                 });
             }
             continue;

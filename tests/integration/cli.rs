@@ -28,7 +28,7 @@ fn demo_writes_every_table_and_map() {
     ] {
         assert!(out.path().join(f).is_file(), "{f}");
     }
-    for kind in ["overview", "intensity", "idle", "evaluation"] {
+    for kind in ["overview", "intensity", "idle", "evaluation", "siting"] {
         let png = out.path().join(format!("map-{kind}.png"));
         // A4 landscape at 150 dpi: 297 × 210 mm → 1754 × 1240 px, rounded up.
         assert_eq!(png_size(&png), (1755, 1241), "{kind}");

@@ -41,6 +41,7 @@ fn svg_of(p: &Project, kind: MapKind) -> String {
         project: "测试园".into(),
         lang: parkscope::project::Lang::Zh,
         source: "test".into(),
+        siting: None,
     };
     let scene = build_scene(&ctx, &MapRequest::new(kind)).unwrap();
     compose_svg(

@@ -23,6 +23,7 @@ fn sample_project() -> Result<PathBuf> {
 pub fn run(out: &Path, flags: Flags) -> Result<()> {
     let project = sample_project()?;
     let (session, analysis) = analyse::run(&project, out, None, Which::All, flags)?;
-    super::maps::render_all(&session, &analysis, out, flags)?;
+    let siting = super::site::siting_tables(&session, &analysis, &Default::default(), out, flags)?;
+    super::maps::render_all(&session, &analysis, Some(&siting), out, flags)?;
     Ok(())
 }

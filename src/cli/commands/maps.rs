@@ -14,7 +14,7 @@ use super::Flags;
 use crate::cli::args::RenderArgs;
 use crate::cli::progress::Progress;
 
-fn context<'a>(s: &'a Session, a: &'a Analysis) -> MapContext<'a> {
+fn context<'a>(s: &'a Session, a: &'a Analysis, siting: Option<&'a parkscope::analyse::site::SitingResult>) -> MapContext<'a> {
     let files = s
         .project
         .layers
@@ -52,6 +52,7 @@ fn context<'a>(s: &'a Session, a: &'a Analysis) -> MapContext<'a> {
         project: s.project.name.clone(),
         lang: s.project.lang,
         source,
+        siting,
     }
 }
 
@@ -95,7 +96,8 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
             landscape: !args.portrait,
         },
     };
-    let scene = build_scene(&context(&s, &a), &req)?;
+    let siting = if kind == MapKind::Siting { Some(parkscope::analyse::site::plan_relocation(&s.model, &s.index, &s.policy, &a, &Default::default())?) } else { None };
+    let scene = build_scene(&context(&s, &a, siting.as_ref()), &req)?;
     let svg = compose_svg(&scene, &req.page, s.project.lang);
     save_map(&svg, &args.out, args.dpi, &FontSet::with_system())?;
     drop(progress);
@@ -109,15 +111,17 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
 pub fn render_all(
     s: &Session,
     a: &Analysis,
+    siting: Option<&parkscope::analyse::site::SitingResult>,
     out: &Path,
     flags: Flags,
 ) -> Result<Vec<std::path::PathBuf>> {
     let fonts = FontSet::with_system();
-    let ctx = context(s, a);
+    let ctx = context(s, a, siting);
     let progress = Progress::new(flags.quiet);
     let mut written = Vec::new();
     let mut requests: Vec<(String, MapRequest)> = MapKind::ALL
         .iter()
+        .filter(|k| **k != MapKind::Siting || siting.is_some())
         .map(|k| (format!("map-{}", k.name()), MapRequest::new(*k)))
         .collect();
     if let Some(park) = s.model.parks.first() {

@@ -6,6 +6,7 @@ mod convert;
 mod demo;
 mod maps;
 mod session;
+mod site;
 mod synth;
 
 use super::args::{Cli, Command};
@@ -58,7 +59,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         .map(drop),
         Command::Run { project, out } => {
             let (s, a) = analyse::run(&project.project, &out, None, analyse::Which::All, flags)?;
-            maps::render_all(&s, &a, &out, flags).map(drop)
+            let siting = if s.model.given.contains(&parkscope::project::LayerKind::Enterprises) { Some(site::siting_tables(&s, &a, &Default::default(), &out, flags)?) } else { None };
+            maps::render_all(&s, &a, siting.as_ref(), &out, flags).map(drop)
         }
         Command::Synth {
             parcels,
@@ -68,6 +70,10 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         } => synth::run(parcels, &out, seed, name.as_deref(), flags),
         Command::Demo { out } => demo::run(&out, flags),
         Command::Render(args) => maps::render(&args, flags),
+        Command::Site { project, out, enterprise, weights, ahp } => {
+            let ahp = ahp.as_deref().map(site::read_ahp).transpose()?;
+            site::run(&project.project, &out, enterprise, weights.as_deref(), ahp, flags)
+        }
         Command::Convert {
             input,
             output,

@@ -6,6 +6,7 @@ mod evaluation;
 mod idle;
 mod intensity;
 mod overview;
+mod siting;
 
 use geo::{BoundingRect, Geometry, Intersects, Rect};
 
@@ -30,16 +31,13 @@ pub enum MapKind {
     Idle,
     /// Enterprises by evaluation class.
     Evaluation,
+    /// Candidate and assigned relocation sites, protection buffers, old → new lines.
+    Siting,
 }
 
 impl MapKind {
     /// Every kind.
-    pub const ALL: [MapKind; 4] = [
-        MapKind::Overview,
-        MapKind::Intensity,
-        MapKind::Idle,
-        MapKind::Evaluation,
-    ];
+    pub const ALL: [MapKind; 5] = [MapKind::Overview, MapKind::Intensity, MapKind::Idle, MapKind::Evaluation, MapKind::Siting];
     /// Parses a kind name.
     pub fn parse(s: &str) -> Option<MapKind> {
         MapKind::ALL.into_iter().find(|k| k.name() == s)
@@ -51,6 +49,7 @@ impl MapKind {
             MapKind::Intensity => "intensity",
             MapKind::Idle => "idle",
             MapKind::Evaluation => "evaluation",
+            MapKind::Siting => "siting",
         }
     }
 }
@@ -69,6 +68,8 @@ pub struct MapContext<'a> {
     pub lang: Lang,
     /// The data source line of the title block.
     pub source: String,
+    /// The siting result, for the siting map.
+    pub siting: Option<&'a crate::analyse::site::SitingResult>,
 }
 
 /// What to draw.
@@ -195,6 +196,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         MapKind::Intensity => intensity::build(ctx, req, &mut scene, &in_view)?,
         MapKind::Idle => idle::build(ctx, req, &mut scene, &in_view),
         MapKind::Evaluation => evaluation::build(ctx, req, &mut scene, &in_view),
+        MapKind::Siting => siting::build(ctx, req, &mut scene, &in_view)?,
     };
     add_roads(ctx, &mut scene, &extent);
     add_parks(ctx, &mut scene, req.park.is_some());

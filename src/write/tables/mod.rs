@@ -5,11 +5,13 @@ mod enterprises;
 mod idle;
 mod parcels;
 mod parks;
+mod site;
 
 pub use enterprises::enterprises_table;
 pub use idle::{ans_table, upcoming_table};
 pub use parcels::parcels_table;
 pub use parks::parks_table;
+pub use site::{moves_table, plan_table, rejected_table, sites_table};
 
 use geo::{Coord, Geometry, MapCoords};
 

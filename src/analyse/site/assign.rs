@@ -1,0 +1,302 @@
+//! The assignment: one site per enterprise and one enterprise per site, sites sharing a
+//! parcel in conflict, maximising first the number of enterprises placed and then the total
+//! score. Solved per connected group of competing enterprises with the Hungarian method
+//! (pathfinding's `kuhn_munkres` on scaled integers), with branch and bound over parcel
+//! conflicts between union sites. Then yearly phases, easiest (highest score) first.
+
+use chrono::Datelike;
+use pathfinding::matrix::Matrix;
+use pathfinding::prelude::kuhn_munkres;
+
+use super::candidates::Site;
+use super::criteria::ScoredSite;
+use super::movers::Mover;
+use super::screen::Rejections;
+use crate::model::Model;
+use crate::project::policy::SitingRules;
+use crate::units::AreaM2;
+
+/// One line of the plan.
+#[derive(Debug, Clone)]
+pub struct Assignment {
+    /// Index into the movers.
+    pub mover: usize,
+    /// The site, when placed.
+    pub site: Option<usize>,
+    /// Its score.
+    pub score: Option<f64>,
+    /// Which of the enterprise's own choices it got (1 = its best).
+    pub choice: Option<usize>,
+    /// The year of its batch.
+    pub phase: Option<i32>,
+    /// The old site's land released.
+    pub released: AreaM2,
+    /// Why it was not placed.
+    pub unplaced_reason: Option<String>,
+}
+
+/// Scale of scores in the integer matrix (0.001 points).
+const SCALE: f64 = 1000.0;
+/// Bonus for being placed at all, above any score difference.
+const PLACED: i64 = 1_000_000_000;
+/// Forbidden cell.
+const FORBIDDEN: i64 = -1_000_000_000_000;
+/// Branch-and-bound nodes per group before the best plan found is kept.
+const MAX_NODES: usize = 2_000;
+
+/// Solves one group: rows = movers, columns = their candidate sites then one "unplaced"
+/// column per mover. Returns the site chosen per row and the objective.
+fn solve(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], forbidden: &[bool]) -> (i64, Vec<Option<usize>>) {
+    let n = rows.len();
+    let m = cols.len() + n;
+    let mut data = vec![FORBIDDEN; n * m];
+    for (r, &mv) in rows.iter().enumerate() {
+        for &(site, w) in &cand[mv] {
+            if let Some(c) = cols.iter().position(|&s| s == site) {
+                if !forbidden[c] {
+                    data[r * m + c] = w;
+                }
+            }
+        }
+        for d in 0..n {
+            data[r * m + cols.len() + d] = 0;
+        }
+    }
+    let Ok(matrix) = Matrix::from_vec(n, m, data) else { return (0, vec![None; n]) };
+    let (total, assign) = kuhn_munkres(&matrix);
+    (total, assign.iter().map(|&c| (c < cols.len()).then(|| cols[c])).collect())
+}
+
+/// The optimal assignment of rows (enterprises) to columns (sites): each row lists its
+/// allowed columns with a score; columns whose parcel lists intersect conflict. Maximises
+/// the number of rows placed, then the total score. Returns each row's column.
+pub fn solve_assignment(cand: &[Vec<(usize, f64)>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Vec<Option<usize>> {
+    let weighted: Vec<Vec<(usize, i64)>> = cand.iter().map(|c| c.iter().map(|&(s, sc)| (s, PLACED + (sc * SCALE).round() as i64)).collect()).collect();
+    // Groups: rows linked by a shared column or by columns sharing a parcel.
+    let mut parent: Vec<usize> = (0..cand.len()).collect();
+    fn find(p: &mut [usize], x: usize) -> usize {
+        let mut r = x;
+        while p[r] != r {
+            r = p[r];
+        }
+        let mut y = x;
+        while p[y] != r {
+            let next = p[y];
+            p[y] = r;
+            y = next;
+        }
+        r
+    }
+    let mut owner: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for (row, c) in cand.iter().enumerate() {
+        for &(site, _) in c {
+            for p in parcels_of(site) {
+                match owner.get(&p) {
+                    Some(&o) => {
+                        let (a, b) = (find(&mut parent, o), find(&mut parent, row));
+                        parent[a] = b;
+                    }
+                    None => {
+                        owner.insert(p, row);
+                    }
+                }
+            }
+        }
+    }
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    for row in 0..cand.len() {
+        let r = find(&mut parent, row);
+        groups.entry(r).or_default().push(row);
+    }
+    let mut chosen: Vec<Option<usize>> = vec![None; cand.len()];
+    for rows in groups.values() {
+        let mut cols: Vec<usize> = rows.iter().flat_map(|&r| weighted[r].iter().map(|(s, _)| *s)).collect();
+        cols.sort_unstable();
+        cols.dedup();
+        let best = branch_and_bound(rows, &cols, &weighted, parcels_of);
+        for (i, &r) in rows.iter().enumerate() {
+            chosen[r] = best[i];
+        }
+    }
+    chosen
+}
+
+/// Assigns sites and sets phases.
+pub fn assign_sites(model: &Model, movers: &[Mover], sites: &[Site], options: &[Vec<ScoredSite>], rejected: &[Rejections], rules: &SitingRules, as_of: chrono::NaiveDate) -> Vec<Assignment> {
+    let k = rules.assignment_candidates.max(1);
+    let cand: Vec<Vec<(usize, f64)>> = options.iter().map(|o| o.iter().take(k).map(|s| (s.site, s.score)).collect()).collect();
+    let chosen = solve_assignment(&cand, &|s| sites[s].parcels.clone());
+    // Phases: placed enterprises by score, highest first, in yearly batches.
+    let score_of = |mv: usize, site: usize| options[mv].iter().find(|o| o.site == site).map(|o| o.score);
+    let mut placed: Vec<(usize, f64)> = (0..movers.len()).filter_map(|mv| chosen[mv].and_then(|s| score_of(mv, s)).map(|sc| (mv, sc))).collect();
+    placed.sort_by(|a, b| b.1.total_cmp(&a.1).then(model.enterprises[movers[a.0].enterprise].id.cmp(&model.enterprises[movers[b.0].enterprise].id)));
+    let mut phase = vec![None; movers.len()];
+    for (i, (mv, _)) in placed.iter().enumerate() {
+        phase[*mv] = Some(as_of.year() + 1 + (i / rules.batch_size.max(1)) as i32);
+    }
+    (0..movers.len())
+        .map(|mv| {
+            let site = chosen[mv];
+            let unplaced_reason = match site {
+                Some(_) => None,
+                None if options[mv].is_empty() => Some(match rejected[mv].last_constraint() {
+                    Some(c) => format!(
+                        "no feasible site: the last candidates failed the {c} constraint (of {} candidates: {} failed industry, {} area, {} buffer, {} exclusion)",
+                        rejected[mv].considered, rejected[mv].counts[0], rejected[mv].counts[1], rejected[mv].counts[2], rejected[mv].counts[3]
+                    ),
+                    None => "no candidate site in any park".to_owned(),
+                }),
+                None => Some("its feasible sites went to enterprises with a higher total score (see sites.csv)".to_owned()),
+            };
+            Assignment {
+                mover: mv,
+                site,
+                score: site.and_then(|s| score_of(mv, s)),
+                choice: site.and_then(|s| options[mv].iter().position(|o| o.site == s).map(|p| p + 1)),
+                phase: phase[mv],
+                released: movers[mv].old_area,
+                unplaced_reason,
+            }
+        })
+        .collect()
+}
+
+/// Exact assignment with parcel conflicts: solve the relaxation; if two chosen sites share
+/// a parcel, branch on forbidding one or the other; keep the best conflict-free plan.
+fn branch_and_bound(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Vec<Option<usize>> {
+    let mut best: Option<(i64, Vec<Option<usize>>)> = None;
+    let mut stack: Vec<Vec<bool>> = vec![vec![false; cols.len()]];
+    let mut nodes = 0;
+    while let Some(forbidden) = stack.pop() {
+        nodes += 1;
+        let (total, assign) = solve(rows, cols, cand, &forbidden);
+        if best.as_ref().is_some_and(|(b, _)| total <= *b) {
+            continue;
+        }
+        let conflict = find_conflict(&assign, parcels_of);
+        match conflict {
+            None => best = Some((total, assign)),
+            Some((a, b)) if nodes < MAX_NODES => {
+                for s in [a, b] {
+                    let mut f = forbidden.clone();
+                    if let Some(c) = cols.iter().position(|&x| x == s) {
+                        f[c] = true;
+                    }
+                    stack.push(f);
+                }
+            }
+            Some((_, b)) => {
+                // Out of budget: drop one side of the conflict and keep the plan feasible.
+                let fixed: Vec<Option<usize>> = assign.iter().map(|s| s.filter(|&x| x != b)).collect();
+                if best.is_none() {
+                    best = Some((total, fixed));
+                }
+            }
+        }
+    }
+    best.map(|(_, a)| a).unwrap_or_else(|| vec![None; rows.len()])
+}
+
+fn find_conflict(assign: &[Option<usize>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Option<(usize, usize)> {
+    let used: Vec<(usize, Vec<usize>)> = assign.iter().flatten().map(|&s| (s, parcels_of(s))).collect();
+    for (i, (a, pa)) in used.iter().enumerate() {
+        for (b, pb) in &used[i + 1..] {
+            if pa.iter().any(|p| pb.contains(p)) {
+                return Some((*a, *b));
+            }
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rand::{Rng, SeedableRng};
+
+    /// Brute force: every way of giving each row one of its columns or nothing.
+    fn brute(cand: &[Vec<(usize, f64)>], parcels: &[Vec<usize>]) -> (usize, f64) {
+        fn go(r: usize, cand: &[Vec<(usize, f64)>], parcels: &[Vec<usize>], used: &mut Vec<usize>, best: &mut (usize, f64), placed: usize, score: f64) {
+            if r == cand.len() {
+                if placed > best.0 || (placed == best.0 && score > best.1 + 1e-9) {
+                    *best = (placed, score);
+                }
+                return;
+            }
+            go(r + 1, cand, parcels, used, best, placed, score);
+            for &(c, s) in &cand[r] {
+                if used.iter().any(|u: &usize| parcels[*u].iter().any(|p| parcels[c].contains(p))) {
+                    continue;
+                }
+                used.push(c);
+                go(r + 1, cand, parcels, used, best, placed + 1, score + s);
+                used.pop();
+            }
+        }
+        let mut best = (0, 0.0);
+        go(0, cand, parcels, &mut Vec::new(), &mut best, 0, 0.0);
+        best
+    }
+
+    fn value(cand: &[Vec<(usize, f64)>], got: &[Option<usize>]) -> (usize, f64) {
+        let placed = got.iter().flatten().count();
+        let score = got.iter().enumerate().filter_map(|(r, c)| c.and_then(|c| cand[r].iter().find(|x| x.0 == c).map(|x| x.1))).sum();
+        (placed, score)
+    }
+
+    #[test]
+    fn optimal_where_greedy_is_not() {
+        // Row 0 prefers site 0 (90 vs 80); row 1 can only use site 0 (85). Greedy (row 0
+        // first takes its best) scores 90 + 0 with one placed; the optimum is 80 + 85.
+        let cand = vec![vec![(0, 90.0), (1, 80.0)], vec![(0, 85.0)]];
+        let parcels = vec![vec![10], vec![11]];
+        let got = solve_assignment(&cand, &|s| parcels[s].clone());
+        assert_eq!(got, vec![Some(1), Some(0)]);
+        assert_eq!(value(&cand, &got), brute(&cand, &parcels));
+    }
+
+    #[test]
+    fn union_sites_sharing_a_parcel_conflict() {
+        // Site 2 = parcels {1, 2} conflicts with site 1 = parcel {1}.
+        let cand = vec![vec![(2, 95.0), (0, 40.0)], vec![(1, 90.0)]];
+        let parcels = vec![vec![0], vec![1], vec![1, 2]];
+        let got = solve_assignment(&cand, &|s| parcels[s].clone());
+        assert_eq!(value(&cand, &got), brute(&cand, &parcels));
+        assert_eq!(got, vec![Some(0), Some(1)]);
+    }
+
+    #[test]
+    fn matches_brute_force_on_random_instances() {
+        let mut rng = rand::rngs::StdRng::seed_from_u64(42);
+        for _ in 0..200 {
+            let n_rows = rng.gen_range(1..6);
+            let n_parcels = rng.gen_range(2..7);
+            // Single-parcel sites and some two-parcel unions.
+            let mut parcels: Vec<Vec<usize>> = (0..n_parcels).map(|p| vec![p]).collect();
+            for _ in 0..rng.gen_range(0..3) {
+                let a = rng.gen_range(0..n_parcels);
+                let b = (a + 1) % n_parcels;
+                parcels.push(vec![a.min(b), a.max(b)]);
+            }
+            let cand: Vec<Vec<(usize, f64)>> = (0..n_rows)
+                .map(|_| {
+                    let mut c: Vec<(usize, f64)> = Vec::new();
+                    for s in 0..parcels.len() {
+                        if rng.gen_bool(0.5) {
+                            c.push((s, (rng.gen_range(0.0..100.0f64) * 1000.0).round() / 1000.0));
+                        }
+                    }
+                    c.sort_by(|a, b| b.1.total_cmp(&a.1));
+                    c
+                })
+                .collect();
+            let got = solve_assignment(&cand, &|s| parcels[s].clone());
+            let (gp, gs) = value(&cand, &got);
+            let (bp, bs) = brute(&cand, &parcels);
+            assert_eq!(gp, bp, "{cand:?} {parcels:?} {got:?}");
+            assert!((gs - bs).abs() < 1e-6, "{gs} vs {bs}: {cand:?} {parcels:?} {got:?}");
+            // Never a site twice, never two sites sharing a parcel.
+            assert!(find_conflict(&got, &|s| parcels[s].clone()).is_none());
+        }
+    }
+}

@@ -1,0 +1,106 @@
+//! Relocation siting (退城入园, DOMAIN.md "Relocation siting"): who must move, the
+//! candidate sites in the parks (single parcels and unions of 2–3 touching parcels), the
+//! hard constraints with the measured value of each failure, the soft-criterion scores
+//! with their breakdown, an optimal one-to-one assignment, yearly phases, and how stable
+//! each enterprise's best site is when the weights move ±20 %.
+
+mod ahp;
+mod assign;
+mod candidates;
+mod criteria;
+mod movers;
+mod screen;
+mod sensitivity;
+
+pub use ahp::{ahp_weights, AhpResult};
+pub use assign::{assign_sites, Assignment};
+pub use candidates::{candidate_sites, Site};
+pub use criteria::{score_options, ScoredSite, CRITERIA};
+pub use movers::{find_movers, Mover};
+pub use screen::{screen_sites, Rejection, Rejections, SiteFacts, STAGES};
+pub use sensitivity::top_site_stability;
+
+use crate::analyse::Analysis;
+use crate::error::{Error, Result};
+use crate::index::Index;
+use crate::model::Model;
+use crate::project::policy::{Policy, SitingWeights};
+
+/// What the siting run was asked.
+#[derive(Debug, Clone, Default)]
+pub struct SiteOptions {
+    /// Only this enterprise (its id).
+    pub enterprise: Option<String>,
+    /// Weights replacing the policy's.
+    pub weights: Option<SitingWeights>,
+    /// An AHP pairwise matrix replacing the weights.
+    pub ahp: Option<Vec<Vec<f64>>>,
+}
+
+/// The whole siting result.
+#[derive(Debug, Clone)]
+pub struct SitingResult {
+    /// Enterprises that must move.
+    pub movers: Vec<Mover>,
+    /// Candidate sites.
+    pub sites: Vec<Site>,
+    /// Facts of each site that do not depend on the enterprise.
+    pub facts: Vec<SiteFacts>,
+    /// Per mover, its feasible sites scored, best first.
+    pub options: Vec<Vec<ScoredSite>>,
+    /// Per mover, the sites it failed and why.
+    pub rejected: Vec<Rejections>,
+    /// The assignment plan, one entry per mover.
+    pub plan: Vec<Assignment>,
+    /// The weights used, in criterion order.
+    pub weights: [f64; 5],
+    /// The AHP consistency ratio, when the weights came from a matrix.
+    pub consistency_ratio: Option<f64>,
+    /// Per mover, the share of ±20 % weight perturbations that keep its best site first.
+    pub stability: Vec<Option<f64>>,
+}
+
+/// Runs the whole siting analysis.
+///
+/// # Errors
+/// An unknown `--enterprise` id, an AHP matrix that is not square and positive or whose
+/// consistency ratio is 0.1 or more.
+pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: &Analysis, opts: &SiteOptions) -> Result<SitingResult> {
+    let rules = &policy.siting;
+    let (weights, consistency_ratio) = match (&opts.ahp, &rules.ahp) {
+        (Some(m), _) | (None, Some(m)) => {
+            let r = ahp_weights(m).map_err(Error::Usage)?;
+            if r.consistency_ratio >= 0.1 {
+                return Err(Error::Usage(format!(
+                    "the AHP matrix is not consistent enough: consistency ratio {:.3} ≥ 0.1 (λmax {:.3}); revise the pairwise judgements",
+                    r.consistency_ratio, r.lambda_max
+                )));
+            }
+            (r.weights, Some(r.consistency_ratio))
+        }
+        (None, None) => (opts.weights.unwrap_or(rules.weights).to_array(), None),
+    };
+    if weights.iter().any(|w| *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
+        return Err(Error::Usage("siting weights must be non-negative and not all zero".into()));
+    }
+    let mut movers = find_movers(model, index, policy);
+    if let Some(id) = &opts.enterprise {
+        let known = model.enterprises.iter().any(|e| &e.id == id);
+        if !known {
+            let hint = crate::error::suggest(id, model.enterprises.iter().map(|e| e.id.as_str())).map(|s| format!(" (did you mean {s}?)")).unwrap_or_default();
+            return Err(Error::Usage(format!("--enterprise {id}: no such enterprise{hint}")));
+        }
+        movers.retain(|m| &model.enterprises[m.enterprise].id == id);
+        if movers.is_empty() {
+            return Err(Error::Usage(format!("--enterprise {id}: the enterprise is not flagged to relocate and is not a heavy polluter inside the built-up area")));
+        }
+    }
+    let max_need = movers.iter().map(|m| m.required).fold(crate::units::AreaM2::ZERO, |a, b| if b.m2() > a.m2() { b } else { a });
+    let sites = candidate_sites(model, index, &analysis.idle, rules, max_need);
+    let facts = screen::site_facts(model, &sites, rules);
+    let (feasible, rejected) = screen_sites(model, &movers, &sites, &facts, rules);
+    let options = score_options(model, &movers, &sites, &facts, &feasible, weights, rules);
+    let plan = assign_sites(model, &movers, &sites, &options, &rejected, rules, analysis.as_of);
+    let stability = options.iter().map(|o| top_site_stability(o, weights)).collect();
+    Ok(SitingResult { movers, sites, facts, options, rejected, plan, weights, consistency_ratio, stability })
+}

@@ -1,0 +1,71 @@
+//! Who moves: enterprises flagged `relocate`, and heavy polluters located inside the
+//! built-up area (城市建成区).
+
+use geo::{Centroid, Contains, Point};
+
+use crate::index::Index;
+use crate::model::{ConstraintKind, Model, PollutionClass};
+use crate::project::policy::Policy;
+use crate::units::AreaM2;
+
+/// An enterprise that must move, with what it needs.
+#[derive(Debug, Clone)]
+pub struct Mover {
+    /// Index into `model.enterprises`.
+    pub enterprise: usize,
+    /// Why it moves, in words.
+    pub why: String,
+    /// Where it is now (its point, else the centroid of its parcels).
+    pub origin: Option<Point<f64>>,
+    /// The land it releases (its apportioned share of its parcels).
+    pub old_area: AreaM2,
+    /// The land it needs: required_area_mu, else its current land.
+    pub required: AreaM2,
+    /// Protection distance, m.
+    pub protection_m: f64,
+    /// Where the protection distance came from.
+    pub protection_source: String,
+    /// True when the default distance was used (no EIA value, no table row).
+    pub protection_fallback: bool,
+    /// 2-digit industry code.
+    pub industry2: Option<String>,
+}
+
+/// Finds the enterprises that must move.
+pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> {
+    let built_up: Vec<&geo::Geometry<f64>> = model.constraints.iter().filter(|c| c.kind == ConstraintKind::BuiltUp).map(|c| &c.geometry).collect();
+    let land = crate::analyse::intensity::parcel::enterprise_land(model, index);
+    let mut out = Vec::new();
+    for (i, e) in model.enterprises.iter().enumerate() {
+        let origin = e.location.or_else(|| {
+            let parts: Vec<geo::Polygon<f64>> = index.enterprise_parcels[i].iter().flat_map(|&p| model.parcels[p].geometry.0.clone()).collect();
+            geo::MultiPolygon::new(parts).centroid()
+        });
+        let inside_built_up = origin.is_some_and(|p| built_up.iter().any(|g| g.contains(&p)));
+        let why = if e.relocate == Some(true) {
+            "flagged to relocate (搬迁)".to_owned()
+        } else if e.pollution_class == Some(PollutionClass::Heavy) && inside_built_up {
+            "heavy polluter inside the built-up area (城市建成区)".to_owned()
+        } else {
+            continue;
+        };
+        let old_area = land[i].0;
+        let required = e.required_area_mu.map(AreaM2::from_mu).unwrap_or(old_area);
+        let (protection_m, protection_source, protection_fallback) = match e.protection_distance_m {
+            Some(d) => (d, "EIA approval of the enterprise".to_owned(), false),
+            None => policy.siting.protection_for(e.industry.as_deref()),
+        };
+        out.push(Mover {
+            enterprise: i,
+            why,
+            origin,
+            old_area,
+            required,
+            protection_m,
+            protection_source,
+            protection_fallback,
+            industry2: e.industry.as_deref().map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect()),
+        });
+    }
+    out
+}
