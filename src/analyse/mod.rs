@@ -38,32 +38,28 @@ pub struct Analysis {
     pub evaluation: evaluate::Evaluation,
     /// Per park indicators.
     pub parks: Vec<intensity::ParkIntensity>,
+    /// How long each stage took, for `--timings` and benchmarks.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Runs intensity, idle classification and evaluation at `as_of`.
 pub fn analyse_all(model: &Model, index: &Index, policy: &Policy, as_of: NaiveDate) -> Analysis {
+    let mut timings = Vec::new();
+    let mut t = std::time::Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, std::time::Duration)>| {
+        timings.push((name, t.elapsed()));
+        t = std::time::Instant::now();
+    };
     let intensity = intensity::parcel_intensity(model, index, policy);
+    lap("intensity", &mut timings);
     let (idle, upcoming) = idle::classify_idle(model, index, policy, &intensity, as_of);
+    lap("idle classes", &mut timings);
     let ans = idle::approved_not_supplied(model, index, as_of);
     let ans_by_park = idle::ans_area_by_park(model, &ans);
+    lap("approved-not-supplied overlay", &mut timings);
     let evaluation = evaluate::evaluate(model, index, &policy.evaluation);
-    let parks = intensity::park_intensity(
-        model,
-        index,
-        policy,
-        &intensity,
-        &idle,
-        &ans_by_park,
-        &evaluation,
-        as_of,
-    );
-    Analysis {
-        as_of,
-        intensity,
-        idle,
-        upcoming,
-        ans,
-        evaluation,
-        parks,
-    }
+    lap("evaluate", &mut timings);
+    let parks = intensity::park_intensity(model, index, policy, &intensity, &idle, &ans_by_park, &evaluation, as_of);
+    lap("park indicators", &mut timings);
+    Analysis { as_of, intensity, idle, upcoming, ans, evaluation, parks, timings }
 }

@@ -18,6 +18,9 @@ pub struct Cli {
     /// Print a machine-readable summary on stdout.
     #[arg(long, global = true)]
     pub json: bool,
+    /// Print how long each stage took on stderr.
+    #[arg(long, global = true)]
+    pub timings: bool,
 }
 
 /// A project folder (holding parkscope.toml) or the project file itself.

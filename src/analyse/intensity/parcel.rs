@@ -2,6 +2,8 @@
 //! by the union of footprints, enterprise figures apportioned to the parcel, and the
 //! control-indicator verdicts with the edition that gave them.
 
+use std::collections::HashMap;
+
 use geo::{Area, BooleanOps, BoundingRect, MultiPolygon};
 use rayon::prelude::*;
 
@@ -96,6 +98,14 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
         }
     }
     let industrial = &policy.idle.industrial_land_prefixes;
+    // Holders are named by enterprise id or name; the first enterprise of a name wins.
+    let mut by_name: HashMap<&str, usize> = HashMap::new();
+    for (i, e) in model.enterprises.iter().enumerate() {
+        by_name.entry(e.id.as_str()).or_insert(i);
+        if let Some(n) = e.name.as_deref() {
+            by_name.entry(n).or_insert(i);
+        }
+    }
     model
         .parcels
         .par_iter()
@@ -137,7 +147,7 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
             let ents = &index.enterprises_on[i];
             r.enterprises = ents.len();
             [r.tax, r.revenue, r.value_added, r.employees] = money[i];
-            r.industry = holder_industry(model, parcel.holder.as_deref(), ents);
+            r.industry = holder_industry(model, &by_name, parcel.holder.as_deref(), ents);
             let is_ind = crate::analyse::is_industrial_land(parcel.land_use.as_deref(), industrial);
             match (
                 parcel.far_min,
@@ -185,14 +195,9 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
 
 /// The industry of a parcel's holder (matched by enterprise name or id), else the single
 /// industry shared by the enterprises located on it.
-fn holder_industry(model: &Model, holder: Option<&str>, ents: &[usize]) -> Option<String> {
+fn holder_industry(model: &Model, by_name: &HashMap<&str, usize>, holder: Option<&str>, ents: &[usize]) -> Option<String> {
     if let Some(h) = holder {
-        let h = h.trim();
-        if let Some(e) = model
-            .enterprises
-            .iter()
-            .find(|e| e.id == h || e.name.as_deref() == Some(h))
-        {
+        if let Some(e) = by_name.get(h.trim()).map(|&i| &model.enterprises[i]) {
             if e.industry.is_some() {
                 return e.industry.clone();
             }

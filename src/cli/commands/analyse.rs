@@ -45,8 +45,13 @@ pub fn run(
     let progress = Progress::new(flags.quiet);
     progress.step("analysing");
     let a = analyse_all(&s.model, &s.index, &s.policy, s.as_of);
+    for (stage, d) in &a.timings {
+        super::timing(flags, stage, *d);
+    }
     progress.step("writing tables");
+    let t = std::time::Instant::now();
     write_outputs(&s, &a, out, which)?;
+    super::timing(flags, "write tables", t.elapsed());
     drop(progress);
     if flags.json {
         println!("{}", summary_json(&s, &a, out));

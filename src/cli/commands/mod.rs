@@ -19,6 +19,15 @@ pub struct Flags {
     pub quiet: bool,
     /// A JSON summary goes to stdout.
     pub json: bool,
+    /// Stage durations go to stderr.
+    pub timings: bool,
+}
+
+/// Prints a stage's duration when `--timings` is on.
+pub fn timing(flags: Flags, stage: &str, d: std::time::Duration) {
+    if flags.timings {
+        eprintln!("timing: {stage:<32} {:>9.3} s", d.as_secs_f64());
+    }
 }
 
 /// Runs the command the user chose.
@@ -26,6 +35,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     let flags = Flags {
         quiet: cli.quiet,
         json: cli.json,
+        timings: cli.timings,
     };
     match cli.command {
         Command::Check(p) => check::run(&p.project, flags),

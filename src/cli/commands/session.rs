@@ -43,9 +43,13 @@ impl Session {
         let policy = Policy::load(&project.policy, project.folder())?;
         let progress = Progress::new(flags.quiet);
         progress.step("loading layers");
+        let t = std::time::Instant::now();
         let model = model::load(&project)?;
+        super::timing(flags, "load + validate", t.elapsed());
         progress.step("indexing");
+        let t = std::time::Instant::now();
         let index = build_index(&model);
+        super::timing(flags, "index + overlay joins", t.elapsed());
         drop(progress);
         if !flags.quiet {
             for (name, r) in &model.report.layers {
