@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
-pub use overlay::{clipped_area, is_within};
+pub use overlay::{clipped_area, is_within, repaired};
 
 use crate::model::Model;
 use crate::units::AreaM2;

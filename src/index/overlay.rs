@@ -55,6 +55,30 @@ pub fn is_within(inner: &MultiPolygon<f64>, outer: &MultiPolygon<f64>) -> bool {
     }
 }
 
+/// A boolean operation's output made valid: on near-degenerate input (edges that almost
+/// coincide) the overlay can return rings attached to the wrong polygon, whose area would
+/// be counted twice; geo's MakeValid rebuilds them by the even-odd rule.
+pub fn repaired(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    use geo::MakeValid;
+    // The failure seen is structural: a "hole" ring not enclosed by its polygon's exterior.
+    // Checking that is linear; geo's full validity check is pairwise and far slower.
+    let misassigned = mp.0.iter().any(|p| {
+        let Some(eb) = p.exterior().bounding_rect() else { return false };
+        let ea = geo::Polygon::new(p.exterior().clone(), vec![]).unsigned_area();
+        p.interiors().iter().any(|h| {
+            h.bounding_rect().is_some_and(|hb| hb.min().x < eb.min().x || hb.min().y < eb.min().y || hb.max().x > eb.max().x || hb.max().y > eb.max().y)
+                || geo::Polygon::new(h.clone(), vec![]).unsigned_area() >= ea
+        })
+    });
+    if !misassigned {
+        return mp;
+    }
+    match mp.make_valid() {
+        Ok(v) => v,
+        Err(_) => mp,
+    }
+}
+
 /// area(a ∩ b), with the exact fast path when one lies within the other.
 pub fn clipped_area(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
     if is_within(a, b) {

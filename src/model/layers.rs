@@ -43,7 +43,9 @@ fn polygon(
     match valid_multipolygon(g, number) {
         Ok((mp, repair)) => {
             row.problems.extend(repair);
-            Some(mp)
+            // One orientation everywhere (exteriors counter-clockwise), so that overlays
+            // with the non-zero fill rule can take many polygons at once.
+            Some(geo::Orient::orient(&mp, geo::orient::Direction::Default))
         }
         Err(p) => {
             row.problems.push(p);

@@ -1,6 +1,7 @@
 //! Approved but not supplied (批而未供) as geometry: each approval batch minus every
 //! supplied parcel, with its area, and the park it lies in.
 
+use geo::algorithm::bool_ops::FillRule;
 use geo::{Area, BooleanOps, BoundingRect, MultiPolygon};
 use rayon::prelude::*;
 
@@ -44,11 +45,13 @@ pub fn approved_not_supplied(
                 .filter(|&i| supplied(i))
                 .collect();
             cands.sort_unstable();
+            // One difference against every covering parcel at once: the model's polygons are
+            // consistently oriented, so the non-zero rule reads overlapping parcels as their union.
             let rest = if cands.is_empty() {
                 a.geometry.clone()
             } else {
-                let cover = geo::unary_union(cands.iter().map(|&i| &model.parcels[i].geometry));
-                a.geometry.difference(&cover)
+                let cover = MultiPolygon::new(cands.iter().flat_map(|&i| model.parcels[i].geometry.0.iter().cloned()).collect());
+                crate::index::repaired(a.geometry.difference_with_fill_rule(&cover, FillRule::NonZero))
             };
             let area = rest.unsigned_area();
             (area > 1.0).then(|| {
@@ -71,15 +74,35 @@ pub fn approved_not_supplied(
         .collect()
 }
 
-/// Per park: area((∪ approvals ∩ park) − ∪ supplied parcels), from the pieces.
+/// Per park: area((∪ approvals ∩ park) − ∪ supplied parcels), from the pieces. When no
+/// two approval batches overlap, the pieces are disjoint and their clipped areas add up;
+/// otherwise the overlapping pieces are united first.
 pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
-    if pieces.is_empty() {
+    if pieces.is_empty() || model.parks.is_empty() {
         return vec![AreaM2::ZERO; model.parks.len()];
     }
-    let union = geo::unary_union(pieces.iter().map(|p| &p.geometry));
-    model
-        .parks
+    let tree = crate::index::tree_of(&pieces.iter().map(|p| &p.geometry).collect::<Vec<_>>());
+    let overlapping = pieces.par_iter().enumerate().any(|(i, p)| {
+        p.geometry.bounding_rect().is_some_and(|b| {
+            tree.locate_in_envelope_intersecting(&envelope(b)).any(|e| e.data > i && crate::index::clipped_area(&p.geometry, &pieces[e.data].geometry) > 1.0)
+        })
+    });
+    let parts: Vec<MultiPolygon<f64>> = if overlapping {
+        vec![crate::index::repaired(geo::unary_union(pieces.iter().map(|p| &p.geometry)))]
+    } else {
+        pieces.iter().map(|p| p.geometry.clone()).collect()
+    };
+    let park_tree = crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
+    let mut out = vec![AreaM2::ZERO; model.parks.len()];
+    let contributions: Vec<Vec<(usize, f64)>> = parts
         .par_iter()
-        .map(|pk| AreaM2(crate::index::clipped_area(&union, &pk.geometry)))
-        .collect()
+        .map(|g| {
+            let Some(b) = g.bounding_rect() else { return vec![] };
+            park_tree.locate_in_envelope_intersecting(&envelope(b)).map(|e| (e.data, crate::index::clipped_area(g, &model.parks[e.data].geometry))).collect()
+        })
+        .collect();
+    for c in contributions.into_iter().flatten() {
+        out[c.0].0 += c.1;
+    }
+    out
 }
