@@ -86,7 +86,7 @@ pub fn clipped_area(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
     } else if is_within(b, a) {
         b.unsigned_area()
     } else if a.intersects(b) {
-        a.intersection(b).unsigned_area()
+        repaired(a.intersection(b)).unsigned_area()
     } else {
         0.0
     }

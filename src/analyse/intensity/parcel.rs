@@ -249,6 +249,6 @@ fn union_footprint(
         .iter()
         .map(|p| &model.buildings[p.building].geometry)
         .collect();
-    let union = geo::unary_union(geoms);
-    AreaM2(union.intersection(&parcel.geometry).unsigned_area())
+    let union = crate::index::repaired(geo::unary_union(geoms));
+    AreaM2(crate::index::repaired(union.intersection(&parcel.geometry)).unsigned_area())
 }

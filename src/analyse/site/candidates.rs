@@ -44,7 +44,7 @@ pub fn candidate_sites(model: &Model, index: &Index, idle: &[IdleVerdict], rules
         })
         .collect();
     let site_of = |parts: &[usize]| -> Site {
-        let geometry = if parts.len() == 1 { model.parcels[parts[0]].geometry.clone() } else { geo::unary_union(parts.iter().map(|&p| &model.parcels[p].geometry)) };
+        let geometry = if parts.len() == 1 { model.parcels[parts[0]].geometry.clone() } else { crate::index::repaired(geo::unary_union(parts.iter().map(|&p| &model.parcels[p].geometry))) };
         let area = AreaM2(geometry.unsigned_area());
         Site {
             parcels: parts.to_vec(),
