@@ -128,6 +128,9 @@ pub enum Command {
         /// The project's name. Default: 合成城市（N 宗地，种子 S）.
         #[arg(long)]
         name: Option<String>,
+        /// At most this many enterprises must relocate. Default: every old-town factory.
+        #[arg(long)]
+        movers: Option<usize>,
     },
 }
 

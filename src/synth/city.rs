@@ -15,6 +15,9 @@ pub struct SynthOptions {
     pub parcels: usize,
     /// Random seed.
     pub seed: u64,
+    /// At most this many old-town factories must move (the rest are light industry that
+    /// may stay). Default: every one.
+    pub movers: Option<usize>,
 }
 
 /// A generated parcel.
@@ -377,7 +380,7 @@ pub fn generate(opts: SynthOptions) -> City {
         )),
     ));
     // Buildings and the ledger.
-    let ledger = assign_ledger(&mut rng, &mut parcels, &parks, as_of, &old_town);
+    let ledger = assign_ledger(&mut rng, &mut parcels, &parks, as_of, &old_town, opts.movers);
     for (i, p) in parcels.iter().enumerate() {
         super::ledger::place_buildings(&mut rng, p, i, &ledger.built_share[i], &mut buildings);
     }

@@ -145,13 +145,7 @@ fn enterprise_name(i: usize, kind: &str) -> String {
 }
 
 /// Assigns a scenario and ledger row to every parcel and creates the enterprises.
-pub fn assign_ledger(
-    rng: &mut StdRng,
-    parcels: &mut [SynthParcel],
-    parks: &[SynthPark],
-    as_of: NaiveDate,
-    town: &OldTown,
-) -> LedgerResult {
+pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[SynthPark], as_of: NaiveDate, town: &OldTown, max_movers: Option<usize>) -> LedgerResult {
     let mut built = vec![BuiltPlan::default(); parcels.len()];
     let mut enterprises = Vec::new();
     let revenue_per_mu = LogNormal::new((220.0f64).ln(), 0.7).expect("valid lognormal");
@@ -196,8 +190,8 @@ pub fn assign_ledger(
                     energy_tce: Some(revenue * rng.gen_range(0.05..0.3)),
                     emissions: Some(rng.gen_range(5.0..80.0)),
                     rd_expense: revenue * rng.gen_range(0.0..0.02),
-                    pollution: if k.is_multiple_of(3) { "中" } else { "重" },
-                    relocate: k.is_multiple_of(3),
+                    pollution: if max_movers.is_some_and(|m| k >= m) { "轻" } else if k.is_multiple_of(3) { "中" } else { "重" },
+                    relocate: k.is_multiple_of(3) && max_movers.is_none_or(|m| k < m),
                     // Moving into a park, a factory gets less land than its old town site;
                     // one asks for more than any park can offer (a planted area failure).
                     required_area_mu: Some(if k == 6 { 2_000.0 } else { (mu * rng.gen_range(0.05..0.18)).clamp(15.0, 120.0).round() }),

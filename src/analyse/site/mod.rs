@@ -104,3 +104,21 @@ pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: 
     let stability = options.iter().map(|o| top_site_stability(o, weights)).collect();
     Ok(SitingResult { movers, sites, facts, options, rejected, plan, weights, consistency_ratio, stability })
 }
+
+impl SitingResult {
+    /// Re-scores every enterprise's kept sites under new weights and re-solves the
+    /// assignment: what a planner does when trying another weighting. Constraints and raw
+    /// criterion values are not recomputed.
+    pub fn reweight(&mut self, model: &Model, rules: &crate::project::policy::SitingRules, weights: [f64; 5], as_of: chrono::NaiveDate) {
+        for opts in &mut self.options {
+            for o in opts.iter_mut() {
+                criteria::rescore(o, weights);
+            }
+            criteria::rank(opts, &self.sites);
+        }
+        self.weights = weights;
+        self.consistency_ratio = None;
+        self.plan = assign_sites(model, &self.movers, &self.sites, &self.options, &self.rejected, rules, as_of);
+        self.stability = self.options.iter().map(|o| top_site_stability(o, weights)).collect();
+    }
+}

@@ -77,7 +77,8 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             out,
             seed,
             name,
-        } => synth::run(parcels, &out, seed, name.as_deref(), flags),
+            movers,
+        } => synth::run(parcels, &out, seed, name.as_deref(), movers, flags),
         Command::Demo { out } => demo::run(&out, flags),
         Command::Render(args) => maps::render(&args, flags),
         Command::Site { project, out, enterprise, weights, ahp } => {

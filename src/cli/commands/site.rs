@@ -69,7 +69,18 @@ pub fn run(path: &Path, out: &Path, enterprise: Option<String>, weights: Option<
 pub fn siting_tables(s: &Session, a: &Analysis, opts: &SiteOptions, out: &Path, flags: Flags) -> Result<SitingResult> {
     let progress = Progress::new(flags.quiet);
     progress.step("siting");
+    let t = std::time::Instant::now();
     let r = plan_relocation(&s.model, &s.index, &s.policy, a, opts)?;
+    super::timing(flags, "siting (constraints, scores, plan)", t.elapsed());
+    if flags.timings {
+        // What a weight change costs: re-score and re-assign with distance_old weighted 1.2×.
+        let mut again = r.clone();
+        let mut w = r.weights;
+        w[0] *= 1.2;
+        let t = std::time::Instant::now();
+        again.reweight(&s.model, &s.policy.siting, w, s.as_of);
+        super::timing(flags, "re-score + re-assign (new weights)", t.elapsed());
+    }
     progress.step("writing tables");
     let sites = sites_table(&s.model, &r);
     let rejected = rejected_table(&s.model, &r);

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Benchmarks at scale, each stage timed, peak memory measured, side by side with GeoPandas
+# (and DuckDB spatial where it can be installed) on the same files in the same run.
+#   bench/run.sh [SIZES…]        default: 10000 100000
+#   BENCH_SKIP_REFERENCE=1 skips the Python references.
+# Results: bench/results/<size>.txt, summarised by hand into BENCHMARKS.md.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+SIZES=${*:-10000 100000}
+BIN=target/release/parkscope
+cargo build --release --quiet && cargo build --release --quiet --example parse_floor
+mkdir -p bench/data bench/results
+peak() { grep "Maximum resident" "$1" | awk '{printf "%.0f MiB", $6/1024}'; }
+wall() { grep "Elapsed (wall clock)" "$1" | awk '{print $8}'; }
+if [ -z "${BENCH_SKIP_REFERENCE:-}" ]; then
+  python3 -c "import geopandas, pyogrio" 2>/dev/null || python3 -m pip install -q geopandas pyogrio shapely pyproj >/dev/null 2>&1
+  python3 -c "import duckdb" 2>/dev/null || python3 -m pip install -q duckdb >/dev/null 2>&1
+fi
+for N in $SIZES; do
+  D=bench/data/$N
+  R=bench/results/$N.txt
+  : > "$R"
+  echo "== $N parcels ($(nproc) cores, $(date -u +%F))" | tee -a "$R"
+  if [ ! -f "$D/parkscope.toml" ]; then
+    /usr/bin/time -v $BIN synth --parcels "$N" --out "$D" --seed 1 --movers 1000 2> /tmp/bench-time.txt | tee -a "$R"
+    echo "synth: wall $(wall /tmp/bench-time.txt), peak $(peak /tmp/bench-time.txt)" | tee -a "$R"
+  fi
+  echo "input size: $(du -sm "$D" | cut -f1) MiB" | tee -a "$R"
+  /usr/bin/time -v target/release/examples/parse_floor "$D" 2> /tmp/bench-time.txt | tee -a "$R"
+  echo "parse floor: wall $(wall /tmp/bench-time.txt), peak $(peak /tmp/bench-time.txt)" | tee -a "$R"
+  # load → intensity → idle → evaluate, every stage timed; tables written.
+  /usr/bin/time -v $BIN run "$D" --out "$D/out" --quiet --timings 2> /tmp/bench-run.txt >/dev/null
+  grep "^timing" /tmp/bench-run.txt | tee -a "$R"
+  echo "parkscope run (tables + siting + maps): wall $(wall /tmp/bench-run.txt), peak $(peak /tmp/bench-run.txt)" | tee -a "$R"
+  /usr/bin/time -v $BIN intensity "$D" --out "$D/out-i" --quiet --timings 2> /tmp/bench-int.txt >/dev/null
+  echo "parkscope intensity end to end (load → intensity → idle → evaluate, tables): wall $(wall /tmp/bench-int.txt), peak $(peak /tmp/bench-int.txt)" | tee -a "$R"
+  /usr/bin/time -v $BIN site "$D" --out "$D/out-s" --quiet --timings 2> /tmp/bench-site.txt >/dev/null
+  grep "^timing: siting\|^timing: re-score" /tmp/bench-site.txt | tee -a "$R"
+  echo "parkscope site: wall $(wall /tmp/bench-site.txt), peak $(peak /tmp/bench-site.txt)" | tee -a "$R"
+  /usr/bin/time -v $BIN render "$D" --map idle --out "$D/out/idle-4000.png" --dpi 342 --quiet 2> /tmp/bench-render.txt
+  echo "render idle map 4000×2830 PNG (incl. load + analysis): wall $(wall /tmp/bench-render.txt), peak $(peak /tmp/bench-render.txt)" | tee -a "$R"
+  if [ -z "${BENCH_SKIP_REFERENCE:-}" ]; then
+    /usr/bin/time -v python3 bench/reference_geopandas.py "$D" 2> /tmp/bench-gpd.txt | tee -a "$R"
+    echo "geopandas total: wall $(wall /tmp/bench-gpd.txt), peak $(peak /tmp/bench-gpd.txt)" | tee -a "$R"
+    python3 bench/reference_duckdb.py "$D" 2>&1 | tee -a "$R"
+  fi
+done
