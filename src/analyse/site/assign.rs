@@ -43,28 +43,36 @@ const PLACED: i64 = 1_000_000_000;
 const FORBIDDEN: i64 = -1_000_000_000_000;
 /// Branch-and-bound nodes per group before the best plan found is kept.
 const MAX_NODES: usize = 2_000;
+/// Groups of competing enterprises up to this size are solved exactly (branch and bound
+/// over parcel conflicts); larger ones by iterative conflict repair.
+pub const EXACT_GROUP: usize = 60;
 
 /// Solves one group: rows = movers, columns = their candidate sites then one "unplaced"
 /// column per mover. Returns the site chosen per row and the objective.
 fn solve(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], forbidden: &[bool]) -> (i64, Vec<Option<usize>>) {
     let n = rows.len();
-    let m = cols.len() + n;
+    // A row left on a forbidden cell is unplaced; "unplaced" columns are needed only when
+    // there are fewer sites than enterprises.
+    let m = cols.len().max(n);
+    let col_of: std::collections::HashMap<usize, usize> = cols.iter().enumerate().map(|(c, &s)| (s, c)).collect();
     let mut data = vec![FORBIDDEN; n * m];
     for (r, &mv) in rows.iter().enumerate() {
         for &(site, w) in &cand[mv] {
-            if let Some(c) = cols.iter().position(|&s| s == site) {
+            if let Some(&c) = col_of.get(&site) {
                 if !forbidden[c] {
                     data[r * m + c] = w;
                 }
             }
         }
-        for d in 0..n {
-            data[r * m + cols.len() + d] = 0;
+        for c in cols.len()..m {
+            data[r * m + c] = 0;
         }
     }
     let Ok(matrix) = Matrix::from_vec(n, m, data) else { return (0, vec![None; n]) };
-    let (total, assign) = kuhn_munkres(&matrix);
-    (total, assign.iter().map(|&c| (c < cols.len()).then(|| cols[c])).collect())
+    let (_, assign) = kuhn_munkres(&matrix);
+    let picked: Vec<Option<usize>> = assign.iter().enumerate().map(|(r, &c)| (c < cols.len() && matrix[(r, c)] > FORBIDDEN / 2).then(|| cols[c])).collect();
+    let total = picked.iter().enumerate().map(|(r, c)| c.map_or(0, |c| matrix[(r, col_of[&c])])).sum();
+    (total, picked)
 }
 
 /// The optimal assignment of rows (enterprises) to columns (sites): each row lists its
@@ -113,7 +121,7 @@ pub fn solve_assignment(cand: &[Vec<(usize, f64)>], parcels_of: &dyn Fn(usize) -
         let mut cols: Vec<usize> = rows.iter().flat_map(|&r| weighted[r].iter().map(|(s, _)| *s)).collect();
         cols.sort_unstable();
         cols.dedup();
-        let best = branch_and_bound(rows, &cols, &weighted, parcels_of);
+        let best = if rows.len() <= EXACT_GROUP { branch_and_bound(rows, &cols, &weighted, parcels_of) } else { repair_conflicts(rows, &cols, &weighted, parcels_of) };
         for (i, &r) in rows.iter().enumerate() {
             chosen[r] = best[i];
         }
@@ -195,6 +203,49 @@ fn branch_and_bound(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], 
         }
     }
     best.map(|(_, a)| a).unwrap_or_else(|| vec![None; rows.len()])
+}
+
+/// Large groups: solve, forbid the lower-scoring site of every conflicting pair, re-solve,
+/// until no two chosen sites share a parcel. Without union sites there is no conflict and
+/// the first solve is the optimum.
+fn repair_conflicts(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Vec<Option<usize>> {
+    let mut forbidden = vec![false; cols.len()];
+    let col_of: std::collections::HashMap<usize, usize> = cols.iter().enumerate().map(|(c, &s)| (s, c)).collect();
+    let score_of = |site: usize| -> i64 { rows.iter().flat_map(|&r| cand[r].iter()).filter(|(s, _)| *s == site).map(|(_, w)| *w).max().unwrap_or(0) };
+    for _ in 0..50 {
+        let (_, assign) = solve(rows, cols, cand, &forbidden);
+        let used: Vec<(usize, Vec<usize>)> = assign.iter().flatten().map(|&s| (s, parcels_of(s))).collect();
+        let mut drop = Vec::new();
+        for (i, (a, pa)) in used.iter().enumerate() {
+            for (b, pb) in &used[i + 1..] {
+                if pa.iter().any(|p| pb.contains(p)) {
+                    drop.push(if score_of(*a) < score_of(*b) { *a } else { *b });
+                }
+            }
+        }
+        if drop.is_empty() {
+            return assign;
+        }
+        for s in drop {
+            forbidden[col_of[&s]] = true;
+        }
+    }
+    let (_, assign) = solve(rows, cols, cand, &forbidden);
+    // Still conflicting after the rounds: keep the first of each pair.
+    let mut taken: Vec<usize> = Vec::new();
+    assign
+        .into_iter()
+        .map(|s| {
+            s.filter(|&x| {
+                let px = parcels_of(x);
+                let ok = !taken.iter().any(|&t| parcels_of(t).iter().any(|p| px.contains(p)));
+                if ok {
+                    taken.push(x);
+                }
+                ok
+            })
+        })
+        .collect()
 }
 
 fn find_conflict(assign: &[Option<usize>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Option<(usize, usize)> {

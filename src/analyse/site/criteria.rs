@@ -67,14 +67,27 @@ pub fn score_options(model: &Model, movers: &[Mover], sites: &[Site], facts: &[S
     }
     let trees: HashMap<String, Points> = by_industry.into_iter().map(|(k, v)| (k, RTree::bulk_load(v))).collect();
     let r = rules.cluster_radius_m;
-    let cluster = |site: &Site, industry: &str, me: usize| -> f64 {
+    // Movers are counted too when they sit near a site: they are still there today.
+    let cluster = |site: &Site, industry: &str| -> f64 {
         let (Some(tree), Some(b)) = (trees.get(industry), site.geometry.bounding_rect()) else { return 0.0 };
         let g = Geometry::MultiPolygon(site.geometry.clone());
         let env = AABB::from_corners([b.min().x - r, b.min().y - r], [b.max().x + r, b.max().y + r]);
-        tree.locate_in_envelope(&env).filter(|p| p.data != me && Euclidean.distance(&g, &Geometry::Point(geo::Point::new(p.geom()[0], p.geom()[1]))) <= r).count() as f64
+        tree.locate_in_envelope(&env).filter(|p| Euclidean.distance(&g, &Geometry::Point(geo::Point::new(p.geom()[0], p.geom()[1]))) <= r).count() as f64
     };
     // The city centre, for the wind rule: the built-up area's centroid.
     let centre = geo::GeometryCollection::new_from(model.constraints.iter().filter(|c| c.kind == ConstraintKind::BuiltUp).map(|c| c.geometry.clone()).collect()).centroid();
+    // Same-industry counts depend on the site and the industry only: computed once each.
+    let mut industries: Vec<&str> = movers.iter().filter_map(|m| m.industry2.as_deref()).collect();
+    industries.sort_unstable();
+    industries.dedup();
+    let cluster_counts: HashMap<&str, Vec<Option<f64>>> = industries
+        .iter()
+        .map(|ind| {
+            let needed: std::collections::HashSet<usize> = movers.iter().zip(feasible).filter(|(m, _)| m.industry2.as_deref() == Some(*ind)).flat_map(|(_, f)| f.iter().copied()).collect();
+            let counts: Vec<Option<f64>> = (0..sites.len()).into_par_iter().map(|si| needed.contains(&si).then(|| cluster(&sites[si], ind))).collect();
+            (*ind, counts)
+        })
+        .collect();
     let keep = rules.assignment_candidates.max(rules.max_sites_written);
     movers
         .par_iter()
@@ -85,8 +98,8 @@ pub fn score_options(model: &Model, movers: &[Mover], sites: &[Site], facts: &[S
                 .map(|&si| {
                     let s = &sites[si];
                     let f = &facts[si];
-                    let d_old = m.origin.map(|o| Euclidean.distance(&Geometry::MultiPolygon(s.geometry.clone()), &Geometry::Point(o)));
-                    let clus = m.industry2.as_deref().map(|c| cluster(s, c, m.enterprise));
+                    let d_old = m.origin.map(|o| Euclidean.distance(&s.geometry, &o));
+                    let clus = m.industry2.as_deref().and_then(|c| cluster_counts.get(c).and_then(|v| v[si]));
                     let surplus = Some(s.area.m2() / m.required.m2().max(1e-9) - 1.0);
                     let wind_penalty = match (rules.wind.from_deg, centre, s.geometry.centroid()) {
                         (Some(from), Some(c), Some(p)) => {

@@ -58,6 +58,8 @@ pub struct SitingResult {
     pub consistency_ratio: Option<f64>,
     /// Per mover, the share of ±20 % weight perturbations that keep its best site first.
     pub stability: Vec<Option<f64>>,
+    /// How long each step took.
+    pub timings: Vec<(&'static str, std::time::Duration)>,
 }
 
 /// Runs the whole siting analysis.
@@ -95,14 +97,26 @@ pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: 
             return Err(Error::Usage(format!("--enterprise {id}: the enterprise is not flagged to relocate and is not a heavy polluter inside the built-up area")));
         }
     }
+    let mut timings = Vec::new();
+    let mut t = std::time::Instant::now();
+    let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, std::time::Duration)>| {
+        timings.push((name, t.elapsed()));
+        t = std::time::Instant::now();
+    };
     let max_need = movers.iter().map(|m| m.required).fold(crate::units::AreaM2::ZERO, |a, b| if b.m2() > a.m2() { b } else { a });
     let sites = candidate_sites(model, index, &analysis.idle, rules, max_need);
+    lap("siting: candidate sites", &mut timings);
     let facts = screen::site_facts(model, &sites, rules);
+    lap("siting: site facts", &mut timings);
     let (feasible, rejected) = screen_sites(model, &movers, &sites, &facts, rules);
+    lap("siting: constraints", &mut timings);
     let options = score_options(model, &movers, &sites, &facts, &feasible, weights, rules);
+    lap("siting: scores", &mut timings);
     let plan = assign_sites(model, &movers, &sites, &options, &rejected, rules, analysis.as_of);
+    lap("siting: assignment", &mut timings);
     let stability = options.iter().map(|o| top_site_stability(o, weights)).collect();
-    Ok(SitingResult { movers, sites, facts, options, rejected, plan, weights, consistency_ratio, stability })
+    lap("siting: stability", &mut timings);
+    Ok(SitingResult { movers, sites, facts, options, rejected, plan, weights, consistency_ratio, stability, timings })
 }
 
 impl SitingResult {

@@ -132,7 +132,7 @@ pub fn screen_sites(model: &Model, movers: &[Mover], sites: &[Site], facts: &[Si
         .map(|m| {
             let mut feasible = Vec::new();
             let mut rej = Rejections::default();
-            let mut all: Vec<(f64, Rejection)> = Vec::new();
+            let mut all: Vec<(f64, usize, usize)> = Vec::new();
             let origin = m.origin;
             for (si, s) in sites.iter().enumerate() {
                 if s.parcels.len() > 1 && s.parcels.iter().any(|&p| model.parcels[p].area.m2() >= m.required.m2()) {
@@ -140,33 +140,53 @@ pub fn screen_sites(model: &Model, movers: &[Mover], sites: &[Site], facts: &[Si
                 }
                 rej.considered += 1;
                 let park = &model.parks[s.park];
-                let fail: Option<(usize, String, String)> = if !park.leading_industries.is_empty() && !m.industry2.as_ref().is_some_and(|c| park.leading_industries.contains(c)) {
-                    Some((0, format!("industry {}", m.industry2.as_deref().unwrap_or("unknown")), format!("park {} leading industries {}", park.id, park.leading_industries.join(","))))
+                // The first failing stage; messages are written later, only for the rejections kept.
+                let stage = if !park.leading_industries.is_empty() && !m.industry2.as_ref().is_some_and(|c| park.leading_industries.contains(c)) {
+                    Some(0)
                 } else if s.area.m2() < m.required.m2() {
-                    Some((1, mu(s.area.m2()), format!("≥ {}", mu(m.required.m2()))))
+                    Some(1)
                 } else if facts[si].sensitive_m.is_some_and(|d| d < m.protection_m) {
-                    Some((2, format!("{:.1} m to the nearest sensitive receptor", facts[si].sensitive_m.unwrap_or(0.0)), format!("≥ {:.0} m ({})", m.protection_m, m.protection_source)))
-                } else if let Some((kind, overlap)) = facts[si].exclusion.filter(|(_, o)| *o > rules.exclusion_overlap_m2) {
-                    Some((3, format!("{overlap:.1} m² inside {}", kind.name()), format!("≤ {} m²", rules.exclusion_overlap_m2)))
+                    Some(2)
+                } else if facts[si].exclusion.is_some_and(|(_, o)| o > rules.exclusion_overlap_m2) {
+                    Some(3)
                 } else {
                     None
                 };
-                match fail {
+                match stage {
                     None => feasible.push(si),
-                    Some((stage, measured, threshold)) => {
+                    Some(stage) => {
                         rej.counts[stage] += 1;
                         let d = match (origin, s.geometry.bounding_rect()) {
                             (Some(o), Some(b)) => (b.center().x - o.x()).hypot(b.center().y - o.y()),
                             _ => 0.0,
                         };
-                        all.push((d, Rejection { site: si, excluded_by: STAGES[stage], measured, threshold }));
+                        all.push((d, si, stage));
                     }
                 }
             }
-            all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.site.cmp(&b.1.site)));
-            all.truncate(rules.max_rejected_written);
-            rej.kept = all.into_iter().map(|(_, r)| r).collect();
+            let keep = rules.max_rejected_written.min(all.len());
+            if keep < all.len() {
+                all.select_nth_unstable_by(keep, |a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+                all.truncate(keep);
+            }
+            all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+            rej.kept = all.into_iter().map(|(_, si, stage)| rejection(model, m, &sites[si], si, &facts[si], stage, rules)).collect();
             (feasible, rej)
         })
         .unzip()
+}
+
+/// The rejection of a site at a stage, in words with units.
+fn rejection(model: &Model, m: &Mover, s: &Site, si: usize, f: &SiteFacts, stage: usize, rules: &SitingRules) -> Rejection {
+    let park = &model.parks[s.park];
+    let (measured, threshold) = match stage {
+        0 => (format!("industry {}", m.industry2.as_deref().unwrap_or("unknown")), format!("park {} leading industries {}", park.id, park.leading_industries.join(","))),
+        1 => (mu(s.area.m2()), format!("≥ {}", mu(m.required.m2()))),
+        2 => (format!("{:.1} m to the nearest sensitive receptor", f.sensitive_m.unwrap_or(0.0)), format!("≥ {:.0} m ({})", m.protection_m, m.protection_source)),
+        _ => {
+            let (kind, overlap) = f.exclusion.unwrap_or((ConstraintKind::EcologicalRedline, 0.0));
+            (format!("{overlap:.1} m² inside {}", kind.name()), format!("≤ {} m²", rules.exclusion_overlap_m2))
+        }
+    };
+    Rejection { site: si, excluded_by: STAGES[stage], measured, threshold }
 }

@@ -71,6 +71,9 @@ pub fn siting_tables(s: &Session, a: &Analysis, opts: &SiteOptions, out: &Path, 
     progress.step("siting");
     let t = std::time::Instant::now();
     let r = plan_relocation(&s.model, &s.index, &s.policy, a, opts)?;
+    for (stage, d) in &r.timings {
+        super::timing(flags, stage, *d);
+    }
     super::timing(flags, "siting (constraints, scores, plan)", t.elapsed());
     if flags.timings {
         // What a weight change costs: re-score and re-assign with distance_old weighted 1.2×.
