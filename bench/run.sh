@@ -25,14 +25,13 @@ for N in $SIZES; do
     /usr/bin/time -v $BIN synth --parcels "$N" --out "$D" --seed 1 --movers 1000 2> /tmp/bench-time.txt | tee -a "$R"
     echo "synth: wall $(wall /tmp/bench-time.txt), peak $(peak /tmp/bench-time.txt)" | tee -a "$R"
   fi
-  echo "input size: $(du -sm "$D" | cut -f1) MiB" | tee -a "$R"
+  echo "input size: $(cat "$D"/*.geojson "$D"/*.csv | wc -c | awk '{printf "%.0f", $1/1048576}') MiB" | tee -a "$R"
   /usr/bin/time -v target/release/examples/parse_floor "$D" 2> /tmp/bench-time.txt | tee -a "$R"
   echo "parse floor: wall $(wall /tmp/bench-time.txt), peak $(peak /tmp/bench-time.txt)" | tee -a "$R"
   # load → intensity → idle → evaluate, every stage timed; tables written.
-  /usr/bin/time -v $BIN run "$D" --out "$D/out" --quiet --timings 2> /tmp/bench-run.txt >/dev/null
-  grep "^timing" /tmp/bench-run.txt | tee -a "$R"
-  echo "parkscope run (tables + siting + maps): wall $(wall /tmp/bench-run.txt), peak $(peak /tmp/bench-run.txt)" | tee -a "$R"
+  mkdir -p "$D/out"
   /usr/bin/time -v $BIN intensity "$D" --out "$D/out-i" --quiet --timings 2> /tmp/bench-int.txt >/dev/null
+  grep "^timing" /tmp/bench-int.txt | tee -a "$R"
   echo "parkscope intensity end to end (load → intensity → idle → evaluate, tables): wall $(wall /tmp/bench-int.txt), peak $(peak /tmp/bench-int.txt)" | tee -a "$R"
   /usr/bin/time -v $BIN site "$D" --out "$D/out-s" --quiet --timings 2> /tmp/bench-site.txt >/dev/null
   grep "^timing: siting\|^timing: re-score" /tmp/bench-site.txt | tee -a "$R"

@@ -11,8 +11,15 @@ fn main() {
     let t = Instant::now();
     let mut features = 0usize;
     let mut coords = 0usize;
-    for name in ["parcels.geojson", "buildings.geojson", "parks.geojson", "approvals.geojson"] {
-        let Ok(text) = std::fs::read_to_string(std::path::Path::new(&dir).join(name)) else { continue };
+    for name in [
+        "parcels.geojson",
+        "buildings.geojson",
+        "parks.geojson",
+        "approvals.geojson",
+    ] {
+        let Ok(text) = std::fs::read_to_string(std::path::Path::new(&dir).join(name)) else {
+            continue;
+        };
         let fc: geojson::FeatureCollection = match serde_json::from_str(&text) {
             Ok(fc) => fc,
             Err(e) => {
@@ -30,5 +37,8 @@ fn main() {
             features += 1;
         }
     }
-    println!("parse_floor: {features} features, {coords} coordinates in {:.3} s", t.elapsed().as_secs_f64());
+    println!(
+        "parse_floor: {features} features, {coords} coordinates in {:.3} s",
+        t.elapsed().as_secs_f64()
+    );
 }

@@ -59,7 +59,25 @@ pub fn analyse_all(model: &Model, index: &Index, policy: &Policy, as_of: NaiveDa
     lap("approved-not-supplied overlay", &mut timings);
     let evaluation = evaluate::evaluate(model, index, &policy.evaluation);
     lap("evaluate", &mut timings);
-    let parks = intensity::park_intensity(model, index, policy, &intensity, &idle, &ans_by_park, &evaluation, as_of);
+    let parks = intensity::park_intensity(
+        model,
+        index,
+        policy,
+        &intensity,
+        &idle,
+        &ans_by_park,
+        &evaluation,
+        as_of,
+    );
     lap("park indicators", &mut timings);
-    Analysis { as_of, intensity, idle, upcoming, ans, evaluation, parks, timings }
+    Analysis {
+        as_of,
+        intensity,
+        idle,
+        upcoming,
+        ans,
+        evaluation,
+        parks,
+        timings,
+    }
 }

@@ -63,11 +63,17 @@ pub fn repaired(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
     // The failure seen is structural: a "hole" ring not enclosed by its polygon's exterior.
     // Checking that is linear; geo's full validity check is pairwise and far slower.
     let misassigned = mp.0.iter().any(|p| {
-        let Some(eb) = p.exterior().bounding_rect() else { return false };
+        let Some(eb) = p.exterior().bounding_rect() else {
+            return false;
+        };
         let ea = geo::Polygon::new(p.exterior().clone(), vec![]).unsigned_area();
         p.interiors().iter().any(|h| {
-            h.bounding_rect().is_some_and(|hb| hb.min().x < eb.min().x || hb.min().y < eb.min().y || hb.max().x > eb.max().x || hb.max().y > eb.max().y)
-                || geo::Polygon::new(h.clone(), vec![]).unsigned_area() >= ea
+            h.bounding_rect().is_some_and(|hb| {
+                hb.min().x < eb.min().x
+                    || hb.min().y < eb.min().y
+                    || hb.max().x > eb.max().x
+                    || hb.max().y > eb.max().y
+            }) || geo::Polygon::new(h.clone(), vec![]).unsigned_area() >= ea
         })
     });
     if !misassigned {

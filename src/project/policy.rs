@@ -220,11 +220,23 @@ pub struct SitingWeights {
 impl SitingWeights {
     /// The weights in criterion order.
     pub fn to_array(self) -> [f64; 5] {
-        [self.distance_old, self.road, self.wastewater, self.cluster, self.surplus]
+        [
+            self.distance_old,
+            self.road,
+            self.wastewater,
+            self.cluster,
+            self.surplus,
+        ]
     }
     /// Weights from an array in criterion order.
     pub fn from_array(a: [f64; 5]) -> SitingWeights {
-        SitingWeights { distance_old: a[0], road: a[1], wastewater: a[2], cluster: a[3], surplus: a[4] }
+        SitingWeights {
+            distance_old: a[0],
+            road: a[1],
+            wastewater: a[2],
+            cluster: a[3],
+            surplus: a[4],
+        }
     }
 }
 
@@ -294,11 +306,26 @@ impl SitingRules {
     /// The protection distance for an industry: the most specific row, else the default
     /// (flagged). Returns (distance, where it came from, is_fallback).
     pub fn protection_for(&self, industry: Option<&str>) -> (f64, String, bool) {
-        let code: String = industry.unwrap_or("").chars().filter(char::is_ascii_digit).collect();
-        let best = self.protection.iter().filter(|r| code.starts_with(&r.code)).max_by_key(|r| r.code.len());
+        let code: String = industry
+            .unwrap_or("")
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
+        let best = self
+            .protection
+            .iter()
+            .filter(|r| code.starts_with(&r.code))
+            .max_by_key(|r| r.code.len());
         match best {
             Some(r) => (r.distance_m, format!("table {}: {}", r.code, r.name), false),
-            None => (self.default_protection_m, format!("default {} m (no EIA distance, no table row)", self.default_protection_m), true),
+            None => (
+                self.default_protection_m,
+                format!(
+                    "default {} m (no EIA distance, no table row)",
+                    self.default_protection_m
+                ),
+                true,
+            ),
         }
     }
 }
@@ -337,7 +364,10 @@ const EMBEDDED: &[(&str, &str)] = &[
         "idle-decree53-2012",
         include_str!("../../data/policy/idle-decree53-2012.toml"),
     ),
-    ("siting-default", include_str!("../../data/policy/siting-default.toml")),
+    (
+        "siting-default",
+        include_str!("../../data/policy/siting-default.toml"),
+    ),
 ];
 
 /// Names of the embedded tables of one kind (`evaluation`, …), for messages.
@@ -422,8 +452,17 @@ impl Policy {
             choice.idle.as_deref().unwrap_or("decree53-2012"),
             base,
         )?;
-        let siting: SitingRules = load_table("siting", choice.siting.as_deref().unwrap_or("default"), base)?;
-        Ok(Policy { control, evaluation, idle, siting })
+        let siting: SitingRules = load_table(
+            "siting",
+            choice.siting.as_deref().unwrap_or("default"),
+            base,
+        )?;
+        Ok(Policy {
+            control,
+            evaluation,
+            idle,
+            siting,
+        })
     }
 }
 

@@ -380,7 +380,14 @@ pub fn generate(opts: SynthOptions) -> City {
         )),
     ));
     // Buildings and the ledger.
-    let ledger = assign_ledger(&mut rng, &mut parcels, &parks, as_of, &old_town, opts.movers);
+    let ledger = assign_ledger(
+        &mut rng,
+        &mut parcels,
+        &parks,
+        as_of,
+        &old_town,
+        opts.movers,
+    );
     for (i, p) in parcels.iter().enumerate() {
         super::ledger::place_buildings(&mut rng, p, i, &ledger.built_share[i], &mut buildings);
     }

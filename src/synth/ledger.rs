@@ -145,7 +145,14 @@ fn enterprise_name(i: usize, kind: &str) -> String {
 }
 
 /// Assigns a scenario and ledger row to every parcel and creates the enterprises.
-pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[SynthPark], as_of: NaiveDate, town: &OldTown, max_movers: Option<usize>) -> LedgerResult {
+pub fn assign_ledger(
+    rng: &mut StdRng,
+    parcels: &mut [SynthParcel],
+    parks: &[SynthPark],
+    as_of: NaiveDate,
+    town: &OldTown,
+    max_movers: Option<usize>,
+) -> LedgerResult {
     let mut built = vec![BuiltPlan::default(); parcels.len()];
     let mut enterprises = Vec::new();
     let revenue_per_mu = LogNormal::new((220.0f64).ln(), 0.7).expect("valid lognormal");
@@ -171,7 +178,15 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                 // no park takes (ready-mix concrete, ferroalloy): planted infeasible cases.
                 let k = old_factories;
                 old_factories += 1;
-                let (code, kind) = [("2614", "化工"), ("3391", "铸造"), ("2319", "包装印刷"), ("3021", "商品混凝土"), ("2922", "塑料制品"), ("3110", "铁合金"), ("3360", "金属表面处理")][k % 7];
+                let (code, kind) = [
+                    ("2614", "化工"),
+                    ("3391", "铸造"),
+                    ("2319", "包装印刷"),
+                    ("3021", "商品混凝土"),
+                    ("2922", "塑料制品"),
+                    ("3110", "铁合金"),
+                    ("3360", "金属表面处理"),
+                ][k % 7];
                 let n = enterprises.len();
                 let revenue = revenue_per_mu.sample(rng) * mu;
                 let name = enterprise_name(n + 7, kind);
@@ -190,12 +205,26 @@ pub fn assign_ledger(rng: &mut StdRng, parcels: &mut [SynthParcel], parks: &[Syn
                     energy_tce: Some(revenue * rng.gen_range(0.05..0.3)),
                     emissions: Some(rng.gen_range(5.0..80.0)),
                     rd_expense: revenue * rng.gen_range(0.0..0.02),
-                    pollution: if max_movers.is_some_and(|m| k >= m) { "轻" } else if k.is_multiple_of(3) { "中" } else { "重" },
+                    pollution: if max_movers.is_some_and(|m| k >= m) {
+                        "轻"
+                    } else if k.is_multiple_of(3) {
+                        "中"
+                    } else {
+                        "重"
+                    },
                     relocate: k.is_multiple_of(3) && max_movers.is_none_or(|m| k < m),
                     // Moving into a park, a factory gets less land than its old town site;
                     // one asks for more than any park can offer (a planted area failure).
-                    required_area_mu: Some(if k == 6 { 2_000.0 } else { (mu * rng.gen_range(0.05..0.18)).clamp(15.0, 120.0).round() }),
-                    protection_distance_m: if k.is_multiple_of(2) { Some([100.0, 200.0, 300.0][k % 3]) } else { None },
+                    required_area_mu: Some(if k == 6 {
+                        2_000.0
+                    } else {
+                        (mu * rng.gen_range(0.05..0.18)).clamp(15.0, 120.0).round()
+                    }),
+                    protection_distance_m: if k.is_multiple_of(2) {
+                        Some([100.0, 200.0, 300.0][k % 3])
+                    } else {
+                        None
+                    },
                 });
             }
             continue;

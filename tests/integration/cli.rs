@@ -227,3 +227,63 @@ fn synth_is_deterministic_by_seed() {
         );
     }
 }
+
+#[test]
+fn excel_ledger_and_gbk_csv_are_read_like_any_layer() {
+    use crate::util::{gk_collection, rect, Project};
+    let p = Project::new();
+    p.file(
+        "parcels.geojson",
+        gk_collection(&[(
+            serde_json::json!({"宗地编号": "P1", "供地状态": "已供"}),
+            vec![rect(0.0, 0.0, 100.0, 100.0)],
+        )]),
+    );
+    // An enterprise ledger as bureaus keep it: Excel, Chinese headers, dates as Excel dates.
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in [
+        "统一社会信用代码",
+        "企业名称",
+        "行业代码",
+        "宗地编号",
+        "营业收入",
+        "实缴税金",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "91330100716105852F").unwrap();
+    ws.write_string(1, 1, "阿里巴巴（中国）有限公司").unwrap();
+    ws.write_number(1, 2, 6432.0).unwrap();
+    ws.write_string(1, 3, "P1").unwrap();
+    ws.write_number(1, 4, 1500.0).unwrap();
+    ws.write_number(1, 5, 150.0).unwrap();
+    p.file("ledger.xlsx", wb.save_to_buffer().unwrap());
+    // The same parcel's supply ledger as a CSV saved by Excel on a Chinese Windows (GBK).
+    let (gbk, _, _) = encoding_rs::GBK.encode("批次编号,批准日期\n2024-01,2024年3月1日\n");
+    p.file("batches.csv", gbk);
+    p.file("parkscope.toml", "[layers.parcels]\npath = \"parcels.geojson\"\n[layers.enterprises]\npath = \"ledger.xlsx\"\n");
+    let out = tempfile::tempdir().unwrap();
+    let r = run(&[
+        "evaluate".as_ref(),
+        p.path().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let ents = read_csv(&out.path().join("enterprises.csv"));
+    assert_eq!(ents[0]["name"], "阿里巴巴（中国）有限公司");
+    assert_eq!(ents[0]["industry"], "6432");
+    assert_eq!(ents[0]["tax_per_mu"], "10", "150 万元 on 15 亩");
+    // The GBK CSV decodes byte-exact.
+    let raw = parkscope::read::read_layer(&p.join("batches.csv"), &Default::default()).unwrap();
+    assert_eq!(raw.fields, vec!["批次编号", "批准日期"]);
+    assert_eq!(raw.encoding, Some("GBK"));
+    assert_eq!(
+        raw.features[0].values[1].as_text().as_deref(),
+        Some("2024年3月1日")
+    );
+}

@@ -117,11 +117,42 @@ fn approved_not_supplied_agrees_with_shapely() {
     }
     let dir = tempfile::tempdir().unwrap();
     let city = dir.path().join("city");
-    assert_eq!(run(&["synth", "--parcels", "2000", "--seed", "11", "--out", city.to_str().unwrap(), "--quiet"]).code, 0);
+    assert_eq!(
+        run(&[
+            "synth",
+            "--parcels",
+            "2000",
+            "--seed",
+            "11",
+            "--out",
+            city.to_str().unwrap(),
+            "--quiet"
+        ])
+        .code,
+        0
+    );
     let out = dir.path().join("out");
-    let r = run(&["idle", city.to_str().unwrap(), "--out", out.to_str().unwrap(), "--quiet"]);
+    let r = run(&[
+        "idle",
+        city.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--quiet",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/crosscheck/ans.py");
-    let o = Command::new("python3").args([script.as_ref(), city.as_os_str(), out.join("approved_not_supplied.csv").as_os_str()]).output().unwrap();
-    assert!(o.status.success(), "{}{}", String::from_utf8_lossy(&o.stdout), String::from_utf8_lossy(&o.stderr));
+    let o = Command::new("python3")
+        .args([
+            script.as_ref(),
+            city.as_os_str(),
+            out.join("approved_not_supplied.csv").as_os_str(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        o.status.success(),
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
 }

@@ -50,8 +50,16 @@ pub fn approved_not_supplied(
             let rest = if cands.is_empty() {
                 a.geometry.clone()
             } else {
-                let cover = MultiPolygon::new(cands.iter().flat_map(|&i| model.parcels[i].geometry.0.iter().cloned()).collect());
-                crate::index::repaired(a.geometry.difference_with_fill_rule(&cover, FillRule::NonZero))
+                let cover = MultiPolygon::new(
+                    cands
+                        .iter()
+                        .flat_map(|&i| model.parcels[i].geometry.0.iter().cloned())
+                        .collect(),
+                );
+                crate::index::repaired(
+                    a.geometry
+                        .difference_with_fill_rule(&cover, FillRule::NonZero),
+                )
             };
             let area = rest.unsigned_area();
             (area > 1.0).then(|| {
@@ -81,24 +89,40 @@ pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
     if pieces.is_empty() || model.parks.is_empty() {
         return vec![AreaM2::ZERO; model.parks.len()];
     }
-    let tree = crate::index::tree_of(&pieces.iter().map(|p| &p.geometry).collect::<Vec<_>>());
-    let overlapping = pieces.par_iter().enumerate().any(|(i, p)| {
-        p.geometry.bounding_rect().is_some_and(|b| {
-            tree.locate_in_envelope_intersecting(&envelope(b)).any(|e| e.data > i && crate::index::clipped_area(&p.geometry, &pieces[e.data].geometry) > 1.0)
+    // Pieces overlap only where their batches do: test the (simple) batch polygons.
+    let batches: Vec<&MultiPolygon<f64>> = model.approvals.iter().map(|a| &a.geometry).collect();
+    let tree = crate::index::tree_of(&batches);
+    let overlapping = batches.par_iter().enumerate().any(|(i, g)| {
+        g.bounding_rect().is_some_and(|b| {
+            tree.locate_in_envelope_intersecting(&envelope(b))
+                .any(|e| e.data > i && crate::index::clipped_area(g, batches[e.data]) > 1.0)
         })
     });
     let parts: Vec<MultiPolygon<f64>> = if overlapping {
-        vec![crate::index::repaired(geo::unary_union(pieces.iter().map(|p| &p.geometry)))]
+        vec![crate::index::repaired(geo::unary_union(
+            pieces.iter().map(|p| &p.geometry),
+        ))]
     } else {
         pieces.iter().map(|p| p.geometry.clone()).collect()
     };
-    let park_tree = crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
+    let park_tree =
+        crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
     let mut out = vec![AreaM2::ZERO; model.parks.len()];
     let contributions: Vec<Vec<(usize, f64)>> = parts
         .par_iter()
         .map(|g| {
-            let Some(b) = g.bounding_rect() else { return vec![] };
-            park_tree.locate_in_envelope_intersecting(&envelope(b)).map(|e| (e.data, crate::index::clipped_area(g, &model.parks[e.data].geometry))).collect()
+            let Some(b) = g.bounding_rect() else {
+                return vec![];
+            };
+            park_tree
+                .locate_in_envelope_intersecting(&envelope(b))
+                .map(|e| {
+                    (
+                        e.data,
+                        crate::index::clipped_area(g, &model.parks[e.data].geometry),
+                    )
+                })
+                .collect()
         })
         .collect();
     for c in contributions.into_iter().flatten() {

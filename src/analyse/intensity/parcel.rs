@@ -195,7 +195,12 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
 
 /// The industry of a parcel's holder (matched by enterprise name or id), else the single
 /// industry shared by the enterprises located on it.
-fn holder_industry(model: &Model, by_name: &HashMap<&str, usize>, holder: Option<&str>, ents: &[usize]) -> Option<String> {
+fn holder_industry(
+    model: &Model,
+    by_name: &HashMap<&str, usize>,
+    holder: Option<&str>,
+    ents: &[usize],
+) -> Option<String> {
     if let Some(h) = holder {
         if let Some(e) = by_name.get(h.trim()).map(|&i| &model.enterprises[i]) {
             if e.industry.is_some() {

@@ -49,12 +49,18 @@ pub const EXACT_GROUP: usize = 60;
 
 /// Solves one group: rows = movers, columns = their candidate sites then one "unplaced"
 /// column per mover. Returns the site chosen per row and the objective.
-fn solve(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], forbidden: &[bool]) -> (i64, Vec<Option<usize>>) {
+fn solve(
+    rows: &[usize],
+    cols: &[usize],
+    cand: &[Vec<(usize, i64)>],
+    forbidden: &[bool],
+) -> (i64, Vec<Option<usize>>) {
     let n = rows.len();
     // A row left on a forbidden cell is unplaced; "unplaced" columns are needed only when
     // there are fewer sites than enterprises.
     let m = cols.len().max(n);
-    let col_of: std::collections::HashMap<usize, usize> = cols.iter().enumerate().map(|(c, &s)| (s, c)).collect();
+    let col_of: std::collections::HashMap<usize, usize> =
+        cols.iter().enumerate().map(|(c, &s)| (s, c)).collect();
     let mut data = vec![FORBIDDEN; n * m];
     for (r, &mv) in rows.iter().enumerate() {
         for &(site, w) in &cand[mv] {
@@ -68,18 +74,38 @@ fn solve(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], forbidden: 
             data[r * m + c] = 0;
         }
     }
-    let Ok(matrix) = Matrix::from_vec(n, m, data) else { return (0, vec![None; n]) };
+    let Ok(matrix) = Matrix::from_vec(n, m, data) else {
+        return (0, vec![None; n]);
+    };
     let (_, assign) = kuhn_munkres(&matrix);
-    let picked: Vec<Option<usize>> = assign.iter().enumerate().map(|(r, &c)| (c < cols.len() && matrix[(r, c)] > FORBIDDEN / 2).then(|| cols[c])).collect();
-    let total = picked.iter().enumerate().map(|(r, c)| c.map_or(0, |c| matrix[(r, col_of[&c])])).sum();
+    let picked: Vec<Option<usize>> = assign
+        .iter()
+        .enumerate()
+        .map(|(r, &c)| (c < cols.len() && matrix[(r, c)] > FORBIDDEN / 2).then(|| cols[c]))
+        .collect();
+    let total = picked
+        .iter()
+        .enumerate()
+        .map(|(r, c)| c.map_or(0, |c| matrix[(r, col_of[&c])]))
+        .sum();
     (total, picked)
 }
 
 /// The optimal assignment of rows (enterprises) to columns (sites): each row lists its
 /// allowed columns with a score; columns whose parcel lists intersect conflict. Maximises
 /// the number of rows placed, then the total score. Returns each row's column.
-pub fn solve_assignment(cand: &[Vec<(usize, f64)>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Vec<Option<usize>> {
-    let weighted: Vec<Vec<(usize, i64)>> = cand.iter().map(|c| c.iter().map(|&(s, sc)| (s, PLACED + (sc * SCALE).round() as i64)).collect()).collect();
+pub fn solve_assignment(
+    cand: &[Vec<(usize, f64)>],
+    parcels_of: &dyn Fn(usize) -> Vec<usize>,
+) -> Vec<Option<usize>> {
+    let weighted: Vec<Vec<(usize, i64)>> = cand
+        .iter()
+        .map(|c| {
+            c.iter()
+                .map(|&(s, sc)| (s, PLACED + (sc * SCALE).round() as i64))
+                .collect()
+        })
+        .collect();
     // Groups: rows linked by a shared column or by columns sharing a parcel.
     let mut parent: Vec<usize> = (0..cand.len()).collect();
     fn find(p: &mut [usize], x: usize) -> usize {
@@ -111,17 +137,25 @@ pub fn solve_assignment(cand: &[Vec<(usize, f64)>], parcels_of: &dyn Fn(usize) -
             }
         }
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = std::collections::BTreeMap::new();
+    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> =
+        std::collections::BTreeMap::new();
     for row in 0..cand.len() {
         let r = find(&mut parent, row);
         groups.entry(r).or_default().push(row);
     }
     let mut chosen: Vec<Option<usize>> = vec![None; cand.len()];
     for rows in groups.values() {
-        let mut cols: Vec<usize> = rows.iter().flat_map(|&r| weighted[r].iter().map(|(s, _)| *s)).collect();
+        let mut cols: Vec<usize> = rows
+            .iter()
+            .flat_map(|&r| weighted[r].iter().map(|(s, _)| *s))
+            .collect();
         cols.sort_unstable();
         cols.dedup();
-        let best = if rows.len() <= EXACT_GROUP { branch_and_bound(rows, &cols, &weighted, parcels_of) } else { repair_conflicts(rows, &cols, &weighted, parcels_of) };
+        let best = if rows.len() <= EXACT_GROUP {
+            branch_and_bound(rows, &cols, &weighted, parcels_of)
+        } else {
+            repair_conflicts(rows, &cols, &weighted, parcels_of)
+        };
         for (i, &r) in rows.iter().enumerate() {
             chosen[r] = best[i];
         }
@@ -130,14 +164,34 @@ pub fn solve_assignment(cand: &[Vec<(usize, f64)>], parcels_of: &dyn Fn(usize) -
 }
 
 /// Assigns sites and sets phases.
-pub fn assign_sites(model: &Model, movers: &[Mover], sites: &[Site], options: &[Vec<ScoredSite>], rejected: &[Rejections], rules: &SitingRules, as_of: chrono::NaiveDate) -> Vec<Assignment> {
+pub fn assign_sites(
+    model: &Model,
+    movers: &[Mover],
+    sites: &[Site],
+    options: &[Vec<ScoredSite>],
+    rejected: &[Rejections],
+    rules: &SitingRules,
+    as_of: chrono::NaiveDate,
+) -> Vec<Assignment> {
     let k = rules.assignment_candidates.max(1);
-    let cand: Vec<Vec<(usize, f64)>> = options.iter().map(|o| o.iter().take(k).map(|s| (s.site, s.score)).collect()).collect();
+    let cand: Vec<Vec<(usize, f64)>> = options
+        .iter()
+        .map(|o| o.iter().take(k).map(|s| (s.site, s.score)).collect())
+        .collect();
     let chosen = solve_assignment(&cand, &|s| sites[s].parcels.clone());
     // Phases: placed enterprises by score, highest first, in yearly batches.
-    let score_of = |mv: usize, site: usize| options[mv].iter().find(|o| o.site == site).map(|o| o.score);
-    let mut placed: Vec<(usize, f64)> = (0..movers.len()).filter_map(|mv| chosen[mv].and_then(|s| score_of(mv, s)).map(|sc| (mv, sc))).collect();
-    placed.sort_by(|a, b| b.1.total_cmp(&a.1).then(model.enterprises[movers[a.0].enterprise].id.cmp(&model.enterprises[movers[b.0].enterprise].id)));
+    let score_of =
+        |mv: usize, site: usize| options[mv].iter().find(|o| o.site == site).map(|o| o.score);
+    let mut placed: Vec<(usize, f64)> = (0..movers.len())
+        .filter_map(|mv| chosen[mv].and_then(|s| score_of(mv, s)).map(|sc| (mv, sc)))
+        .collect();
+    placed.sort_by(|a, b| {
+        b.1.total_cmp(&a.1).then(
+            model.enterprises[movers[a.0].enterprise]
+                .id
+                .cmp(&model.enterprises[movers[b.0].enterprise].id),
+        )
+    });
     let mut phase = vec![None; movers.len()];
     for (i, (mv, _)) in placed.iter().enumerate() {
         phase[*mv] = Some(as_of.year() + 1 + (i / rules.batch_size.max(1)) as i32);
@@ -171,7 +225,12 @@ pub fn assign_sites(model: &Model, movers: &[Mover], sites: &[Site], options: &[
 
 /// Exact assignment with parcel conflicts: solve the relaxation; if two chosen sites share
 /// a parcel, branch on forbidding one or the other; keep the best conflict-free plan.
-fn branch_and_bound(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Vec<Option<usize>> {
+fn branch_and_bound(
+    rows: &[usize],
+    cols: &[usize],
+    cand: &[Vec<(usize, i64)>],
+    parcels_of: &dyn Fn(usize) -> Vec<usize>,
+) -> Vec<Option<usize>> {
     let mut best: Option<(i64, Vec<Option<usize>>)> = None;
     let mut stack: Vec<Vec<bool>> = vec![vec![false; cols.len()]];
     let mut nodes = 0;
@@ -195,26 +254,45 @@ fn branch_and_bound(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], 
             }
             Some((_, b)) => {
                 // Out of budget: drop one side of the conflict and keep the plan feasible.
-                let fixed: Vec<Option<usize>> = assign.iter().map(|s| s.filter(|&x| x != b)).collect();
+                let fixed: Vec<Option<usize>> =
+                    assign.iter().map(|s| s.filter(|&x| x != b)).collect();
                 if best.is_none() {
                     best = Some((total, fixed));
                 }
             }
         }
     }
-    best.map(|(_, a)| a).unwrap_or_else(|| vec![None; rows.len()])
+    best.map(|(_, a)| a)
+        .unwrap_or_else(|| vec![None; rows.len()])
 }
 
 /// Large groups: solve, forbid the lower-scoring site of every conflicting pair, re-solve,
 /// until no two chosen sites share a parcel. Without union sites there is no conflict and
 /// the first solve is the optimum.
-fn repair_conflicts(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Vec<Option<usize>> {
+fn repair_conflicts(
+    rows: &[usize],
+    cols: &[usize],
+    cand: &[Vec<(usize, i64)>],
+    parcels_of: &dyn Fn(usize) -> Vec<usize>,
+) -> Vec<Option<usize>> {
     let mut forbidden = vec![false; cols.len()];
-    let col_of: std::collections::HashMap<usize, usize> = cols.iter().enumerate().map(|(c, &s)| (s, c)).collect();
-    let score_of = |site: usize| -> i64 { rows.iter().flat_map(|&r| cand[r].iter()).filter(|(s, _)| *s == site).map(|(_, w)| *w).max().unwrap_or(0) };
+    let col_of: std::collections::HashMap<usize, usize> =
+        cols.iter().enumerate().map(|(c, &s)| (s, c)).collect();
+    let score_of = |site: usize| -> i64 {
+        rows.iter()
+            .flat_map(|&r| cand[r].iter())
+            .filter(|(s, _)| *s == site)
+            .map(|(_, w)| *w)
+            .max()
+            .unwrap_or(0)
+    };
     for _ in 0..50 {
         let (_, assign) = solve(rows, cols, cand, &forbidden);
-        let used: Vec<(usize, Vec<usize>)> = assign.iter().flatten().map(|&s| (s, parcels_of(s))).collect();
+        let used: Vec<(usize, Vec<usize>)> = assign
+            .iter()
+            .flatten()
+            .map(|&s| (s, parcels_of(s)))
+            .collect();
         let mut drop = Vec::new();
         for (i, (a, pa)) in used.iter().enumerate() {
             for (b, pb) in &used[i + 1..] {
@@ -238,7 +316,9 @@ fn repair_conflicts(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], 
         .map(|s| {
             s.filter(|&x| {
                 let px = parcels_of(x);
-                let ok = !taken.iter().any(|&t| parcels_of(t).iter().any(|p| px.contains(p)));
+                let ok = !taken
+                    .iter()
+                    .any(|&t| parcels_of(t).iter().any(|p| px.contains(p)));
                 if ok {
                     taken.push(x);
                 }
@@ -248,8 +328,15 @@ fn repair_conflicts(rows: &[usize], cols: &[usize], cand: &[Vec<(usize, i64)>], 
         .collect()
 }
 
-fn find_conflict(assign: &[Option<usize>], parcels_of: &dyn Fn(usize) -> Vec<usize>) -> Option<(usize, usize)> {
-    let used: Vec<(usize, Vec<usize>)> = assign.iter().flatten().map(|&s| (s, parcels_of(s))).collect();
+fn find_conflict(
+    assign: &[Option<usize>],
+    parcels_of: &dyn Fn(usize) -> Vec<usize>,
+) -> Option<(usize, usize)> {
+    let used: Vec<(usize, Vec<usize>)> = assign
+        .iter()
+        .flatten()
+        .map(|&s| (s, parcels_of(s)))
+        .collect();
     for (i, (a, pa)) in used.iter().enumerate() {
         for (b, pb) in &used[i + 1..] {
             if pa.iter().any(|p| pb.contains(p)) {
@@ -267,7 +354,15 @@ mod tests {
 
     /// Brute force: every way of giving each row one of its columns or nothing.
     fn brute(cand: &[Vec<(usize, f64)>], parcels: &[Vec<usize>]) -> (usize, f64) {
-        fn go(r: usize, cand: &[Vec<(usize, f64)>], parcels: &[Vec<usize>], used: &mut Vec<usize>, best: &mut (usize, f64), placed: usize, score: f64) {
+        fn go(
+            r: usize,
+            cand: &[Vec<(usize, f64)>],
+            parcels: &[Vec<usize>],
+            used: &mut Vec<usize>,
+            best: &mut (usize, f64),
+            placed: usize,
+            score: f64,
+        ) {
             if r == cand.len() {
                 if placed > best.0 || (placed == best.0 && score > best.1 + 1e-9) {
                     *best = (placed, score);
@@ -276,7 +371,10 @@ mod tests {
             }
             go(r + 1, cand, parcels, used, best, placed, score);
             for &(c, s) in &cand[r] {
-                if used.iter().any(|u: &usize| parcels[*u].iter().any(|p| parcels[c].contains(p))) {
+                if used
+                    .iter()
+                    .any(|u: &usize| parcels[*u].iter().any(|p| parcels[c].contains(p)))
+                {
                     continue;
                 }
                 used.push(c);
@@ -291,7 +389,11 @@ mod tests {
 
     fn value(cand: &[Vec<(usize, f64)>], got: &[Option<usize>]) -> (usize, f64) {
         let placed = got.iter().flatten().count();
-        let score = got.iter().enumerate().filter_map(|(r, c)| c.and_then(|c| cand[r].iter().find(|x| x.0 == c).map(|x| x.1))).sum();
+        let score = got
+            .iter()
+            .enumerate()
+            .filter_map(|(r, c)| c.and_then(|c| cand[r].iter().find(|x| x.0 == c).map(|x| x.1)))
+            .sum();
         (placed, score)
     }
 
@@ -345,7 +447,10 @@ mod tests {
             let (gp, gs) = value(&cand, &got);
             let (bp, bs) = brute(&cand, &parcels);
             assert_eq!(gp, bp, "{cand:?} {parcels:?} {got:?}");
-            assert!((gs - bs).abs() < 1e-6, "{gs} vs {bs}: {cand:?} {parcels:?} {got:?}");
+            assert!(
+                (gs - bs).abs() < 1e-6,
+                "{gs} vs {bs}: {cand:?} {parcels:?} {got:?}"
+            );
             // Never a site twice, never two sites sharing a parcel.
             assert!(find_conflict(&got, &|s| parcels[s].clone()).is_none());
         }

@@ -33,7 +33,13 @@ pub struct Site {
 /// Builds every candidate site. Unions are built only where they can matter: a pair when
 /// both its parcels are smaller than the largest land need `max_need`, a triple when its
 /// pair is still smaller ("when one parcel is too small").
-pub fn candidate_sites(model: &Model, index: &Index, idle: &[IdleVerdict], rules: &SitingRules, max_need: AreaM2) -> Vec<Site> {
+pub fn candidate_sites(
+    model: &Model,
+    index: &Index,
+    idle: &[IdleVerdict],
+    rules: &SitingRules,
+    max_need: AreaM2,
+) -> Vec<Site> {
     let single: Vec<usize> = (0..model.parcels.len())
         .filter(|&i| {
             index.parcel_park[i].is_some()
@@ -44,35 +50,63 @@ pub fn candidate_sites(model: &Model, index: &Index, idle: &[IdleVerdict], rules
         })
         .collect();
     let site_of = |parts: &[usize]| -> Site {
-        let geometry = if parts.len() == 1 { model.parcels[parts[0]].geometry.clone() } else { crate::index::repaired(geo::unary_union(parts.iter().map(|&p| &model.parcels[p].geometry))) };
+        let geometry = if parts.len() == 1 {
+            model.parcels[parts[0]].geometry.clone()
+        } else {
+            crate::index::repaired(geo::unary_union(
+                parts.iter().map(|&p| &model.parcels[p].geometry),
+            ))
+        };
         let area = AreaM2(geometry.unsigned_area());
         Site {
             parcels: parts.to_vec(),
-            id: parts.iter().map(|&p| model.parcels[p].id.as_str()).collect::<Vec<_>>().join("+"),
+            id: parts
+                .iter()
+                .map(|&p| model.parcels[p].id.as_str())
+                .collect::<Vec<_>>()
+                .join("+"),
             park: index.parcel_park[parts[0]].unwrap_or(0),
             geometry,
             area,
-            requires_approval: parts.iter().any(|&p| model.parcels[p].status == Some(SupplyStatus::Unapproved)),
+            requires_approval: parts
+                .iter()
+                .any(|&p| model.parcels[p].status == Some(SupplyStatus::Unapproved)),
             requires_recovery: parts.iter().any(|&p| idle[p].class == IdleClass::Idle),
         }
     };
     let mut sites: Vec<Site> = single.iter().map(|&p| site_of(&[p])).collect();
     // Touching neighbours among the small candidates, in the same park.
-    let small: Vec<usize> = single.iter().copied().filter(|&p| model.parcels[p].area.m2() < max_need.m2()).collect();
+    let small: Vec<usize> = single
+        .iter()
+        .copied()
+        .filter(|&p| model.parcels[p].area.m2() < max_need.m2())
+        .collect();
     let is_small: std::collections::HashSet<usize> = small.iter().copied().collect();
     let tol = rules.touch_tolerance_m;
     let adjacency: std::collections::HashMap<usize, Vec<usize>> = small
         .iter()
         .map(|&p| {
-            let Some(b) = model.parcels[p].geometry.bounding_rect() else { return (p, vec![]) };
-            let env = AABB::from_corners([b.min().x - tol, b.min().y - tol], [b.max().x + tol, b.max().y + tol]);
+            let Some(b) = model.parcels[p].geometry.bounding_rect() else {
+                return (p, vec![]);
+            };
+            let env = AABB::from_corners(
+                [b.min().x - tol, b.min().y - tol],
+                [b.max().x + tol, b.max().y + tol],
+            );
             let gp = Geometry::MultiPolygon(model.parcels[p].geometry.clone());
             let mut n: Vec<usize> = index
                 .parcels
                 .locate_in_envelope_intersecting(&env)
                 .map(|e| e.data)
-                .filter(|&q| q != p && is_small.contains(&q) && index.parcel_park[q] == index.parcel_park[p])
-                .filter(|&q| Euclidean.distance(&gp, &Geometry::MultiPolygon(model.parcels[q].geometry.clone())) <= tol)
+                .filter(|&q| {
+                    q != p && is_small.contains(&q) && index.parcel_park[q] == index.parcel_park[p]
+                })
+                .filter(|&q| {
+                    Euclidean.distance(
+                        &gp,
+                        &Geometry::MultiPolygon(model.parcels[q].geometry.clone()),
+                    ) <= tol
+                })
                 .collect();
             n.sort_unstable();
             (p, n)
@@ -90,7 +124,12 @@ pub fn candidate_sites(model: &Model, index: &Index, idle: &[IdleVerdict], rules
                 continue;
             }
             // Triples: a third small parcel touching either of the pair.
-            let mut thirds: Vec<usize> = adjacency[&p].iter().chain(&adjacency[&q]).copied().filter(|&r| r != q && r != p).collect();
+            let mut thirds: Vec<usize> = adjacency[&p]
+                .iter()
+                .chain(&adjacency[&q])
+                .copied()
+                .filter(|&r| r != q && r != p)
+                .collect();
             thirds.sort_unstable();
             thirds.dedup();
             for r in thirds {

@@ -15,7 +15,13 @@ use crate::model::{ConstraintKind, Model};
 use crate::project::policy::SitingRules;
 
 /// The criteria in order: (key, lower is better).
-pub const CRITERIA: [(&str, bool); 5] = [("distance_old", true), ("road", true), ("wastewater", true), ("cluster", false), ("surplus", true)];
+pub const CRITERIA: [(&str, bool); 5] = [
+    ("distance_old", true),
+    ("road", true),
+    ("wastewater", true),
+    ("cluster", false),
+    ("surplus", true),
+];
 
 /// A feasible site scored for one enterprise.
 #[derive(Debug, Clone)]
@@ -37,7 +43,10 @@ pub struct ScoredSite {
 /// Recomputes points and score from normalised values and weights.
 #[allow(clippy::needless_range_loop)] // three arrays indexed by criterion
 pub fn rescore(s: &mut ScoredSite, weights: [f64; 5]) {
-    let total: f64 = (0..5).filter(|&k| s.norm[k].is_some()).map(|k| weights[k]).sum();
+    let total: f64 = (0..5)
+        .filter(|&k| s.norm[k].is_some())
+        .map(|k| weights[k])
+        .sum();
     for k in 0..5 {
         s.points[k] = match s.norm[k] {
             Some(n) if total > 0.0 => 100.0 * weights[k] * n / total,
@@ -49,42 +58,91 @@ pub fn rescore(s: &mut ScoredSite, weights: [f64; 5]) {
 
 /// Sorts best first (score, then site id for determinism).
 pub fn rank(options: &mut [ScoredSite], sites: &[Site]) {
-    options.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| sites[a.site].id.cmp(&sites[b.site].id)));
+    options.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| sites[a.site].id.cmp(&sites[b.site].id))
+    });
 }
 
 type Points = RTree<GeomWithData<[f64; 2], usize>>;
 
 /// Scores every feasible site of every mover; keeps the best `max(assignment_candidates,
 /// max_sites_written)` per mover.
-pub fn score_options(model: &Model, movers: &[Mover], sites: &[Site], facts: &[SiteFacts], feasible: &[Vec<usize>], weights: [f64; 5], rules: &SitingRules) -> Vec<Vec<ScoredSite>> {
+pub fn score_options(
+    model: &Model,
+    movers: &[Mover],
+    sites: &[Site],
+    facts: &[SiteFacts],
+    feasible: &[Vec<usize>],
+    weights: [f64; 5],
+    rules: &SitingRules,
+) -> Vec<Vec<ScoredSite>> {
     // Enterprise points by 2-digit industry, for the cluster criterion.
     let mut by_industry: HashMap<String, Vec<GeomWithData<[f64; 2], usize>>> = HashMap::new();
     for (i, e) in model.enterprises.iter().enumerate() {
         if let (Some(p), Some(code)) = (e.location, e.industry.as_deref()) {
             let c: String = code.chars().filter(char::is_ascii_digit).take(2).collect();
-            by_industry.entry(c).or_default().push(GeomWithData::new([p.x(), p.y()], i));
+            by_industry
+                .entry(c)
+                .or_default()
+                .push(GeomWithData::new([p.x(), p.y()], i));
         }
     }
-    let trees: HashMap<String, Points> = by_industry.into_iter().map(|(k, v)| (k, RTree::bulk_load(v))).collect();
+    let trees: HashMap<String, Points> = by_industry
+        .into_iter()
+        .map(|(k, v)| (k, RTree::bulk_load(v)))
+        .collect();
     let r = rules.cluster_radius_m;
     // Movers are counted too when they sit near a site: they are still there today.
     let cluster = |site: &Site, industry: &str| -> f64 {
-        let (Some(tree), Some(b)) = (trees.get(industry), site.geometry.bounding_rect()) else { return 0.0 };
+        let (Some(tree), Some(b)) = (trees.get(industry), site.geometry.bounding_rect()) else {
+            return 0.0;
+        };
         let g = Geometry::MultiPolygon(site.geometry.clone());
-        let env = AABB::from_corners([b.min().x - r, b.min().y - r], [b.max().x + r, b.max().y + r]);
-        tree.locate_in_envelope(&env).filter(|p| Euclidean.distance(&g, &Geometry::Point(geo::Point::new(p.geom()[0], p.geom()[1]))) <= r).count() as f64
+        let env = AABB::from_corners(
+            [b.min().x - r, b.min().y - r],
+            [b.max().x + r, b.max().y + r],
+        );
+        tree.locate_in_envelope(&env)
+            .filter(|p| {
+                Euclidean.distance(
+                    &g,
+                    &Geometry::Point(geo::Point::new(p.geom()[0], p.geom()[1])),
+                ) <= r
+            })
+            .count() as f64
     };
     // The city centre, for the wind rule: the built-up area's centroid.
-    let centre = geo::GeometryCollection::new_from(model.constraints.iter().filter(|c| c.kind == ConstraintKind::BuiltUp).map(|c| c.geometry.clone()).collect()).centroid();
+    let centre = geo::GeometryCollection::new_from(
+        model
+            .constraints
+            .iter()
+            .filter(|c| c.kind == ConstraintKind::BuiltUp)
+            .map(|c| c.geometry.clone())
+            .collect(),
+    )
+    .centroid();
     // Same-industry counts depend on the site and the industry only: computed once each.
-    let mut industries: Vec<&str> = movers.iter().filter_map(|m| m.industry2.as_deref()).collect();
+    let mut industries: Vec<&str> = movers
+        .iter()
+        .filter_map(|m| m.industry2.as_deref())
+        .collect();
     industries.sort_unstable();
     industries.dedup();
     let cluster_counts: HashMap<&str, Vec<Option<f64>>> = industries
         .iter()
         .map(|ind| {
-            let needed: std::collections::HashSet<usize> = movers.iter().zip(feasible).filter(|(m, _)| m.industry2.as_deref() == Some(*ind)).flat_map(|(_, f)| f.iter().copied()).collect();
-            let counts: Vec<Option<f64>> = (0..sites.len()).into_par_iter().map(|si| needed.contains(&si).then(|| cluster(&sites[si], ind))).collect();
+            let needed: std::collections::HashSet<usize> = movers
+                .iter()
+                .zip(feasible)
+                .filter(|(m, _)| m.industry2.as_deref() == Some(*ind))
+                .flat_map(|(_, f)| f.iter().copied())
+                .collect();
+            let counts: Vec<Option<f64>> = (0..sites.len())
+                .into_par_iter()
+                .map(|si| needed.contains(&si).then(|| cluster(&sites[si], ind)))
+                .collect();
             (*ind, counts)
         })
         .collect();
@@ -99,11 +157,17 @@ pub fn score_options(model: &Model, movers: &[Mover], sites: &[Site], facts: &[S
                     let s = &sites[si];
                     let f = &facts[si];
                     let d_old = m.origin.map(|o| Euclidean.distance(&s.geometry, &o));
-                    let clus = m.industry2.as_deref().and_then(|c| cluster_counts.get(c).and_then(|v| v[si]));
+                    let clus = m
+                        .industry2
+                        .as_deref()
+                        .and_then(|c| cluster_counts.get(c).and_then(|v| v[si]));
                     let surplus = Some(s.area.m2() / m.required.m2().max(1e-9) - 1.0);
                     let wind_penalty = match (rules.wind.from_deg, centre, s.geometry.centroid()) {
                         (Some(from), Some(c), Some(p)) => {
-                            let bearing = (p.x() - c.x()).atan2(p.y() - c.y()).to_degrees().rem_euclid(360.0);
+                            let bearing = (p.x() - c.x())
+                                .atan2(p.y() - c.y())
+                                .to_degrees()
+                                .rem_euclid(360.0);
                             let diff = (bearing - from).rem_euclid(360.0);
                             if diff.min(360.0 - diff) <= 45.0 {
                                 rules.wind.penalty_points
@@ -113,7 +177,14 @@ pub fn score_options(model: &Model, movers: &[Mover], sites: &[Site], facts: &[S
                         }
                         _ => 0.0,
                     };
-                    ScoredSite { site: si, raw: [d_old, f.road_m, f.wastewater_m, clus, surplus], norm: [None; 5], points: [0.0; 5], wind_penalty, score: 0.0 }
+                    ScoredSite {
+                        site: si,
+                        raw: [d_old, f.road_m, f.wastewater_m, clus, surplus],
+                        norm: [None; 5],
+                        points: [0.0; 5],
+                        wind_penalty,
+                        score: 0.0,
+                    }
                 })
                 .collect();
             normalise(&mut opts);
@@ -135,7 +206,11 @@ fn normalise(opts: &mut [ScoredSite]) {
         if vals.is_empty() {
             continue;
         }
-        let (lo, hi) = vals.iter().fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| (a.min(*v), b.max(*v)));
+        let (lo, hi) = vals
+            .iter()
+            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+                (a.min(*v), b.max(*v))
+            });
         for o in opts.iter_mut() {
             o.norm[k] = Some(match o.raw[k] {
                 None => 0.0,
@@ -153,8 +228,18 @@ mod tests {
 
     #[test]
     fn normalised_points_add_up_to_the_score() {
-        let mk = |raw: [Option<f64>; 5]| ScoredSite { site: 0, raw, norm: [None; 5], points: [0.0; 5], wind_penalty: 0.0, score: 0.0 };
-        let mut v = vec![mk([Some(100.0), Some(0.0), None, Some(3.0), Some(0.5)]), mk([Some(300.0), Some(50.0), None, Some(1.0), Some(0.0)])];
+        let mk = |raw: [Option<f64>; 5]| ScoredSite {
+            site: 0,
+            raw,
+            norm: [None; 5],
+            points: [0.0; 5],
+            wind_penalty: 0.0,
+            score: 0.0,
+        };
+        let mut v = vec![
+            mk([Some(100.0), Some(0.0), None, Some(3.0), Some(0.5)]),
+            mk([Some(300.0), Some(50.0), None, Some(1.0), Some(0.0)]),
+        ];
         normalise(&mut v);
         for o in &mut v {
             rescore(o, [1.0, 1.0, 1.0, 1.0, 2.0]);

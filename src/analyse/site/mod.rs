@@ -67,7 +67,13 @@ pub struct SitingResult {
 /// # Errors
 /// An unknown `--enterprise` id, an AHP matrix that is not square and positive or whose
 /// consistency ratio is 0.1 or more.
-pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: &Analysis, opts: &SiteOptions) -> Result<SitingResult> {
+pub fn plan_relocation(
+    model: &Model,
+    index: &Index,
+    policy: &Policy,
+    analysis: &Analysis,
+    opts: &SiteOptions,
+) -> Result<SitingResult> {
     let rules = &policy.siting;
     let (weights, consistency_ratio) = match (&opts.ahp, &rules.ahp) {
         (Some(m), _) | (None, Some(m)) => {
@@ -83,14 +89,20 @@ pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: 
         (None, None) => (opts.weights.unwrap_or(rules.weights).to_array(), None),
     };
     if weights.iter().any(|w| *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
-        return Err(Error::Usage("siting weights must be non-negative and not all zero".into()));
+        return Err(Error::Usage(
+            "siting weights must be non-negative and not all zero".into(),
+        ));
     }
     let mut movers = find_movers(model, index, policy);
     if let Some(id) = &opts.enterprise {
         let known = model.enterprises.iter().any(|e| &e.id == id);
         if !known {
-            let hint = crate::error::suggest(id, model.enterprises.iter().map(|e| e.id.as_str())).map(|s| format!(" (did you mean {s}?)")).unwrap_or_default();
-            return Err(Error::Usage(format!("--enterprise {id}: no such enterprise{hint}")));
+            let hint = crate::error::suggest(id, model.enterprises.iter().map(|e| e.id.as_str()))
+                .map(|s| format!(" (did you mean {s}?)"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!(
+                "--enterprise {id}: no such enterprise{hint}"
+            )));
         }
         movers.retain(|m| &model.enterprises[m.enterprise].id == id);
         if movers.is_empty() {
@@ -103,7 +115,16 @@ pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: 
         timings.push((name, t.elapsed()));
         t = std::time::Instant::now();
     };
-    let max_need = movers.iter().map(|m| m.required).fold(crate::units::AreaM2::ZERO, |a, b| if b.m2() > a.m2() { b } else { a });
+    let max_need = movers
+        .iter()
+        .map(|m| m.required)
+        .fold(crate::units::AreaM2::ZERO, |a, b| {
+            if b.m2() > a.m2() {
+                b
+            } else {
+                a
+            }
+        });
     let sites = candidate_sites(model, index, &analysis.idle, rules, max_need);
     lap("siting: candidate sites", &mut timings);
     let facts = screen::site_facts(model, &sites, rules);
@@ -112,18 +133,46 @@ pub fn plan_relocation(model: &Model, index: &Index, policy: &Policy, analysis: 
     lap("siting: constraints", &mut timings);
     let options = score_options(model, &movers, &sites, &facts, &feasible, weights, rules);
     lap("siting: scores", &mut timings);
-    let plan = assign_sites(model, &movers, &sites, &options, &rejected, rules, analysis.as_of);
+    let plan = assign_sites(
+        model,
+        &movers,
+        &sites,
+        &options,
+        &rejected,
+        rules,
+        analysis.as_of,
+    );
     lap("siting: assignment", &mut timings);
-    let stability = options.iter().map(|o| top_site_stability(o, weights)).collect();
+    let stability = options
+        .iter()
+        .map(|o| top_site_stability(o, weights))
+        .collect();
     lap("siting: stability", &mut timings);
-    Ok(SitingResult { movers, sites, facts, options, rejected, plan, weights, consistency_ratio, stability, timings })
+    Ok(SitingResult {
+        movers,
+        sites,
+        facts,
+        options,
+        rejected,
+        plan,
+        weights,
+        consistency_ratio,
+        stability,
+        timings,
+    })
 }
 
 impl SitingResult {
     /// Re-scores every enterprise's kept sites under new weights and re-solves the
     /// assignment: what a planner does when trying another weighting. Constraints and raw
     /// criterion values are not recomputed.
-    pub fn reweight(&mut self, model: &Model, rules: &crate::project::policy::SitingRules, weights: [f64; 5], as_of: chrono::NaiveDate) {
+    pub fn reweight(
+        &mut self,
+        model: &Model,
+        rules: &crate::project::policy::SitingRules,
+        weights: [f64; 5],
+        as_of: chrono::NaiveDate,
+    ) {
         for opts in &mut self.options {
             for o in opts.iter_mut() {
                 criteria::rescore(o, weights);
@@ -132,7 +181,19 @@ impl SitingResult {
         }
         self.weights = weights;
         self.consistency_ratio = None;
-        self.plan = assign_sites(model, &self.movers, &self.sites, &self.options, &self.rejected, rules, as_of);
-        self.stability = self.options.iter().map(|o| top_site_stability(o, weights)).collect();
+        self.plan = assign_sites(
+            model,
+            &self.movers,
+            &self.sites,
+            &self.options,
+            &self.rejected,
+            rules,
+            as_of,
+        );
+        self.stability = self
+            .options
+            .iter()
+            .map(|o| top_site_stability(o, weights))
+            .collect();
     }
 }

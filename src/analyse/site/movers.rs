@@ -33,12 +33,20 @@ pub struct Mover {
 
 /// Finds the enterprises that must move.
 pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> {
-    let built_up: Vec<&geo::Geometry<f64>> = model.constraints.iter().filter(|c| c.kind == ConstraintKind::BuiltUp).map(|c| &c.geometry).collect();
+    let built_up: Vec<&geo::Geometry<f64>> = model
+        .constraints
+        .iter()
+        .filter(|c| c.kind == ConstraintKind::BuiltUp)
+        .map(|c| &c.geometry)
+        .collect();
     let land = crate::analyse::intensity::parcel::enterprise_land(model, index);
     let mut out = Vec::new();
     for (i, e) in model.enterprises.iter().enumerate() {
         let origin = e.location.or_else(|| {
-            let parts: Vec<geo::Polygon<f64>> = index.enterprise_parcels[i].iter().flat_map(|&p| model.parcels[p].geometry.0.clone()).collect();
+            let parts: Vec<geo::Polygon<f64>> = index.enterprise_parcels[i]
+                .iter()
+                .flat_map(|&p| model.parcels[p].geometry.0.clone())
+                .collect();
             geo::MultiPolygon::new(parts).centroid()
         });
         let inside_built_up = origin.is_some_and(|p| built_up.iter().any(|g| g.contains(&p)));
@@ -64,7 +72,10 @@ pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> 
             protection_m,
             protection_source,
             protection_fallback,
-            industry2: e.industry.as_deref().map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect()),
+            industry2: e
+                .industry
+                .as_deref()
+                .map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect()),
         });
     }
     out

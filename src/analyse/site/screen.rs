@@ -52,7 +52,11 @@ pub struct Rejections {
 impl Rejections {
     /// The constraint that ruled out the last candidates: the last stage that failed any.
     pub fn last_constraint(&self) -> Option<&'static str> {
-        ["exclusion", "buffer", "area", "industry"].into_iter().zip(self.counts.iter().rev()).find(|(_, n)| **n > 0).map(|(s, _)| s)
+        ["exclusion", "buffer", "area", "industry"]
+            .into_iter()
+            .zip(self.counts.iter().rev())
+            .find(|(_, n)| **n > 0)
+            .map(|(s, _)| s)
     }
 }
 
@@ -66,7 +70,13 @@ struct Layer {
 
 impl Layer {
     fn new(geoms: Vec<Geometry<f64>>) -> Layer {
-        let tree = RTree::bulk_load(geoms.iter().enumerate().filter_map(|(i, g)| g.bounding_rect().map(|r| box_entry(r, i))).collect());
+        let tree = RTree::bulk_load(
+            geoms
+                .iter()
+                .enumerate()
+                .filter_map(|(i, g)| g.bounding_rect().map(|r| box_entry(r, i)))
+                .collect(),
+        );
         Layer { tree, geoms }
     }
     /// Exact distance from a site to the nearest feature, searching ever wider.
@@ -74,8 +84,15 @@ impl Layer {
         let b = site.bounding_rect()?;
         let g = Geometry::MultiPolygon(site.clone());
         for r in [250.0, 1_000.0, 4_000.0, 20_000.0] {
-            let env = AABB::from_corners([b.min().x - r, b.min().y - r], [b.max().x + r, b.max().y + r]);
-            let best = self.tree.locate_in_envelope_intersecting(&env).map(|e| Euclidean.distance(&g, &self.geoms[e.data])).fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))));
+            let env = AABB::from_corners(
+                [b.min().x - r, b.min().y - r],
+                [b.max().x + r, b.max().y + r],
+            );
+            let best = self
+                .tree
+                .locate_in_envelope_intersecting(&env)
+                .map(|e| Euclidean.distance(&g, &self.geoms[e.data]))
+                .fold(None, |m: Option<f64>, d| Some(m.map_or(d, |m| m.min(d))));
             // A hit is the nearest once it lies within the searched margin.
             if let Some(d) = best {
                 if d <= r {
@@ -89,23 +106,63 @@ impl Layer {
 
 /// Facts of every site.
 pub fn site_facts(model: &Model, sites: &[Site], _rules: &SitingRules) -> Vec<SiteFacts> {
-    let by_kind = |k: ConstraintKind| Layer::new(model.constraints.iter().filter(|c| c.kind == k).map(|c| c.geometry.clone()).collect());
+    let by_kind = |k: ConstraintKind| {
+        Layer::new(
+            model
+                .constraints
+                .iter()
+                .filter(|c| c.kind == k)
+                .map(|c| c.geometry.clone())
+                .collect(),
+        )
+    };
     let sensitive = by_kind(ConstraintKind::Sensitive);
-    let exclusions: Vec<(ConstraintKind, Layer)> = [ConstraintKind::EcologicalRedline, ConstraintKind::BasicFarmland, ConstraintKind::WaterSource].into_iter().map(|k| (k, by_kind(k))).collect();
+    let exclusions: Vec<(ConstraintKind, Layer)> = [
+        ConstraintKind::EcologicalRedline,
+        ConstraintKind::BasicFarmland,
+        ConstraintKind::WaterSource,
+    ]
+    .into_iter()
+    .map(|k| (k, by_kind(k)))
+    .collect();
     let roads = Layer::new(
-        model.infrastructure.iter().filter(|f| f.kind == InfraKind::Road && matches!(f.class, Some(RoadClass::Expressway) | Some(RoadClass::Arterial))).map(|f| f.geometry.clone()).collect(),
+        model
+            .infrastructure
+            .iter()
+            .filter(|f| {
+                f.kind == InfraKind::Road
+                    && matches!(
+                        f.class,
+                        Some(RoadClass::Expressway) | Some(RoadClass::Arterial)
+                    )
+            })
+            .map(|f| f.geometry.clone())
+            .collect(),
     );
-    let wastewater = Layer::new(model.infrastructure.iter().filter(|f| f.kind == InfraKind::WastewaterPlant).map(|f| f.geometry.clone()).collect());
+    let wastewater = Layer::new(
+        model
+            .infrastructure
+            .iter()
+            .filter(|f| f.kind == InfraKind::WastewaterPlant)
+            .map(|f| f.geometry.clone())
+            .collect(),
+    );
     sites
         .par_iter()
         .map(|s| {
             let mut exclusion: Option<(ConstraintKind, f64)> = None;
             if let Some(b) = s.geometry.bounding_rect() {
                 for (kind, layer) in &exclusions {
-                    for e in layer.tree.locate_in_envelope_intersecting(&crate::index::envelope(b)) {
+                    for e in layer
+                        .tree
+                        .locate_in_envelope_intersecting(&crate::index::envelope(b))
+                    {
                         let overlap = match &layer.geoms[e.data] {
                             Geometry::MultiPolygon(z) => crate::index::clipped_area(&s.geometry, z),
-                            Geometry::Polygon(z) => crate::index::clipped_area(&s.geometry, &MultiPolygon::new(vec![z.clone()])),
+                            Geometry::Polygon(z) => crate::index::clipped_area(
+                                &s.geometry,
+                                &MultiPolygon::new(vec![z.clone()]),
+                            ),
                             _ => 0.0,
                         };
                         if exclusion.is_none_or(|(_, o)| overlap > o) && overlap > 0.0 {
@@ -114,7 +171,12 @@ pub fn site_facts(model: &Model, sites: &[Site], _rules: &SitingRules) -> Vec<Si
                     }
                 }
             }
-            SiteFacts { sensitive_m: sensitive.nearest(&s.geometry), exclusion, road_m: roads.nearest(&s.geometry), wastewater_m: wastewater.nearest(&s.geometry) }
+            SiteFacts {
+                sensitive_m: sensitive.nearest(&s.geometry),
+                exclusion,
+                road_m: roads.nearest(&s.geometry),
+                wastewater_m: wastewater.nearest(&s.geometry),
+            }
         })
         .collect()
 }
@@ -126,7 +188,13 @@ fn mu(a: f64) -> String {
 /// Screens every site for every mover. Returns the feasible sites per mover and the
 /// rejections. A union of parcels is offered to a mover only when each of its parcels
 /// alone is too small for it.
-pub fn screen_sites(model: &Model, movers: &[Mover], sites: &[Site], facts: &[SiteFacts], rules: &SitingRules) -> (Vec<Vec<usize>>, Vec<Rejections>) {
+pub fn screen_sites(
+    model: &Model,
+    movers: &[Mover],
+    sites: &[Site],
+    facts: &[SiteFacts],
+    rules: &SitingRules,
+) -> (Vec<Vec<usize>>, Vec<Rejections>) {
     movers
         .par_iter()
         .map(|m| {
@@ -135,19 +203,31 @@ pub fn screen_sites(model: &Model, movers: &[Mover], sites: &[Site], facts: &[Si
             let mut all: Vec<(f64, usize, usize)> = Vec::new();
             let origin = m.origin;
             for (si, s) in sites.iter().enumerate() {
-                if s.parcels.len() > 1 && s.parcels.iter().any(|&p| model.parcels[p].area.m2() >= m.required.m2()) {
+                if s.parcels.len() > 1
+                    && s.parcels
+                        .iter()
+                        .any(|&p| model.parcels[p].area.m2() >= m.required.m2())
+                {
                     continue;
                 }
                 rej.considered += 1;
                 let park = &model.parks[s.park];
                 // The first failing stage; messages are written later, only for the rejections kept.
-                let stage = if !park.leading_industries.is_empty() && !m.industry2.as_ref().is_some_and(|c| park.leading_industries.contains(c)) {
+                let stage = if !park.leading_industries.is_empty()
+                    && !m
+                        .industry2
+                        .as_ref()
+                        .is_some_and(|c| park.leading_industries.contains(c))
+                {
                     Some(0)
                 } else if s.area.m2() < m.required.m2() {
                     Some(1)
                 } else if facts[si].sensitive_m.is_some_and(|d| d < m.protection_m) {
                     Some(2)
-                } else if facts[si].exclusion.is_some_and(|(_, o)| o > rules.exclusion_overlap_m2) {
+                } else if facts[si]
+                    .exclusion
+                    .is_some_and(|(_, o)| o > rules.exclusion_overlap_m2)
+                {
                     Some(3)
                 } else {
                     None
@@ -157,7 +237,9 @@ pub fn screen_sites(model: &Model, movers: &[Mover], sites: &[Site], facts: &[Si
                     Some(stage) => {
                         rej.counts[stage] += 1;
                         let d = match (origin, s.geometry.bounding_rect()) {
-                            (Some(o), Some(b)) => (b.center().x - o.x()).hypot(b.center().y - o.y()),
+                            (Some(o), Some(b)) => {
+                                (b.center().x - o.x()).hypot(b.center().y - o.y())
+                            }
                             _ => 0.0,
                         };
                         all.push((d, si, stage));
@@ -170,23 +252,57 @@ pub fn screen_sites(model: &Model, movers: &[Mover], sites: &[Site], facts: &[Si
                 all.truncate(keep);
             }
             all.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            rej.kept = all.into_iter().map(|(_, si, stage)| rejection(model, m, &sites[si], si, &facts[si], stage, rules)).collect();
+            rej.kept = all
+                .into_iter()
+                .map(|(_, si, stage)| rejection(model, m, &sites[si], si, &facts[si], stage, rules))
+                .collect();
             (feasible, rej)
         })
         .unzip()
 }
 
 /// The rejection of a site at a stage, in words with units.
-fn rejection(model: &Model, m: &Mover, s: &Site, si: usize, f: &SiteFacts, stage: usize, rules: &SitingRules) -> Rejection {
+fn rejection(
+    model: &Model,
+    m: &Mover,
+    s: &Site,
+    si: usize,
+    f: &SiteFacts,
+    stage: usize,
+    rules: &SitingRules,
+) -> Rejection {
     let park = &model.parks[s.park];
     let (measured, threshold) = match stage {
-        0 => (format!("industry {}", m.industry2.as_deref().unwrap_or("unknown")), format!("park {} leading industries {}", park.id, park.leading_industries.join(","))),
+        0 => (
+            format!("industry {}", m.industry2.as_deref().unwrap_or("unknown")),
+            format!(
+                "park {} leading industries {}",
+                park.id,
+                park.leading_industries.join(",")
+            ),
+        ),
         1 => (mu(s.area.m2()), format!("≥ {}", mu(m.required.m2()))),
-        2 => (format!("{:.1} m to the nearest sensitive receptor", f.sensitive_m.unwrap_or(0.0)), format!("≥ {:.0} m ({})", m.protection_m, m.protection_source)),
+        2 => (
+            format!(
+                "{:.1} m to the nearest sensitive receptor",
+                f.sensitive_m.unwrap_or(0.0)
+            ),
+            format!("≥ {:.0} m ({})", m.protection_m, m.protection_source),
+        ),
         _ => {
-            let (kind, overlap) = f.exclusion.unwrap_or((ConstraintKind::EcologicalRedline, 0.0));
-            (format!("{overlap:.1} m² inside {}", kind.name()), format!("≤ {} m²", rules.exclusion_overlap_m2))
+            let (kind, overlap) = f
+                .exclusion
+                .unwrap_or((ConstraintKind::EcologicalRedline, 0.0));
+            (
+                format!("{overlap:.1} m² inside {}", kind.name()),
+                format!("≤ {} m²", rules.exclusion_overlap_m2),
+            )
         }
     };
-    Rejection { site: si, excluded_by: STAGES[stage], measured, threshold }
+    Rejection {
+        site: si,
+        excluded_by: STAGES[stage],
+        measured,
+        threshold,
+    }
 }

@@ -23,7 +23,12 @@ pub fn top_site_stability(options: &[ScoredSite], weights: [f64; 5]) -> Option<f
         }
         // Ties keep the site that is first under the base weights.
         let top = scratch.iter().fold(None::<&ScoredSite>, |b, s| match b {
-            Some(b) if b.score > s.score + 1e-9 || ((b.score - s.score).abs() <= 1e-9 && b.site == best) => Some(b),
+            Some(b)
+                if b.score > s.score + 1e-9
+                    || ((b.score - s.score).abs() <= 1e-9 && b.site == best) =>
+            {
+                Some(b)
+            }
             _ => Some(s),
         });
         total += 1;

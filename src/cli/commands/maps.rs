@@ -14,7 +14,11 @@ use super::Flags;
 use crate::cli::args::RenderArgs;
 use crate::cli::progress::Progress;
 
-fn context<'a>(s: &'a Session, a: &'a Analysis, siting: Option<&'a parkscope::analyse::site::SitingResult>) -> MapContext<'a> {
+fn context<'a>(
+    s: &'a Session,
+    a: &'a Analysis,
+    siting: Option<&'a parkscope::analyse::site::SitingResult>,
+) -> MapContext<'a> {
     let files = s
         .project
         .layers
@@ -96,7 +100,17 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
             landscape: !args.portrait,
         },
     };
-    let siting = if kind == MapKind::Siting { Some(parkscope::analyse::site::plan_relocation(&s.model, &s.index, &s.policy, &a, &Default::default())?) } else { None };
+    let siting = if kind == MapKind::Siting {
+        Some(parkscope::analyse::site::plan_relocation(
+            &s.model,
+            &s.index,
+            &s.policy,
+            &a,
+            &Default::default(),
+        )?)
+    } else {
+        None
+    };
     let scene = build_scene(&context(&s, &a, siting.as_ref()), &req)?;
     let svg = compose_svg(&scene, &req.page, s.project.lang);
     save_map(&svg, &args.out, args.dpi, &FontSet::with_system())?;

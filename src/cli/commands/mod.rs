@@ -69,7 +69,21 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         .map(drop),
         Command::Run { project, out } => {
             let (s, a) = analyse::run(&project.project, &out, None, analyse::Which::All, flags)?;
-            let siting = if s.model.given.contains(&parkscope::project::LayerKind::Enterprises) { Some(site::siting_tables(&s, &a, &Default::default(), &out, flags)?) } else { None };
+            let siting = if s
+                .model
+                .given
+                .contains(&parkscope::project::LayerKind::Enterprises)
+            {
+                Some(site::siting_tables(
+                    &s,
+                    &a,
+                    &Default::default(),
+                    &out,
+                    flags,
+                )?)
+            } else {
+                None
+            };
             maps::render_all(&s, &a, siting.as_ref(), &out, flags).map(drop)
         }
         Command::Synth {
@@ -81,9 +95,22 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         } => synth::run(parcels, &out, seed, name.as_deref(), movers, flags),
         Command::Demo { out } => demo::run(&out, flags),
         Command::Render(args) => maps::render(&args, flags),
-        Command::Site { project, out, enterprise, weights, ahp } => {
+        Command::Site {
+            project,
+            out,
+            enterprise,
+            weights,
+            ahp,
+        } => {
             let ahp = ahp.as_deref().map(site::read_ahp).transpose()?;
-            site::run(&project.project, &out, enterprise, weights.as_deref(), ahp, flags)
+            site::run(
+                &project.project,
+                &out,
+                enterprise,
+                weights.as_deref(),
+                ahp,
+                flags,
+            )
         }
         Command::Convert {
             input,

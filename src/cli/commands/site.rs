@@ -18,11 +18,22 @@ use crate::cli::progress::Progress;
 pub fn parse_weights(s: &str, base: SitingWeights) -> Result<SitingWeights> {
     let mut w = base.to_array();
     for part in s.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-        let (k, v) = part.split_once('=').ok_or_else(|| Error::Usage(format!("--weights: \"{part}\" is not name=value")))?;
-        let idx = CRITERIA.iter().position(|(c, _)| *c == k.trim()).ok_or_else(|| {
-            Error::Usage(format!("--weights: unknown criterion {k} (criteria: {})", CRITERIA.iter().map(|c| c.0).collect::<Vec<_>>().join(", ")))
-        })?;
-        w[idx] = v.trim().parse().map_err(|_| Error::Usage(format!("--weights: {v} is not a number")))?;
+        let (k, v) = part
+            .split_once('=')
+            .ok_or_else(|| Error::Usage(format!("--weights: \"{part}\" is not name=value")))?;
+        let idx = CRITERIA
+            .iter()
+            .position(|(c, _)| *c == k.trim())
+            .ok_or_else(|| {
+                Error::Usage(format!(
+                    "--weights: unknown criterion {k} (criteria: {})",
+                    CRITERIA.iter().map(|c| c.0).collect::<Vec<_>>().join(", ")
+                ))
+            })?;
+        w[idx] = v
+            .trim()
+            .parse()
+            .map_err(|_| Error::Usage(format!("--weights: {v} is not a number")))?;
     }
     Ok(SitingWeights::from_array(w))
 }
@@ -30,43 +41,83 @@ pub fn parse_weights(s: &str, base: SitingWeights) -> Result<SitingWeights> {
 /// Reads an AHP matrix: a TOML file with `matrix = [[…], …]`, or rows of numbers (CSV);
 /// fractions like 1/3 are accepted.
 pub fn read_ahp(path: &Path) -> Result<Vec<Vec<f64>>> {
-    let text = std::fs::read_to_string(path).map_err(|source| Error::Read { path: path.to_path_buf(), source })?;
+    let text = std::fs::read_to_string(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
     if path.extension().is_some_and(|e| e == "toml") {
         #[derive(serde::Deserialize)]
         struct F {
             matrix: Vec<Vec<f64>>,
         }
-        let f: F = toml::from_str(&text).map_err(|e| Error::in_file(path.display().to_string(), e.to_string()))?;
+        let f: F = toml::from_str(&text)
+            .map_err(|e| Error::in_file(path.display().to_string(), e.to_string()))?;
         return Ok(f.matrix);
     }
     text.lines()
         .map(str::trim)
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
         .map(|l| {
-            l.split([',', ' ', '\t']).filter(|c| !c.is_empty()).map(|c| match c.split_once('/') {
-                Some((a, b)) => a.trim().parse::<f64>().and_then(|a| b.trim().parse::<f64>().map(|b| a / b)),
-                None => c.parse::<f64>(),
-            }.map_err(|_| Error::in_file(path.display().to_string(), format!("\"{c}\" is not a number or fraction")))).collect()
+            l.split([',', ' ', '\t'])
+                .filter(|c| !c.is_empty())
+                .map(|c| {
+                    match c.split_once('/') {
+                        Some((a, b)) => a
+                            .trim()
+                            .parse::<f64>()
+                            .and_then(|a| b.trim().parse::<f64>().map(|b| a / b)),
+                        None => c.parse::<f64>(),
+                    }
+                    .map_err(|_| {
+                        Error::in_file(
+                            path.display().to_string(),
+                            format!("\"{c}\" is not a number or fraction"),
+                        )
+                    })
+                })
+                .collect()
         })
         .collect()
 }
 
 /// Runs siting and writes its tables.
-pub fn run(path: &Path, out: &Path, enterprise: Option<String>, weights: Option<&str>, ahp: Option<Vec<Vec<f64>>>, flags: Flags) -> Result<()> {
+pub fn run(
+    path: &Path,
+    out: &Path,
+    enterprise: Option<String>,
+    weights: Option<&str>,
+    ahp: Option<Vec<Vec<f64>>>,
+    flags: Flags,
+) -> Result<()> {
     let s = Session::open(path, None, flags)?;
-    let weights = weights.map(|w| parse_weights(w, s.policy.siting.weights)).transpose()?;
-    let opts = &SiteOptions { enterprise, weights, ahp };
+    let weights = weights
+        .map(|w| parse_weights(w, s.policy.siting.weights))
+        .transpose()?;
+    let opts = &SiteOptions {
+        enterprise,
+        weights,
+        ahp,
+    };
     let a = analyse_all(&s.model, &s.index, &s.policy, s.as_of);
     let r = siting_tables(&s, &a, opts, out, flags)?;
     if flags.json {
         let placed = r.plan.iter().filter(|p| p.site.is_some()).count();
-        println!("{}", serde_json::json!({"movers": r.movers.len(), "placed": placed, "sites": r.sites.len(), "weights": r.weights, "consistency_ratio": r.consistency_ratio, "out": out}));
+        println!(
+            "{}",
+            serde_json::json!({"movers": r.movers.len(), "placed": placed, "sites": r.sites.len(), "weights": r.weights, "consistency_ratio": r.consistency_ratio, "out": out})
+        );
     }
     Ok(())
 }
 
 /// Runs siting on a loaded session and writes sites, rejected, plan and moves.
-pub fn siting_tables(s: &Session, a: &Analysis, opts: &SiteOptions, out: &Path, flags: Flags) -> Result<SitingResult> {
+pub fn siting_tables(
+    s: &Session,
+    a: &Analysis,
+    opts: &SiteOptions,
+    out: &Path,
+    flags: Flags,
+) -> Result<SitingResult> {
     let progress = Progress::new(flags.quiet);
     progress.step("siting");
     let t = std::time::Instant::now();
@@ -96,7 +147,11 @@ pub fn siting_tables(s: &Session, a: &Analysis, opts: &SiteOptions, out: &Path, 
     let zh = s.project.lang == parkscope::project::Lang::Zh;
     write_workbook(
         &out.join("siting.xlsx"),
-        &[(if zh { "安置方案" } else { "plan" }, &plan), (if zh { "候选地块" } else { "sites" }, &sites), (if zh { "否决地块" } else { "rejected" }, &rejected)],
+        &[
+            (if zh { "安置方案" } else { "plan" }, &plan),
+            (if zh { "候选地块" } else { "sites" }, &sites),
+            (if zh { "否决地块" } else { "rejected" }, &rejected),
+        ],
         s.project.lang,
     )?;
     drop(progress);
@@ -111,15 +166,32 @@ pub fn siting_tables(s: &Session, a: &Analysis, opts: &SiteOptions, out: &Path, 
             r.movers.len() - placed.len(),
             released
         );
-        let w: Vec<String> = CRITERIA.iter().zip(r.weights).map(|(c, w)| format!("{}={w:.3}", c.0)).collect();
-        println!("  weights {}{}", w.join(", "), r.consistency_ratio.map(|cr| format!(" (AHP, consistency ratio {cr:.3})")).unwrap_or_default());
+        let w: Vec<String> = CRITERIA
+            .iter()
+            .zip(r.weights)
+            .map(|(c, w)| format!("{}={w:.3}", c.0))
+            .collect();
+        println!(
+            "  weights {}{}",
+            w.join(", "),
+            r.consistency_ratio
+                .map(|cr| format!(" (AHP, consistency ratio {cr:.3})"))
+                .unwrap_or_default()
+        );
         let mut phases: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
         for p in &placed {
             if let Some(y) = p.phase {
                 *phases.entry(y).or_default() += 1;
             }
         }
-        println!("  phases: {}", phases.iter().map(|(y, n)| format!("{y}: {n}")).collect::<Vec<_>>().join(", "));
+        println!(
+            "  phases: {}",
+            phases
+                .iter()
+                .map(|(y, n)| format!("{y}: {n}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
         println!("written to {}", out.display());
     }
     Ok(r)

@@ -9,14 +9,25 @@ use parkscope::synth::{generate, write_project, SynthOptions};
 use super::Flags;
 use crate::cli::progress::Progress;
 
-pub fn run(parcels: usize, out: &Path, seed: u64, name: Option<&str>, movers: Option<usize>, flags: Flags) -> Result<()> {
+pub fn run(
+    parcels: usize,
+    out: &Path,
+    seed: u64,
+    name: Option<&str>,
+    movers: Option<usize>,
+    flags: Flags,
+) -> Result<()> {
     if parcels == 0 {
         return Err(Error::Usage("--parcels must be at least 1".into()));
     }
     let t = Instant::now();
     let progress = Progress::new(flags.quiet);
     progress.step("generating the city");
-    let city = generate(SynthOptions { parcels, seed, movers });
+    let city = generate(SynthOptions {
+        parcels,
+        seed,
+        movers,
+    });
     progress.step("writing the project");
     let name = name
         .map(str::to_owned)

@@ -37,7 +37,13 @@ pub enum MapKind {
 
 impl MapKind {
     /// Every kind.
-    pub const ALL: [MapKind; 5] = [MapKind::Overview, MapKind::Intensity, MapKind::Idle, MapKind::Evaluation, MapKind::Siting];
+    pub const ALL: [MapKind; 5] = [
+        MapKind::Overview,
+        MapKind::Intensity,
+        MapKind::Idle,
+        MapKind::Evaluation,
+        MapKind::Siting,
+    ];
     /// Parses a kind name.
     pub fn parse(s: &str) -> Option<MapKind> {
         MapKind::ALL.into_iter().find(|k| k.name() == s)

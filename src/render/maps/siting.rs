@@ -11,8 +11,15 @@ use crate::render::scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch};
 use crate::render::style::PARCEL_EDGE;
 
 /// Builds the siting map; returns the map title.
-pub fn build(ctx: &MapContext, _req: &MapRequest, scene: &mut Scene, in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool) -> Result<String> {
-    let r = ctx.siting.ok_or_else(|| Error::Missing("the siting map needs the siting analysis (parkscope site)".into()))?;
+pub fn build(
+    ctx: &MapContext,
+    _req: &MapRequest,
+    scene: &mut Scene,
+    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
+) -> Result<String> {
+    let r = ctx.siting.ok_or_else(|| {
+        Error::Missing("the siting map needs the siting analysis (parkscope site)".into())
+    })?;
     let m = ctx.model;
     let l = ctx.lang;
     let mut base = SceneLayer::default();
@@ -23,10 +30,18 @@ pub fn build(ctx: &MapContext, _req: &MapRequest, scene: &mut Scene, in_view: &d
     scene.layers.push(base);
     super::overview::constraints_layer(ctx, scene);
     // Candidates feasible for someone, and the assigned sites.
-    let mut feasible: Vec<usize> = r.options.iter().flat_map(|o| o.iter().map(|s| s.site)).collect();
+    let mut feasible: Vec<usize> = r
+        .options
+        .iter()
+        .flat_map(|o| o.iter().map(|s| s.site))
+        .collect();
     feasible.sort_unstable();
     feasible.dedup();
-    let assigned: Vec<(usize, usize)> = r.plan.iter().filter_map(|a| a.site.map(|s| (a.mover, s))).collect();
+    let assigned: Vec<(usize, usize)> = r
+        .plan
+        .iter()
+        .filter_map(|a| a.site.map(|s| (a.mover, s)))
+        .collect();
     let mut sites = SceneLayer::default();
     let cand = Style::fill("#c7e9c0", "#41ab5d", 0.2);
     let chosen = Style::fill("#238b45", "#00441b", 0.35);
@@ -37,7 +52,10 @@ pub fn build(ctx: &MapContext, _req: &MapRequest, scene: &mut Scene, in_view: &d
         }
     }
     for (_, s) in &assigned {
-        sites.push(Geometry::MultiPolygon(r.sites[*s].geometry.clone()), &chosen);
+        sites.push(
+            Geometry::MultiPolygon(r.sites[*s].geometry.clone()),
+            &chosen,
+        );
     }
     let mut old_mu = 0.0;
     for mv in &r.movers {
@@ -53,28 +71,76 @@ pub fn build(ctx: &MapContext, _req: &MapRequest, scene: &mut Scene, in_view: &d
     let arrow = Style::line("#7a0177", 0.6);
     for (mv, s) in &assigned {
         let d = r.movers[*mv].protection_m;
-        over.push(Geometry::MultiPolygon(r.sites[*s].geometry.buffer(d)), &buffer);
+        over.push(
+            Geometry::MultiPolygon(r.sites[*s].geometry.buffer(d)),
+            &buffer,
+        );
         if let (Some(from), Some(to)) = (r.movers[*mv].origin, r.sites[*s].geometry.centroid()) {
-            over.push(Geometry::LineString(LineString::from(vec![from.0, to.0])), &arrow);
-            over.push(Geometry::Point(to), &Style::point(crate::render::scene::Symbol::Triangle, "#7a0177", 2.2));
+            over.push(
+                Geometry::LineString(LineString::from(vec![from.0, to.0])),
+                &arrow,
+            );
+            over.push(
+                Geometry::Point(to),
+                &Style::point(crate::render::scene::Symbol::Triangle, "#7a0177", 2.2),
+            );
         }
         let e = &m.enterprises[r.movers[*mv].enterprise];
         if let Some(c) = r.sites[*s].geometry.centroid() {
             let name = e.name.clone().unwrap_or_else(|| e.id.clone());
             let short: String = name.trim_end_matches("有限公司").chars().take(8).collect();
-            scene.labels.push(Label { text: short, at: c.0, size_mm: 2.2, priority: 1e12, major: false, max_width_m: None });
+            scene.labels.push(Label {
+                text: short,
+                at: c.0,
+                size_mm: 2.2,
+                priority: 1e12,
+                major: false,
+                max_width_m: None,
+            });
         }
     }
     scene.layers.push(over);
     let placed = assigned.len();
     let items = vec![
-        LegendItem { style: chosen, swatch: Swatch::Area, label: tr(l, "安置地块", "Assigned site"), detail: Some(count(l, placed, "家", "firms")) },
-        LegendItem { style: cand, swatch: Swatch::Area, label: tr(l, "可行候选地块", "Feasible candidate"), detail: Some(count(l, feasible.len().saturating_sub(placed), "处", "sites")) },
-        LegendItem { style: old, swatch: Swatch::Area, label: tr(l, "原厂址（腾退）", "Old site (released)"), detail: Some(format!("{old_mu:.1} {}", tr(l, "亩", "mu"))) },
-        LegendItem { style: buffer, swatch: Swatch::Line, label: tr(l, "卫生防护距离", "Protection distance"), detail: None },
-        LegendItem { style: arrow, swatch: Swatch::Line, label: tr(l, "搬迁去向", "Move"), detail: Some(count(l, r.movers.len() - placed, "家未安置", "not placed")) },
+        LegendItem {
+            style: chosen,
+            swatch: Swatch::Area,
+            label: tr(l, "安置地块", "Assigned site"),
+            detail: Some(count(l, placed, "家", "firms")),
+        },
+        LegendItem {
+            style: cand,
+            swatch: Swatch::Area,
+            label: tr(l, "可行候选地块", "Feasible candidate"),
+            detail: Some(count(
+                l,
+                feasible.len().saturating_sub(placed),
+                "处",
+                "sites",
+            )),
+        },
+        LegendItem {
+            style: old,
+            swatch: Swatch::Area,
+            label: tr(l, "原厂址（腾退）", "Old site (released)"),
+            detail: Some(format!("{old_mu:.1} {}", tr(l, "亩", "mu"))),
+        },
+        LegendItem {
+            style: buffer,
+            swatch: Swatch::Line,
+            label: tr(l, "卫生防护距离", "Protection distance"),
+            detail: None,
+        },
+        LegendItem {
+            style: arrow,
+            swatch: Swatch::Line,
+            label: tr(l, "搬迁去向", "Move"),
+            detail: Some(count(l, r.movers.len() - placed, "家未安置", "not placed")),
+        },
     ];
-    scene.legend.insert(0, (Some(tr(l, "退城入园选址", "Relocation siting")), items));
+    scene
+        .legend
+        .insert(0, (Some(tr(l, "退城入园选址", "Relocation siting")), items));
     Ok(tr(l, "退城入园选址方案图", "relocation siting plan"))
 }
 

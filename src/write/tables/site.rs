@@ -37,7 +37,12 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
         ("surplus_pts", "面积匹配得分"),
     ];
     c.extend(raw_cols);
-    c.extend([("wind_penalty", "上风向扣分"), ("nearest_sensitive_m", "距最近敏感点（米）"), ("protection_m", "防护距离（米）"), ("top_stability", "首选稳定性")]);
+    c.extend([
+        ("wind_penalty", "上风向扣分"),
+        ("nearest_sensitive_m", "距最近敏感点（米）"),
+        ("protection_m", "防护距离（米）"),
+        ("top_stability", "首选稳定性"),
+    ]);
     let mut t = Table::new("sites", cols(&c));
     let mut geoms = Vec::new();
     for (mi, m) in r.movers.iter().enumerate() {
@@ -62,9 +67,16 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
             row.push(Cell::Number(o.wind_penalty, 1));
             row.push(Cell::num(r.facts[o.site].sensitive_m, 1));
             row.push(Cell::Number(m.protection_m, 0));
-            row.push(if rank == 0 { Cell::num(r.stability[mi], 3) } else { Cell::Empty });
+            row.push(if rank == 0 {
+                Cell::num(r.stability[mi], 3)
+            } else {
+                Cell::Empty
+            });
             t.rows.push(row);
-            geoms.push(Some(to_lonlat(&model.frame, &Geometry::MultiPolygon(s.geometry.clone()))));
+            geoms.push(Some(to_lonlat(
+                &model.frame,
+                &Geometry::MultiPolygon(s.geometry.clone()),
+            )));
         }
     }
     t.geometries = Some(geoms);
@@ -73,7 +85,17 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
 
 /// The sites ruled out, with the first constraint failed, measured value and threshold.
 pub fn rejected_table(model: &Model, r: &SitingResult) -> Table {
-    let mut t = Table::new("rejected", cols(&[("enterprise_id", "统一社会信用代码"), ("site_id", "地块"), ("park_id", "园区编号"), ("excluded_by", "否决条件"), ("measured", "实测值"), ("threshold", "限值")]));
+    let mut t = Table::new(
+        "rejected",
+        cols(&[
+            ("enterprise_id", "统一社会信用代码"),
+            ("site_id", "地块"),
+            ("park_id", "园区编号"),
+            ("excluded_by", "否决条件"),
+            ("measured", "实测值"),
+            ("threshold", "限值"),
+        ]),
+    );
     for (mi, m) in r.movers.iter().enumerate() {
         let e = &model.enterprises[m.enterprise];
         for rej in &r.rejected[mi].kept {
@@ -113,7 +135,12 @@ pub fn plan_table(model: &Model, r: &SitingResult) -> Table {
         ]),
     );
     let mut order: Vec<&crate::analyse::site::Assignment> = r.plan.iter().collect();
-    order.sort_by_key(|a| (a.phase.unwrap_or(i32::MAX), model.enterprises[r.movers[a.mover].enterprise].id.clone()));
+    order.sort_by_key(|a| {
+        (
+            a.phase.unwrap_or(i32::MAX),
+            model.enterprises[r.movers[a.mover].enterprise].id.clone(),
+        )
+    });
     for a in order {
         let m = &r.movers[a.mover];
         let e = &model.enterprises[m.enterprise];
@@ -131,7 +158,15 @@ pub fn plan_table(model: &Model, r: &SitingResult) -> Table {
             Cell::Number(a.released.to_mu(), 3),
             Cell::Number(m.required.to_mu(), 3),
             Cell::Number(m.protection_m, 0),
-            Cell::Text(format!("{}{}", m.protection_source, if m.protection_fallback { " [fallback]" } else { "" })),
+            Cell::Text(format!(
+                "{}{}",
+                m.protection_source,
+                if m.protection_fallback {
+                    " [fallback]"
+                } else {
+                    ""
+                }
+            )),
             Cell::text(a.unplaced_reason.clone()),
         ]);
     }
@@ -140,12 +175,25 @@ pub fn plan_table(model: &Model, r: &SitingResult) -> Table {
 
 /// Lines from each old site to its new site, for maps.
 pub fn moves_table(model: &Model, r: &SitingResult) -> Table {
-    let mut t = Table::new("moves", cols(&[("enterprise_id", "统一社会信用代码"), ("name", "企业名称"), ("site_id", "新址地块"), ("phase", "搬迁批次（年）"), ("length_m", "距离（米）")]));
+    let mut t = Table::new(
+        "moves",
+        cols(&[
+            ("enterprise_id", "统一社会信用代码"),
+            ("name", "企业名称"),
+            ("site_id", "新址地块"),
+            ("phase", "搬迁批次（年）"),
+            ("length_m", "距离（米）"),
+        ]),
+    );
     let mut geoms = Vec::new();
     for a in &r.plan {
         let m = &r.movers[a.mover];
-        let (Some(site), Some(from)) = (a.site, m.origin) else { continue };
-        let Some(to) = r.sites[site].geometry.centroid() else { continue };
+        let (Some(site), Some(from)) = (a.site, m.origin) else {
+            continue;
+        };
+        let Some(to) = r.sites[site].geometry.centroid() else {
+            continue;
+        };
         let e = &model.enterprises[m.enterprise];
         let line = LineString::from(vec![from.0, to.0]);
         t.rows.push(vec![
