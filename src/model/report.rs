@@ -57,3 +57,22 @@ pub struct LoadReport {
     /// Per layer, by name.
     pub layers: BTreeMap<String, LayerReport>,
 }
+
+impl LoadReport {
+    /// The first layer of which every feature was rejected, as one line naming the first
+    /// problem: such a layer cannot be used.
+    pub fn unusable_layer(&self) -> Option<String> {
+        let (name, r) = self
+            .layers
+            .iter()
+            .find(|(_, r)| r.read > 0 && r.rejected == r.read)?;
+        let why = r
+            .problems
+            .first()
+            .map(|p| p.describe(&r.path))
+            .unwrap_or_default();
+        Some(format!(
+            "every feature of the {name} layer was rejected; the first: {why}"
+        ))
+    }
+}

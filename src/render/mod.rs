@@ -6,7 +6,9 @@
 mod classify;
 mod compose;
 mod fonts;
+mod furniture;
 mod labels;
+mod legend;
 pub mod maps;
 mod output;
 mod scene;

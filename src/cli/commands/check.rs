@@ -34,23 +34,8 @@ pub fn run(path: &Path, flags: Flags) -> Result<()> {
             println!("warning: {h}");
         }
     }
-    let unusable: Vec<&str> = model
-        .report
-        .layers
-        .iter()
-        .filter(|(_, r)| r.read > 0 && r.rejected == r.read)
-        .map(|(n, _)| n.as_str())
-        .collect();
-    if let Some(first) = unusable.first() {
-        let r = &model.report.layers[*first];
-        let why = r
-            .problems
-            .first()
-            .map(|p| p.describe(&r.path))
-            .unwrap_or_default();
-        return Err(Error::Missing(format!(
-            "every feature of the {first} layer was rejected; the first: {why}"
-        )));
+    if let Some(line) = model.report.unusable_layer() {
+        return Err(Error::Missing(line));
     }
     Ok(())
 }

@@ -62,17 +62,10 @@ impl Session {
                         r.warnings()
                     );
                 }
-                if r.read > 0 && r.rejected == r.read {
-                    let why = r
-                        .problems
-                        .first()
-                        .map(|p| p.describe(&r.path))
-                        .unwrap_or_default();
-                    return Err(Error::Missing(format!(
-                        "every feature of the {name} layer was rejected; the first: {why}"
-                    )));
-                }
             }
+        }
+        if let Some(line) = model.report.unusable_layer() {
+            return Err(Error::Missing(line));
         }
         if !flags.quiet {
             for h in &index.crs_hints {
