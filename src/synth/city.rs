@@ -124,17 +124,27 @@ pub fn generate(opts: SynthOptions) -> City {
     let mut infrastructure = Vec::new();
     let mut approvals = Vec::new();
     let as_of = chrono::NaiveDate::from_ymd_opt(2026, 6, 30).expect("a valid constant date");
-    // Parks sit on rings around the old town, each a rotated grid of blocks.
-    let ring_cap = 8;
-    for k in 0..n_parks {
-        let ring = k / ring_cap;
-        let slot = k % ring_cap;
-        // About 3.6 parcels a block on average (1, 3, 4 or 6 lots, some split in two).
-        let side = ((per_park as f64) / 3.6).sqrt().ceil().max(2.0);
-        let block_w = 320.0;
-        let extent = side * block_w;
-        let radius = TOWN_HALF_MIN * 2.0 + extent * 0.9 + ring as f64 * (extent * 1.6 + 2_000.0);
-        let on_ring = (n_parks - ring * ring_cap).min(ring_cap);
+    // Parks sit on rings around the old town, each a rotated grid of blocks. About 3.6
+    // parcels a block on average (1, 3, 4 or 6 lots, some split in two).
+    let side = ((per_park as f64) / 3.6).sqrt().ceil().max(2.0);
+    let block_w = 320.0;
+    let extent = side * block_w;
+    let radius_of =
+        |ring: usize| TOWN_HALF_MIN * 2.0 + extent * 0.9 + ring as f64 * (extent * 1.6 + 2_000.0);
+    // As many parks on a ring as fit without touching, rotated (×√2) plus a 500 m gap.
+    let mut slots: Vec<(usize, usize, usize)> = Vec::with_capacity(n_parks);
+    let mut ring = 0;
+    while slots.len() < n_parks {
+        let fit = (std::f64::consts::TAU * radius_of(ring)
+            / (extent * std::f64::consts::SQRT_2 + 500.0))
+            .floor() as usize;
+        let cap = fit.clamp(1, 8);
+        let on_ring = (n_parks - slots.len()).min(cap);
+        slots.extend((0..on_ring).map(|slot| (ring, slot, on_ring)));
+        ring += 1;
+    }
+    for (k, &(ring, slot, on_ring)) in slots.iter().enumerate() {
+        let radius = radius_of(ring);
         let angle =
             (slot as f64 + 0.5 * ring as f64) / on_ring as f64 * std::f64::consts::TAU + 0.3;
         let cx = ORIGIN.0 + radius * angle.cos();

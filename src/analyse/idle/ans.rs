@@ -98,20 +98,35 @@ pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
                 .any(|e| e.data > i && crate::index::clipped_area(g, batches[e.data]) > 1.0)
         })
     });
-    let parts: Vec<MultiPolygon<f64>> = if overlapping {
-        vec![crate::index::repaired(geo::unary_union(
-            pieces.iter().map(|p| &p.geometry),
-        ))]
-    } else {
-        pieces.iter().map(|p| p.geometry.clone()).collect()
-    };
     let park_tree =
         crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
+    if overlapping {
+        // Overlapping batches: per park, unite the pieces clipped to it (bounded work,
+        // never a city-wide union).
+        let piece_tree =
+            crate::index::tree_of(&pieces.iter().map(|p| &p.geometry).collect::<Vec<_>>());
+        return model
+            .parks
+            .par_iter()
+            .map(|pk| {
+                let Some(b) = pk.geometry.bounding_rect() else {
+                    return AreaM2::ZERO;
+                };
+                let clipped: Vec<MultiPolygon<f64>> = piece_tree
+                    .locate_in_envelope_intersecting(&envelope(b))
+                    .map(|e| {
+                        crate::index::repaired(pieces[e.data].geometry.intersection(&pk.geometry))
+                    })
+                    .collect();
+                AreaM2(crate::index::repaired(geo::unary_union(clipped.iter())).unsigned_area())
+            })
+            .collect();
+    }
     let mut out = vec![AreaM2::ZERO; model.parks.len()];
-    let contributions: Vec<Vec<(usize, f64)>> = parts
+    let contributions: Vec<Vec<(usize, f64)>> = pieces
         .par_iter()
-        .map(|g| {
-            let Some(b) = g.bounding_rect() else {
+        .map(|p| {
+            let Some(b) = p.geometry.bounding_rect() else {
                 return vec![];
             };
             park_tree
@@ -119,7 +134,7 @@ pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
                 .map(|e| {
                     (
                         e.data,
-                        crate::index::clipped_area(g, &model.parks[e.data].geometry),
+                        crate::index::clipped_area(&p.geometry, &model.parks[e.data].geometry),
                     )
                 })
                 .collect()
