@@ -45,7 +45,7 @@ pub struct ParcelIntensity {
     pub far_min_required: Option<f64>,
     /// Where the requirement came from, in words.
     pub far_rule: Option<String>,
-    /// True when the requirement is unconfirmed (a [U] value or a fallback edition).
+    /// True when the requirement is unconfirmed (a \[U\] value or a fallback edition).
     pub far_rule_unconfirmed: bool,
     /// far ≥ required.
     pub far_ok: Option<bool>,

@@ -77,7 +77,7 @@ pub fn ahp_eigen(m: &[Vec<f64>]) -> Result<(Vec<f64>, f64, f64), String> {
 /// Siting weights from a 5 × 5 matrix in criterion order.
 ///
 /// # Errors
-/// As [`ahp_eigen`], or a matrix that is not 5 × 5.
+/// As `ahp_eigen`, or a matrix that is not 5 × 5.
 pub fn ahp_weights(m: &[Vec<f64>]) -> Result<AhpResult, String> {
     if m.len() != 5 {
         return Err(format!("the siting AHP matrix must be 5 × 5 (distance_old, road, wastewater, cluster, surplus); it has {} rows", m.len()));
