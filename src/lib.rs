@@ -32,14 +32,14 @@
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 
+pub mod analyse;
+pub mod crs;
+pub mod error;
+pub mod index;
+pub mod model;
 pub mod project;
 pub mod read;
-pub mod crs;
-pub mod model;
-pub mod index;
-pub mod analyse;
-pub mod write;
 pub mod render;
 pub mod synth;
 pub mod units;
-pub mod error;
+pub mod write;
