@@ -209,14 +209,16 @@ fn classify_one(
             let idle_on = add_years(a, rules.idle_after_years);
             let recover_on = add_years(a, rules.recoverable_after_years);
             if d >= idle_on {
-                v.class = IdleClass::Idle;
-                v.since = Some(idle_on);
-                v.fee_due = true;
-                v.recoverable = d >= recover_on;
-                v.reason = format!(
-                    "not started {} days after the agreed start of {a}; idle since {idle_on}; {fee} % idle fee due; {}",
-                    days_between(a, d),
-                    if v.recoverable { format!("recoverable free of charge since {recover_on}") } else { format!("recoverable free of charge from {recover_on}") }
+                mark_idle(
+                    &mut v,
+                    d,
+                    idle_on,
+                    recover_on,
+                    fee,
+                    format!(
+                        "not started {} days after the agreed start of {a}",
+                        days_between(a, d)
+                    ),
                 );
                 if !v.recoverable {
                     event("becomes_recoverable", recover_on);
@@ -260,15 +262,17 @@ fn classify_one(
                 ));
             }
             if d >= idle_on {
-                v.class = IdleClass::Idle;
-                v.since = Some(idle_on);
-                v.fee_due = true;
-                v.recoverable = d >= recover_on;
-                v.reason = format!(
-                    "construction halted since {h} ({} days) with {}; idle since {idle_on}; {fee} % idle fee due; {}",
-                    days_between(h, d),
-                    why.join(" and "),
-                    if v.recoverable { format!("recoverable free of charge since {recover_on}") } else { format!("recoverable free of charge from {recover_on}") }
+                mark_idle(
+                    &mut v,
+                    d,
+                    idle_on,
+                    recover_on,
+                    fee,
+                    format!(
+                        "construction halted since {h} ({} days) with {}",
+                        days_between(h, d),
+                        why.join(" and ")
+                    ),
                 );
                 if !v.recoverable {
                     event("becomes_recoverable", recover_on);
@@ -387,6 +391,24 @@ fn classify_one(
         start.map(|s| s.to_string()).unwrap_or_default()
     );
     v
+}
+
+/// Sets an idle verdict (Decree 53): idle since `idle_on`, the fee due, recoverable from
+/// `recover_on`; the reason starts with the case's own cause.
+fn mark_idle(
+    v: &mut IdleVerdict,
+    d: NaiveDate,
+    idle_on: NaiveDate,
+    recover_on: NaiveDate,
+    fee: f64,
+    cause: String,
+) {
+    v.class = IdleClass::Idle;
+    v.since = Some(idle_on);
+    v.fee_due = true;
+    v.recoverable = d >= recover_on;
+    let recovery = if v.recoverable { "since" } else { "from" };
+    v.reason = format!("{cause}; idle since {idle_on}; {fee} % idle fee due; recoverable free of charge {recovery} {recover_on}");
 }
 
 fn cross_checks(
