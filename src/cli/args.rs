@@ -139,15 +139,19 @@ pub enum Command {
 pub struct RenderArgs {
     /// Project folder or parkscope.toml.
     pub project: PathBuf,
-    /// Map kind: overview, intensity, idle, evaluation.
+    /// Map kind: overview, intensity, idle, evaluation, siting.
     #[arg(long)]
     pub map: String,
     /// Output file: .png, .svg or .pdf.
     #[arg(long)]
     pub out: PathBuf,
     /// Zoom to one park (its park_id).
-    #[arg(long)]
+    #[arg(long, conflicts_with = "atlas")]
     pub park: Option<String>,
+    /// One page per park: a multi-page PDF, or with .png/.svg one file per park
+    /// (FILE-<park_id>.png).
+    #[arg(long)]
+    pub atlas: bool,
     /// Indicator of the intensity map: far, coverage, tax_per_mu, revenue_per_mu, investment_per_mu, value_added_per_mu.
     #[arg(long)]
     pub field: Option<String>,

@@ -3,6 +3,7 @@
 //! north arrow, locator inset, title block) → PNG through resvg or PDF through svg2pdf.
 //! One drawing path for every format; text in the bundled CJK font.
 
+mod atlas;
 mod classify;
 mod compose;
 mod fonts;
@@ -15,6 +16,7 @@ mod scene;
 mod style;
 mod svg;
 
+pub use atlas::atlas_pdf;
 pub use classify::{breaks, Scheme};
 pub use compose::{compose_svg, Page, Paper};
 pub use fonts::FontSet;

@@ -9,7 +9,7 @@ use super::fonts::FontSet;
 use crate::error::{Error, Result};
 use crate::write::write_bytes;
 
-fn tree(svg: &str, fonts: &FontSet) -> Result<usvg::Tree> {
+pub(super) fn tree(svg: &str, fonts: &FontSet) -> Result<usvg::Tree> {
     let opt = usvg::Options {
         fontdb: fonts.db.clone(),
         font_family: super::fonts::FAMILY.to_owned(),

@@ -142,6 +142,45 @@ fn png_shows_the_class_colours_and_a_white_page() {
     assert_eq!(pixel(&png, 0.002, 0.5), [255, 255, 255], "page margin");
 }
 
+/// Mean absolute difference per channel over a 59 × 39 grid of samples of two renderings of
+/// the same page (sizes may differ by a pixel or two).
+fn mean_difference(a: &[u8], b: &[u8]) -> f64 {
+    let (a, b) = (
+        resvg::tiny_skia::Pixmap::decode_png(a).unwrap(),
+        resvg::tiny_skia::Pixmap::decode_png(b).unwrap(),
+    );
+    assert!(
+        (a.width() as i32 - b.width() as i32).abs() <= 2
+            && (a.height() as i32 - b.height() as i32).abs() <= 2,
+        "sizes {}×{} and {}×{}",
+        a.width(),
+        a.height(),
+        b.width(),
+        b.height()
+    );
+    let mut diff = 0.0;
+    let mut n = 0.0;
+    for gy in 1..40 {
+        for gx in 1..60 {
+            let (fx, fy) = (gx as f64 / 60.0, gy as f64 / 40.0);
+            let at = |p: &resvg::tiny_skia::Pixmap| {
+                p.pixel(
+                    (p.width() as f64 * fx) as u32,
+                    (p.height() as f64 * fy) as u32,
+                )
+                .unwrap()
+            };
+            let (pa, pb) = (at(&a), at(&b));
+            diff += ((pa.red() as f64 - pb.red() as f64).abs()
+                + (pa.green() as f64 - pb.green() as f64).abs()
+                + (pa.blue() as f64 - pb.blue() as f64).abs())
+                / 3.0;
+            n += 1.0;
+        }
+    }
+    diff / n
+}
+
 #[test]
 fn pdf_renders_back_like_the_png() {
     if std::process::Command::new("pdftoppm")
@@ -165,44 +204,8 @@ fn pdf_renders_back_like_the_png() {
     assert!(st.success());
     let back = std::fs::read(dir.path().join("back.png")).unwrap();
     let ours = to_png(&svg, 96.0, &FontSet::bundled()).unwrap();
-    let (a, b) = (
-        resvg::tiny_skia::Pixmap::decode_png(&back).unwrap(),
-        resvg::tiny_skia::Pixmap::decode_png(&ours).unwrap(),
-    );
-    assert!(
-        (a.width() as i32 - b.width() as i32).abs() <= 2
-            && (a.height() as i32 - b.height() as i32).abs() <= 2
-    );
-    // Same colours in the same places: mean absolute difference over a grid of samples.
-    let mut diff = 0.0;
-    let mut n = 0.0;
-    for gy in 1..40 {
-        for gx in 1..60 {
-            let (fx, fy) = (gx as f64 / 60.0, gy as f64 / 40.0);
-            let pa = a
-                .pixel(
-                    (a.width() as f64 * fx) as u32,
-                    (a.height() as f64 * fy) as u32,
-                )
-                .unwrap();
-            let pb = b
-                .pixel(
-                    (b.width() as f64 * fx) as u32,
-                    (b.height() as f64 * fy) as u32,
-                )
-                .unwrap();
-            diff += ((pa.red() as f64 - pb.red() as f64).abs()
-                + (pa.green() as f64 - pb.green() as f64).abs()
-                + (pa.blue() as f64 - pb.blue() as f64).abs())
-                / 3.0;
-            n += 1.0;
-        }
-    }
-    assert!(
-        diff / n < 12.0,
-        "mean difference {:.1} per channel",
-        diff / n
-    );
+    let d = mean_difference(&back, &ours);
+    assert!(d < 12.0, "mean difference {d:.1} per channel");
     // Text stays text: the PDF embeds the font.
     let bytes = std::fs::read(&pdf).unwrap();
     assert!(
@@ -238,4 +241,101 @@ fn render_command_picks_the_format_by_extension_and_refuses_unknown_kinds() {
     ]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unknown kind"), "{}", r.stderr);
+}
+
+/// The pages of a PDF, from poppler's pdfinfo.
+fn pdf_pages(pdf: &std::path::Path) -> usize {
+    let out = std::process::Command::new("pdfinfo")
+        .arg(pdf)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap()
+}
+
+#[test]
+fn atlas_has_one_page_per_park_each_like_the_park_close_up() {
+    if std::process::Command::new("pdftoppm")
+        .arg("-v")
+        .output()
+        .is_err()
+    {
+        eprintln!("poppler not installed: atlas check skipped");
+        return;
+    }
+    let sample = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample");
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("atlas.pdf");
+    let r = crate::util::run(&[
+        "render".as_ref(),
+        sample.as_os_str(),
+        "--map".as_ref(),
+        "idle".as_ref(),
+        "--atlas".as_ref(),
+        "--out".as_ref(),
+        pdf.as_os_str(),
+        "--quiet".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let (model, _, _) = crate::util::analyse(&sample, "2026-06-30");
+    assert_eq!(pdf_pages(&pdf), model.parks.len());
+    // Page 2 is the second park's close-up: rendered back, it matches `--park` as a PNG.
+    let park = &model.parks[1].id;
+    let png = dir.path().join("park.png");
+    let r = crate::util::run(&[
+        "render".as_ref(),
+        sample.as_os_str(),
+        "--map".as_ref(),
+        "idle".as_ref(),
+        "--park".as_ref(),
+        park.as_ref(),
+        "--dpi".as_ref(),
+        "60".as_ref(),
+        "--out".as_ref(),
+        png.as_os_str(),
+        "--quiet".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let st = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "2", "-l", "2", "-singlefile"])
+        .arg(&pdf)
+        .arg(dir.path().join("page2"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let back = std::fs::read(dir.path().join("page2.png")).unwrap();
+    let ours = std::fs::read(&png).unwrap();
+    let d = mean_difference(&back, &ours);
+    assert!(d < 12.0, "page 2 vs --park {park}: mean difference {d:.1}");
+    // Page 1 is not that park: the comparison can tell pages apart.
+    let st = std::process::Command::new("pdftoppm")
+        .args(["-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile"])
+        .arg(&pdf)
+        .arg(dir.path().join("page1"))
+        .status()
+        .unwrap();
+    assert!(st.success());
+    let other = mean_difference(&std::fs::read(dir.path().join("page1.png")).unwrap(), &ours);
+    assert!(other > d * 1.5, "page 1 {other:.1} vs page 2 {d:.1}");
+
+    // With .png: one file per park.
+    let r = crate::util::run(&[
+        "render".as_ref(),
+        sample.as_os_str(),
+        "--map".as_ref(),
+        "overview".as_ref(),
+        "--atlas".as_ref(),
+        "--dpi".as_ref(),
+        "30".as_ref(),
+        "--out".as_ref(),
+        dir.path().join("ov.png").as_os_str(),
+        "--quiet".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    for p in &model.parks {
+        assert!(dir.path().join(format!("ov-{}.png", p.id)).exists());
+    }
 }

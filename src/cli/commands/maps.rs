@@ -1,13 +1,17 @@
 //! `parkscope render PROJECT --map KIND --out FILE`, and the maps `run` and `demo` write.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use rayon::prelude::*;
 
 use parkscope::analyse::{analyse_all, Analysis};
 use parkscope::error::{Error, Result};
 use parkscope::render::{
-    build_scene, compose_svg, save_map, FontSet, MapContext, MapKind, MapRequest, Page, Paper,
-    Scheme,
+    atlas_pdf, build_scene, compose_svg, save_map, FontSet, MapContext, MapKind, MapRequest, Page,
+    Paper, Scheme,
 };
+use parkscope::write::write_bytes;
 
 use super::session::Session;
 use super::Flags;
@@ -88,7 +92,9 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
     let progress = Progress::new(flags.quiet);
     progress.step("analysing");
     let a = analyse_all(&s.model, &s.index, &s.policy, s.as_of);
-    progress.step("drawing");
+    for (stage, d) in &a.timings {
+        super::timing(flags, stage, *d);
+    }
     let req = MapRequest {
         kind,
         park: args.park.clone(),
@@ -101,24 +107,123 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
         },
     };
     let siting = if kind == MapKind::Siting {
-        Some(parkscope::analyse::site::plan_relocation(
+        progress.step("siting");
+        let t = Instant::now();
+        let plan = parkscope::analyse::site::plan_relocation(
             &s.model,
             &s.index,
             &s.policy,
             &a,
             &Default::default(),
-        )?)
+        )?;
+        super::timing(flags, "siting", t.elapsed());
+        Some(plan)
     } else {
         None
     };
-    let scene = build_scene(&context(&s, &a, siting.as_ref()), &req)?;
-    let svg = compose_svg(&scene, &req.page, s.project.lang);
-    save_map(&svg, &args.out, args.dpi, &FontSet::with_system())?;
+    let ctx = context(&s, &a, siting.as_ref());
+    let fonts = FontSet::with_system();
+    progress.step("drawing");
+    let written = if args.atlas {
+        atlas(&ctx, &req, &args.out, args.dpi, &fonts, flags)?
+    } else {
+        let t = Instant::now();
+        let scene = build_scene(&ctx, &req)?;
+        let svg = compose_svg(&scene, &req.page, s.project.lang);
+        super::timing(flags, "render: scene + SVG", t.elapsed());
+        let t = Instant::now();
+        save_map(&svg, &args.out, args.dpi, &fonts)?;
+        super::timing(flags, "render: rasterise/convert + write", t.elapsed());
+        vec![args.out.clone()]
+    };
     drop(progress);
     if !flags.quiet {
-        println!("{} map written to {}", kind.name(), args.out.display());
+        if args.atlas {
+            println!(
+                "{} atlas of {} parks written to {}",
+                kind.name(),
+                s.model.parks.len(),
+                match written.as_slice() {
+                    [one] => one.display().to_string(),
+                    many => format!("{} files beside {}", many.len(), args.out.display()),
+                }
+            );
+        } else {
+            println!("{} map written to {}", kind.name(), args.out.display());
+        }
     }
     Ok(())
+}
+
+/// One page per park, in the parks' order: a multi-page PDF, or one PNG/SVG per park named
+/// `FILE-<park_id>.ext`. Returns the files written.
+fn atlas(
+    ctx: &MapContext,
+    req: &MapRequest,
+    out: &Path,
+    dpi: f32,
+    fonts: &FontSet,
+    flags: Flags,
+) -> Result<Vec<PathBuf>> {
+    let parks = &ctx.model.parks;
+    if parks.is_empty() {
+        return Err(Error::Missing(
+            "--atlas draws one page per park, and the project has no parks layer".into(),
+        ));
+    }
+    let t = Instant::now();
+    let pages = parks
+        .par_iter()
+        .map(|p| {
+            let mut r = req.clone();
+            r.park = Some(p.id.clone());
+            let scene = build_scene(ctx, &r)?;
+            Ok(compose_svg(&scene, &r.page, ctx.lang))
+        })
+        .collect::<Result<Vec<String>>>()?;
+    super::timing(flags, "render: scenes + SVG pages", t.elapsed());
+    let t = Instant::now();
+    let is_pdf = out
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
+    let written = if is_pdf {
+        let title = format!("{} — {}", ctx.project, req.kind.name());
+        write_bytes(out, &atlas_pdf(&pages, &title, fonts)?)?;
+        vec![out.to_path_buf()]
+    } else {
+        let stem = out
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let ext = out
+            .extension()
+            .map(|e| e.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        parks
+            .par_iter()
+            .zip(pages.par_iter())
+            .map(|(p, svg)| {
+                let path = out.with_file_name(format!("{stem}-{}.{ext}", safe_file_part(&p.id)));
+                save_map(svg, &path, dpi, fonts)?;
+                Ok(path)
+            })
+            .collect::<Result<Vec<_>>>()?
+    };
+    super::timing(flags, "render: pages written", t.elapsed());
+    Ok(written)
+}
+
+/// A park id made safe for a file name (path separators and the like become `_`).
+fn safe_file_part(id: &str) -> String {
+    id.chars()
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' || c == '_' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .collect()
 }
 
 /// Writes every map kind as PNG and PDF (and one park close-up) into `out`.
@@ -156,10 +261,22 @@ pub fn render_all(
             written.push(path);
         }
     }
+    if !s.model.parks.is_empty() {
+        progress.step("drawing the idle-land atlas");
+        let req = MapRequest::new(MapKind::Idle);
+        written.extend(atlas(
+            &ctx,
+            &req,
+            &out.join("atlas-idle.pdf"),
+            150.0,
+            &fonts,
+            flags,
+        )?);
+    }
     drop(progress);
     if !flags.quiet && !flags.json {
         println!(
-            "maps: {} files ({}) in {}",
+            "maps: {} files ({}, atlas-idle) in {}",
             written.len(),
             requests
                 .iter()
