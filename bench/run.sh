@@ -14,7 +14,10 @@ peak() { grep "Maximum resident" "$1" | awk '{printf "%.0f MiB", $6/1024}'; }
 wall() { grep "Elapsed (wall clock)" "$1" | awk '{print $8}'; }
 if [ -z "${BENCH_SKIP_REFERENCE:-}" ]; then
   python3 -c "import geopandas, pyogrio" 2>/dev/null || python3 -m pip install -q geopandas pyogrio shapely pyproj >/dev/null 2>&1
-  python3 -c "import duckdb" 2>/dev/null || python3 -m pip install -q duckdb >/dev/null 2>&1
+  # DuckDB spatial: `INSTALL spatial` needs DuckDB's own host; the same extension is on PyPI,
+  # pinned to its DuckDB version, so it gets a virtualenv of its own.
+  DUCK=bench/.venv-duckdb
+  [ -x $DUCK/bin/python ] || { python3 -m venv $DUCK && $DUCK/bin/pip install -q duckdb==1.5.5 duckdb-extension-spatial==1.5.5 duckdb-extensions==1.5.5 >/dev/null 2>&1; }
 fi
 for N in $SIZES; do
   D=bench/data/$N
@@ -41,6 +44,7 @@ for N in $SIZES; do
   if [ -z "${BENCH_SKIP_REFERENCE:-}" ]; then
     /usr/bin/time -v python3 bench/reference_geopandas.py "$D" 2> /tmp/bench-gpd.txt | tee -a "$R"
     echo "geopandas total: wall $(wall /tmp/bench-gpd.txt), peak $(peak /tmp/bench-gpd.txt)" | tee -a "$R"
-    python3 bench/reference_duckdb.py "$D" 2>&1 | tee -a "$R"
+    /usr/bin/time -v $DUCK/bin/python bench/reference_duckdb.py "$D" 2> /tmp/bench-duck.txt | tee -a "$R"
+    echo "duckdb total: wall $(wall /tmp/bench-duck.txt), peak $(peak /tmp/bench-duck.txt)" | tee -a "$R"
   fi
 done

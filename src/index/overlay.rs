@@ -2,7 +2,7 @@
 //! each. A footprint wholly inside a parcel (the common case) is recognised exactly
 //! without a boolean operation; only footprints crossing a parcel edge are clipped.
 
-use geo::{Area, BooleanOps, BoundingRect, Contains, Intersects, Line, LinesIter, MultiPolygon};
+use geo::{Area, BooleanOps, BoundingRect, Intersects, Line, LinesIter, MultiPolygon};
 use rayon::prelude::*;
 use rstar::RTree;
 
@@ -10,10 +10,15 @@ use super::{envelope, BoxEntry, BuildingPart};
 use crate::model::Model;
 use crate::units::AreaM2;
 
-/// True when `inner` lies strictly within `outer`: the boundaries do not meet at all and
-/// an interior point of `inner` is inside `outer`. Exact for valid polygons; a footprint
-/// that touches the parcel boundary answers false and is measured by a boolean operation.
+/// True when `inner` lies within `outer` (boundaries may touch at vertices). Exact for
+/// valid polygons, without a boolean operation or a DE-9IM matrix:
+/// when no edge of `outer` reaches `inner`'s bounding box, one vertex decides; otherwise no
+/// edge pair may cross or overlap, after which every edge lies wholly on one side of the
+/// other polygon's boundary and its midpoint tells which — every edge of `inner` must be
+/// inside `outer`, no edge of `outer` inside `inner` (a hole or another part of `outer`).
+/// Anything doubtful answers false and is measured by the boolean operation instead.
 pub fn is_within(inner: &MultiPolygon<f64>, outer: &MultiPolygon<f64>) -> bool {
+    use geo::coordinate_position::{CoordPos, CoordinatePosition};
     let (Some(ib), Some(ob)) = (inner.bounding_rect(), outer.bounding_rect()) else {
         return false;
     };
@@ -24,35 +29,51 @@ pub fn is_within(inner: &MultiPolygon<f64>, outer: &MultiPolygon<f64>) -> bool {
     {
         return false;
     }
-    let env = ib;
-    let outer_lines: Vec<Line<f64>> = outer
-        .lines_iter()
-        .filter(|l| {
-            let (lo_x, hi_x) = (l.start.x.min(l.end.x), l.start.x.max(l.end.x));
-            let (lo_y, hi_y) = (l.start.y.min(l.end.y), l.start.y.max(l.end.y));
-            hi_x >= env.min().x && lo_x <= env.max().x && hi_y >= env.min().y && lo_y <= env.max().y
-        })
-        .collect();
+    let reaches = |l: &Line<f64>| {
+        l.start.x.max(l.end.x) >= ib.min().x
+            && l.start.x.min(l.end.x) <= ib.max().x
+            && l.start.y.max(l.end.y) >= ib.min().y
+            && l.start.y.min(l.end.y) <= ib.max().y
+    };
+    let outer_lines: Vec<Line<f64>> = outer.lines_iter().filter(reaches).collect();
+    if outer_lines.is_empty() {
+        // inner's box meets no edge of outer: the box is wholly inside or wholly outside.
+        return inner
+            .0
+            .first()
+            .and_then(|p| p.exterior().0.first())
+            .is_some_and(|c| outer.coordinate_position(c) == CoordPos::Inside);
+    }
     for il in inner.lines_iter() {
         for ol in &outer_lines {
-            if let Some(
-                geo::LineIntersection::SinglePoint {
-                    is_proper: true, ..
-                }
-                | geo::LineIntersection::Collinear { .. },
-            ) = geo::line_intersection::line_intersection(il, *ol)
-            {
-                return false;
+            match geo::line_intersection::line_intersection(il, *ol) {
+                Some(geo::LineIntersection::SinglePoint {
+                    is_proper: false, ..
+                })
+                | None => {}
+                Some(_) => return false,
             }
         }
     }
-    // No proper crossing: inner is wholly in or wholly out (up to touching vertices);
-    // decide by a point strictly inside inner's first part.
-    use geo::InteriorPoint;
-    match inner.0.first().and_then(|p| p.interior_point()) {
-        Some(pt) => outer.contains(&pt),
-        None => false,
-    }
+    // Where an edge's interior lies relative to a polygon: sampled at its midpoint, or at a
+    // third of the way when the midpoint is itself a touching point.
+    let side = |l: &Line<f64>, poly: &MultiPolygon<f64>| {
+        [0.5, 1.0 / 3.0]
+            .into_iter()
+            .map(|t| {
+                poly.coordinate_position(&geo::Coord {
+                    x: l.start.x + (l.end.x - l.start.x) * t,
+                    y: l.start.y + (l.end.y - l.start.y) * t,
+                })
+            })
+            .find(|p| *p != CoordPos::OnBoundary)
+    };
+    inner
+        .lines_iter()
+        .all(|l| side(&l, outer) == Some(CoordPos::Inside))
+        && outer_lines
+            .iter()
+            .all(|l| side(l, inner) == Some(CoordPos::Outside))
 }
 
 /// A boolean operation's output made valid: on near-degenerate input (edges that almost
@@ -120,11 +141,7 @@ pub(super) fn buildings_on_parcels(
                 .into_iter()
                 .filter_map(|pi| {
                     let parcel = &model.parcels[pi].geometry;
-                    let area = if is_within(&b.geometry, parcel) {
-                        b.area.m2()
-                    } else {
-                        clipped_area(&b.geometry, parcel)
-                    };
+                    let area = clipped_area(&b.geometry, parcel);
                     (area > 1e-9).then_some((
                         pi,
                         BuildingPart {
@@ -186,5 +203,38 @@ mod tests {
         ));
         assert!(!is_within(&inside, &holed));
         assert!(clipped_area(&inside, &holed).abs() < 1e-9);
+    }
+
+    #[test]
+    fn touching_vertices_are_judged_by_edge_midpoints() {
+        let parcel = mp(
+            polygon![(x: 0.0, y: 0.0), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)],
+        );
+        // Inside, one vertex on the parcel's edge: within.
+        let corner_touch = mp(polygon![(x: 50.0, y: 0.0), (x: 60.0, y: 10.0), (x: 40.0, y: 10.0)]);
+        assert!(is_within(&corner_touch, &parcel));
+        // A parcel with a notch; a triangle in the notch touches the parcel only at the
+        // notch's apex, inside the parcel's bounding box.
+        let notched = mp(
+            polygon![(x: 0.0, y: 0.0), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0),
+            (x: 60.0, y: 100.0), (x: 50.0, y: 50.0), (x: 40.0, y: 100.0), (x: 0.0, y: 100.0)],
+        );
+        let in_notch = mp(polygon![(x: 50.0, y: 50.0), (x: 55.0, y: 80.0), (x: 45.0, y: 80.0)]);
+        assert!(!is_within(&in_notch, &notched));
+        assert!(clipped_area(&in_notch, &notched).abs() < 1e-9);
+        // The same triangle pointing down from the apex is inside.
+        let below = mp(polygon![(x: 50.0, y: 50.0), (x: 45.0, y: 20.0), (x: 55.0, y: 20.0)]);
+        assert!(is_within(&below, &notched));
+        // A hole whose corners all lie on the building's boundary: the hole is inside the
+        // building, so the building is not within the parcel.
+        let holed = mp(polygon!(
+            exterior: [(x: 0.0, y: 0.0), (x: 100.0, y: 0.0), (x: 100.0, y: 100.0), (x: 0.0, y: 100.0)],
+            interiors: [[(x: 20.0, y: 10.0), (x: 30.0, y: 20.0), (x: 20.0, y: 30.0), (x: 10.0, y: 20.0)]],
+        ));
+        let around = mp(
+            polygon![(x: 10.0, y: 10.0), (x: 30.0, y: 10.0), (x: 30.0, y: 30.0), (x: 10.0, y: 30.0)],
+        );
+        assert!(!is_within(&around, &holed));
+        assert!((clipped_area(&around, &holed) - (400.0 - 200.0)).abs() < 1e-6);
     }
 }

@@ -32,6 +32,8 @@ pub fn approved_not_supplied(
         let p = &model.parcels[i];
         p.status == Some(SupplyStatus::Supplied) && p.supply_date.is_none_or(|d| d <= as_of)
     };
+    let park_tree =
+        crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
     model
         .approvals
         .par_iter()
@@ -63,11 +65,19 @@ pub fn approved_not_supplied(
             };
             let area = rest.unsigned_area();
             (area > 1.0).then(|| {
-                let park = model
-                    .parks
-                    .iter()
-                    .enumerate()
-                    .map(|(k, pk)| (k, crate::index::clipped_area(&rest, &pk.geometry)))
+                let mut near: Vec<usize> = rest
+                    .bounding_rect()
+                    .map(|b| {
+                        park_tree
+                            .locate_in_envelope_intersecting(&envelope(b))
+                            .map(|e| e.data)
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                near.sort_unstable();
+                let park = near
+                    .into_iter()
+                    .map(|k| (k, crate::index::clipped_area(&rest, &model.parks[k].geometry)))
                     .filter(|(_, o)| *o >= crate::index::PARK_MIN_SHARE * area)
                     .max_by(|x, y| x.1.total_cmp(&y.1))
                     .map(|(k, _)| k);
