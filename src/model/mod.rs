@@ -64,17 +64,12 @@ pub fn load(project: &Project) -> Result<Model> {
             project.file.display()
         ))
     })?;
-    let mut raws: Vec<(LayerKind, Vec<(RawLayer, Crs)>)> = Vec::new();
-    for (kind, spec) in &project.layers {
-        let files = read_files(spec, project)?;
-        raws.push((*kind, files));
-    }
-    let parcels_raw = raws
-        .iter()
-        .find(|(k, _)| *k == LayerKind::Parcels)
-        .map(|(_, r)| r.as_slice())
-        .unwrap_or_default();
-    let frame = choose_frame(project, parcels_raw, parcels_spec)?;
+    // Layers are read and built one at a time, each file's raw text and values dropped as
+    // soon as its features are typed: peak memory is the model plus one layer's raw form.
+    // The parcels come first: they choose the working frame.
+    let parcels_raw = read_files(parcels_spec, project)?;
+    let frame = choose_frame(project, &parcels_raw, parcels_spec)?;
+    let mut parcels_raw = Some(parcels_raw);
     let mut model = Model {
         report: LoadReport {
             frame: frame.name(),
@@ -89,12 +84,20 @@ pub fn load(project: &Project) -> Result<Model> {
         constraints: vec![],
         infrastructure: vec![],
         given: project.layers.keys().copied().collect(),
-        enterprises_lonlat: raws.iter().any(|(k, files)| {
-            *k == LayerKind::Enterprises && files.iter().all(|(_, c)| matches!(c, Crs::LonLat))
-        }),
+        enterprises_lonlat: false,
     };
-    for (kind, files) in &raws {
-        let spec = &project.layers[kind];
+    for (kind, spec) in &project.layers {
+        let files = match (kind, parcels_raw.take()) {
+            (LayerKind::Parcels, Some(raw)) => raw,
+            (_, taken) => {
+                parcels_raw = taken;
+                read_files(spec, project)?
+            }
+        };
+        let files = &files;
+        if *kind == LayerKind::Enterprises {
+            model.enterprises_lonlat = files.iter().all(|(_, c)| matches!(c, Crs::LonLat));
+        }
         let report = match kind {
             LayerKind::Parks => build(
                 *kind,

@@ -77,7 +77,12 @@ pub fn approved_not_supplied(
                 near.sort_unstable();
                 let park = near
                     .into_iter()
-                    .map(|k| (k, crate::index::clipped_area(&rest, &model.parks[k].geometry)))
+                    .map(|k| {
+                        (
+                            k,
+                            crate::index::clipped_area(&rest, &model.parks[k].geometry),
+                        )
+                    })
                     .filter(|(_, o)| *o >= crate::index::PARK_MIN_SHARE * area)
                     .max_by(|x, y| x.1.total_cmp(&y.1))
                     .map(|(k, _)| k);

@@ -4,7 +4,10 @@
 //! parsed in parallel, each on its own: a feature with string coordinates or a broken
 //! geometry is reported by number and the others are still read.
 
-use std::collections::BTreeMap;
+mod typed;
+
+use std::borrow::Cow;
+use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -74,7 +77,7 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         .collect();
 
     let mut fields: Vec<String> = Vec::new();
-    let mut field_pos: BTreeMap<String, usize> = BTreeMap::new();
+    let mut field_pos: HashMap<String, usize> = HashMap::new();
     let mut features = Vec::with_capacity(parsed.len());
     let mut problems = Vec::new();
     let count = parsed.len();
@@ -84,10 +87,14 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
             Ok((geometry, props)) => {
                 let mut values = vec![RawValue::Null; fields.len()];
                 for (k, v) in props {
-                    let idx = *field_pos.entry(k.clone()).or_insert_with(|| {
-                        fields.push(k);
-                        fields.len() - 1
-                    });
+                    let idx = match field_pos.get(k.as_ref()) {
+                        Some(&i) => i,
+                        None => {
+                            field_pos.insert(k.to_string(), fields.len());
+                            fields.push(k.into_owned());
+                            fields.len() - 1
+                        }
+                    };
                     if idx >= values.len() {
                         values.resize(idx + 1, RawValue::Null);
                     }
@@ -117,9 +124,14 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
     })
 }
 
-type Parsed = (Option<geo::Geometry<f64>>, BTreeMap<String, RawValue>);
+type Parsed<'a> = (Option<geo::Geometry<f64>>, typed::Props<'a>);
 
-fn parse_feature(raw: &str) -> std::result::Result<Parsed, String> {
+/// One feature: the typed fast path, else the general path through `serde_json::Value`,
+/// which also words what is wrong.
+fn parse_feature(raw: &str) -> std::result::Result<Parsed<'_>, String> {
+    if let Some(parsed) = typed::parse(raw) {
+        return Ok(parsed);
+    }
     let f: Feature =
         serde_json::from_str(raw).map_err(|e| format!("not a GeoJSON feature: {e}"))?;
     let mut props = BTreeMap::new();
@@ -137,7 +149,10 @@ fn parse_feature(raw: &str) -> std::result::Result<Parsed, String> {
         None | Some(Value::Null) => None,
         Some(g) => Some(parse_geometry(g)?),
     };
-    Ok((geometry, props))
+    Ok((
+        geometry,
+        props.into_iter().map(|(k, v)| (Cow::Owned(k), v)).collect(),
+    ))
 }
 
 fn parse_geometry(g: Value) -> std::result::Result<geo::Geometry<f64>, String> {
