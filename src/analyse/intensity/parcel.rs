@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use geo::{Area, BooleanOps, BoundingRect, MultiPolygon};
+use geo::{Area, BooleanOps, BoundingRect};
 use rayon::prelude::*;
 
 use crate::index::Index;
@@ -217,43 +217,79 @@ fn holder_industry(
     (inds.len() == 1).then(|| inds[0].to_owned())
 }
 
-/// area(∪ footprints ∩ parcel): the sum of the clipped parts when no two footprints
-/// overlap, else the area of their union clipped to the parcel.
+/// area(∪ footprints ∩ parcel). Footprints are grouped into clusters of overlapping ones;
+/// a lone footprint adds its clipped part, a pair lying wholly on the parcel adds
+/// a + b − area(a ∩ b) (the overlap is measured anyway to find the clusters), and only a
+/// larger or edge-crossing cluster is united and clipped by a boolean operation.
 fn union_footprint(
     model: &Model,
     parcel: &crate::model::Parcel,
     parts: &[crate::index::BuildingPart],
 ) -> AreaM2 {
-    let sum: AreaM2 = parts.iter().map(|p| p.area).sum();
-    let boxes: Vec<_> = parts
-        .iter()
-        .filter_map(|p| model.buildings[p.building].geometry.bounding_rect())
+    let geometry = |i: usize| &model.buildings[parts[i].building].geometry;
+    let boxes: Vec<_> = (0..parts.len())
+        .map(|i| geometry(i).bounding_rect())
         .collect();
-    let mut overlapping = false;
-    'outer: for i in 0..parts.len() {
+    // Union-find over the parts, joined where two footprints overlap.
+    let mut root: Vec<usize> = (0..parts.len()).collect();
+    fn find(root: &mut [usize], mut i: usize) -> usize {
+        while root[i] != i {
+            root[i] = root[root[i]];
+            i = root[i];
+        }
+        i
+    }
+    let mut overlaps: Vec<(usize, usize, f64)> = Vec::new();
+    for i in 0..parts.len() {
         for j in i + 1..parts.len() {
-            let (a, b) = (boxes[i], boxes[j]);
+            let (Some(a), Some(b)) = (boxes[i], boxes[j]) else {
+                continue;
+            };
             if a.min().x < b.max().x
                 && b.min().x < a.max().x
                 && a.min().y < b.max().y
                 && b.min().y < a.max().y
             {
-                let ga = &model.buildings[parts[i].building].geometry;
-                let gb = &model.buildings[parts[j].building].geometry;
-                if crate::index::clipped_area(ga, gb) > 1e-6 {
-                    overlapping = true;
-                    break 'outer;
+                let o = crate::index::clipped_area(geometry(i), geometry(j));
+                if o > 1e-6 {
+                    overlaps.push((i, j, o));
+                    let (ri, rj) = (find(&mut root, i), find(&mut root, j));
+                    root[ri] = rj;
                 }
             }
         }
     }
-    if !overlapping {
-        return sum;
+    if overlaps.is_empty() {
+        return parts.iter().map(|p| p.area).sum();
     }
-    let geoms: Vec<&MultiPolygon<f64>> = parts
-        .iter()
-        .map(|p| &model.buildings[p.building].geometry)
-        .collect();
-    let union = crate::index::repaired(geo::unary_union(geoms));
-    AreaM2(crate::index::repaired(union.intersection(&parcel.geometry)).unsigned_area())
+    let mut clusters: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+    for i in 0..parts.len() {
+        let r = find(&mut root, i);
+        clusters.entry(r).or_default().push(i);
+    }
+    let whole = |i: usize| {
+        let full = model.buildings[parts[i].building].area.m2();
+        (parts[i].area.m2() - full).abs() <= 1e-9 * full.max(1.0)
+    };
+    let mut total = 0.0;
+    for members in clusters.values() {
+        match members.as_slice() {
+            [i] => total += parts[*i].area.m2(),
+            [i, j] if whole(*i) && whole(*j) => {
+                let o = overlaps
+                    .iter()
+                    .find(|(a, b, _)| (a, b) == (i, j))
+                    .map_or(0.0, |x| x.2);
+                total += parts[*i].area.m2() + parts[*j].area.m2() - o;
+            }
+            many => {
+                let union = crate::index::repaired(geo::unary_union(
+                    many.iter().map(|&i| geometry(i)),
+                ));
+                total += crate::index::repaired(union.intersection(&parcel.geometry))
+                    .unsigned_area();
+            }
+        }
+    }
+    AreaM2(total)
 }

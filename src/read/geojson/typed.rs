@@ -20,7 +20,7 @@ pub(super) type Props<'a> = Vec<(Cow<'a, str>, RawValue)>;
 #[derive(Deserialize)]
 struct Feature<'a> {
     #[serde(borrow, default)]
-    geometry: Option<&'a JsonRaw>,
+    geometry: Option<GeometryHead<'a>>,
     #[serde(borrow, default)]
     properties: Option<PropMap<'a>>,
     #[serde(default)]
@@ -40,8 +40,7 @@ pub(super) fn parse(raw: &str) -> Option<(Option<Geometry<f64>>, Props<'_>)> {
     let f: Feature = serde_json::from_str(raw).ok()?;
     let geometry = match f.geometry {
         None => None,
-        Some(g) if g.get() == "null" => None,
-        Some(g) => Some(geometry(g.get())?),
+        Some(g) => Some(geometry(g)?),
     };
     let mut props = f.properties.map(|p| p.0).unwrap_or_default();
     if let Some(Scalar(id)) = f.id {
@@ -52,8 +51,7 @@ pub(super) fn parse(raw: &str) -> Option<(Option<Geometry<f64>>, Props<'_>)> {
     Some((geometry, props))
 }
 
-fn geometry(raw: &str) -> Option<Geometry<f64>> {
-    let head: GeometryHead = serde_json::from_str(raw).ok()?;
+fn geometry(head: GeometryHead) -> Option<Geometry<f64>> {
     let c = head.coordinates?.get();
     let ring = |r: Vec<Pos>| LineString::new(r.into_iter().map(|p| p.0).collect());
     let polygon = |mut rings: Vec<Vec<Pos>>| {
