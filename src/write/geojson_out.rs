@@ -4,11 +4,18 @@
 use std::io::Write;
 use std::path::Path;
 
+use std::fmt::Write as _;
+
 use geo::Geometry;
-use serde_json::{Map, Value};
+use rayon::prelude::*;
 
 use super::{AtomicFile, Cell, Table};
 use crate::error::Result;
+
+/// Rows formatted in parallel per batch; a batch is written before the next is formatted,
+/// so memory stays bounded whatever the table's size.
+const BATCH_ROWS: usize = 32_768;
+const CHUNK_ROWS: usize = 1_024;
 
 /// Writes a spatial table as a FeatureCollection.
 ///
@@ -17,65 +24,91 @@ use crate::error::Result;
 pub fn write_geojson(path: &Path, table: &Table) -> Result<()> {
     let mut f = AtomicFile::create(path)?;
     let decimals = if table.crs.is_some() { 3 } else { 8 };
-    let mut buf = String::with_capacity(1 << 16);
-    buf.push_str("{\"type\":\"FeatureCollection\",");
-    buf.push_str(&format!("\"name\":{},", Value::String(table.name.clone())));
+    let mut head = String::from("{\"type\":\"FeatureCollection\",\"name\":");
+    head.push_str(&json_string(&table.name));
+    head.push(',');
     if let Some(crs) = &table.crs {
         let code = crs.trim_start_matches("EPSG:");
-        buf.push_str(&format!("\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":\"urn:ogc:def:crs:EPSG::{code}\"}}}},"));
+        head.push_str(&format!("\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":\"urn:ogc:def:crs:EPSG::{code}\"}}}},"));
     }
-    buf.push_str("\"features\":[\n");
-    let geoms = table.geometries.as_deref();
-    for (i, row) in table.rows.iter().enumerate() {
-        if i > 0 {
-            buf.push_str(",\n");
-        }
-        let mut props = Map::new();
-        for (c, cell) in table.columns.iter().zip(row) {
-            props.insert(c.key.clone(), cell_json(cell));
-        }
-        buf.push_str("{\"type\":\"Feature\",\"properties\":");
-        buf.push_str(&Value::Object(props).to_string());
-        buf.push_str(",\"geometry\":");
-        match geoms.and_then(|g| g.get(i)).and_then(Option::as_ref) {
-            Some(g) => write_geometry(&mut buf, g, decimals),
-            None => buf.push_str("null"),
-        }
-        buf.push('}');
-        if buf.len() > 1 << 20 {
-            f.writer()
-                .write_all(buf.as_bytes())
-                .map_err(|e| f.error(e))?;
-            buf.clear();
-        }
-    }
-    buf.push_str("\n]}\n");
+    head.push_str("\"features\":[\n");
     f.writer()
-        .write_all(buf.as_bytes())
+        .write_all(head.as_bytes())
         .map_err(|e| f.error(e))?;
+    // `"key":` of every column, escaped once.
+    let keys: Vec<String> = table
+        .columns
+        .iter()
+        .map(|c| format!("{}:", json_string(&c.key)))
+        .collect();
+    let geoms = table.geometries.as_deref();
+    for (b, batch) in table.rows.chunks(BATCH_ROWS).enumerate() {
+        let first = b * BATCH_ROWS;
+        let pieces: Vec<String> = batch
+            .par_chunks(CHUNK_ROWS)
+            .enumerate()
+            .map(|(c, rows)| {
+                let mut buf = String::with_capacity(rows.len() * 512);
+                for (k, row) in rows.iter().enumerate() {
+                    let i = first + c * CHUNK_ROWS + k;
+                    if i > 0 {
+                        buf.push_str(",\n");
+                    }
+                    buf.push_str("{\"type\":\"Feature\",\"properties\":{");
+                    for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
+                        if j > 0 {
+                            buf.push(',');
+                        }
+                        buf.push_str(key);
+                        push_cell(&mut buf, cell);
+                    }
+                    buf.push_str("},\"geometry\":");
+                    match geoms.and_then(|g| g.get(i)).and_then(Option::as_ref) {
+                        Some(g) => write_geometry(&mut buf, g, decimals),
+                        None => buf.push_str("null"),
+                    }
+                    buf.push('}');
+                }
+                buf
+            })
+            .collect();
+        for piece in pieces {
+            f.writer()
+                .write_all(piece.as_bytes())
+                .map_err(|e| f.error(e))?;
+        }
+    }
+    f.writer().write_all(b"\n]}\n").map_err(|e| f.error(e))?;
     f.commit()
 }
 
-fn cell_json(c: &Cell) -> Value {
+/// A JSON string literal, escaped by serde_json.
+fn json_string(s: &str) -> String {
+    serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_owned())
+}
+
+fn push_cell(buf: &mut String, c: &Cell) {
     match c {
-        Cell::Empty => Value::Null,
-        Cell::Text(s) => Value::String(s.clone()),
-        Cell::Number(v, d) => super::table::format_number(*v, *d)
-            .parse::<serde_json::Number>()
-            .map(Value::Number)
-            .unwrap_or(Value::Null),
-        Cell::Int(i) => Value::from(*i),
-        Cell::Bool(b) => Value::Bool(*b),
-        Cell::Date(d) => Value::String(d.to_string()),
+        Cell::Empty => buf.push_str("null"),
+        Cell::Text(s) => buf.push_str(&json_string(s)),
+        Cell::Number(v, d) if v.is_finite() => super::table::push_number(buf, *v, *d),
+        Cell::Number(..) => buf.push_str("null"),
+        Cell::Int(i) => {
+            let _ = write!(buf, "{i}");
+        }
+        Cell::Bool(b) => buf.push_str(if *b { "true" } else { "false" }),
+        Cell::Date(d) => {
+            let _ = write!(buf, "\"{d}\"");
+        }
     }
 }
 
 fn push_coord(buf: &mut String, x: f64, y: f64, d: usize) {
-    buf.push_str(&format!(
-        "[{},{}]",
-        super::table::format_number(x, d as u8),
-        super::table::format_number(y, d as u8)
-    ));
+    buf.push('[');
+    super::table::push_number(buf, x, d as u8);
+    buf.push(',');
+    super::table::push_number(buf, y, d as u8);
+    buf.push(']');
 }
 
 fn push_ring(buf: &mut String, ls: &geo::LineString<f64>, d: usize) {

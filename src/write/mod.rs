@@ -12,7 +12,7 @@ mod xlsx_out;
 pub use atomic::{write_bytes, AtomicFile};
 pub use csv_out::write_csv;
 pub use geojson_out::write_geojson;
-pub use table::{format_number, Cell, Column, Table};
+pub use table::{format_number, push_number, Cell, Column, Table};
 pub use xlsx_out::write_workbook;
 
 use std::path::Path;

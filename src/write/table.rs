@@ -56,16 +56,26 @@ impl Cell {
 
 /// A number with at most `decimals` decimals, trailing zeros dropped.
 pub fn format_number(v: f64, decimals: u8) -> String {
-    let s = format!("{v:.*}", decimals as usize);
-    let s = if s.contains('.') {
-        s.trim_end_matches('0').trim_end_matches('.').to_owned()
-    } else {
-        s
-    };
-    if s == "-0" {
-        "0".to_owned()
-    } else {
-        s
+    let mut s = String::with_capacity(24);
+    push_number(&mut s, v, decimals);
+    s
+}
+
+/// Appends a number with at most `decimals` decimals, trailing zeros dropped (`-0` as `0`).
+pub fn push_number(out: &mut String, v: f64, decimals: u8) {
+    use std::fmt::Write;
+    let start = out.len();
+    let _ = write!(out, "{v:.*}", decimals as usize);
+    if out[start..].contains('.') {
+        let keep = out[start..]
+            .trim_end_matches('0')
+            .trim_end_matches('.')
+            .len();
+        out.truncate(start + keep);
+    }
+    if &out[start..] == "-0" {
+        out.truncate(start);
+        out.push('0');
     }
 }
 

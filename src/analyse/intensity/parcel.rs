@@ -283,11 +283,10 @@ fn union_footprint(
                 total += parts[*i].area.m2() + parts[*j].area.m2() - o;
             }
             many => {
-                let union = crate::index::repaired(geo::unary_union(
-                    many.iter().map(|&i| geometry(i)),
-                ));
-                total += crate::index::repaired(union.intersection(&parcel.geometry))
-                    .unsigned_area();
+                let union =
+                    crate::index::repaired(geo::unary_union(many.iter().map(|&i| geometry(i))));
+                total +=
+                    crate::index::repaired(union.intersection(&parcel.geometry)).unsigned_area();
             }
         }
     }

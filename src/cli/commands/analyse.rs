@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use parkscope::analyse::evaluate::EvalClass;
 use parkscope::analyse::idle::IdleClass;
 use parkscope::analyse::{analyse_all, Analysis};
@@ -70,22 +72,23 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
     let ans = ans_table(&s.model, a);
     let summary = idle_summary(s, a);
     let lang = s.project.lang;
+    let mut files: Vec<&Table> = Vec::new();
     if matches!(which, Which::Intensity | Which::Idle | Which::All) {
-        write_table(out, &parcels)?;
+        files.push(&parcels);
     }
     if matches!(which, Which::Intensity | Which::All) && !s.model.parks.is_empty() {
-        write_table(out, &parks)?;
+        files.push(&parks);
     }
     if matches!(which, Which::Intensity | Which::Evaluate | Which::All)
         && s.model.given.contains(&LayerKind::Enterprises)
     {
-        write_table(out, &enterprises)?;
+        files.push(&enterprises);
     }
     if matches!(which, Which::Idle | Which::All) {
-        write_table(out, &upcoming)?;
-        write_table(out, &summary)?;
+        files.push(&upcoming);
+        files.push(&summary);
         if s.model.given.contains(&LayerKind::Approvals) {
-            write_table(out, &ans)?;
+            files.push(&ans);
         }
     }
     let zh = lang == parkscope::project::Lang::Zh;
@@ -119,7 +122,12 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
         Which::Idle => "idle.xlsx",
         Which::All => "parkscope.xlsx",
     };
-    write_workbook(&out.join(book), &sheets, lang)
+    // The workbook and the GeoJSON/CSV files are independent: written side by side.
+    let (files, book) = rayon::join(
+        || files.par_iter().try_for_each(|t| write_table(out, t)),
+        || write_workbook(&out.join(book), &sheets, lang),
+    );
+    files.and(book)
 }
 
 /// Idle land per park and class: parcels, 亩, and the idle-fee base.
