@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use geo::Geometry;
+use geo::{BoundingRect, Geometry};
 
 use super::furniture::{inset, north_arrow, scale_bar, title_block};
 use super::labels::{place, text_width};
@@ -12,6 +12,10 @@ use super::legend::legend;
 use super::scene::{Scene, Style, Symbol};
 use super::svg::{esc, n, path_data, ToPage};
 use crate::project::Lang;
+
+/// Filled areas whose page size (bounding-box diagonal) averages under this many mm are
+/// drawn without their outlines.
+pub const FINE_MM: f64 = 1.0;
 
 /// Paper size.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,26 +177,40 @@ pub(super) fn wrap(s: &str, size: f64, width: f64) -> Vec<String> {
     lines
 }
 
+/// The map frame on a page: (x0, y0, x1, y1) in mm, beside the panel (landscape) or above
+/// it (portrait), below the title.
+fn map_frame(page: &Page) -> (f64, f64, f64, f64) {
+    let (w, h) = page.size_mm();
+    let u = w.max(h) / 297.0;
+    let m = 8.0 * u;
+    let title_h = 15.0 * u;
+    if page.landscape {
+        (m, m + title_h, w - m - 74.0 * u, h - m)
+    } else {
+        (m, m + title_h, w - m, h - m - 78.0 * u)
+    }
+}
+
+/// Page millimetres per world metre when `extent` is fitted into the map frame with a 3 %
+/// margin on each side, aspect ratio kept.
+pub fn map_scale(page: &Page, extent: geo::Rect<f64>) -> f64 {
+    let (x0, y0, x1, y1) = map_frame(page);
+    let (ew, eh) = (extent.width().max(1.0), extent.height().max(1.0));
+    ((x1 - x0) / (ew * 1.06)).min((y1 - y0) / (eh * 1.06))
+}
+
 /// Draws the scene on a page and returns the SVG document.
 pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
     let (w, h) = page.size_mm();
     let u = w.max(h) / 297.0;
     let m = 8.0 * u;
-    let title_h = 15.0 * u;
     let landscape = page.landscape;
     let panel = if landscape { 70.0 * u } else { 0.0 };
     let bottom_panel = if landscape { 0.0 } else { 78.0 * u };
-    let frame = (
-        m,
-        m + title_h,
-        w - m - if landscape { panel + 4.0 * u } else { 0.0 },
-        h - m - bottom_panel,
-    );
+    let frame = map_frame(page);
     let (fw, fh) = (frame.2 - frame.0, frame.3 - frame.1);
-    // World → page: fit the extent with a margin, keep the aspect ratio.
     let e = scene.extent;
-    let (ew, eh) = (e.width().max(1.0), e.height().max(1.0));
-    let s = (fw / (ew * 1.06)).min(fh / (eh * 1.06));
+    let s = map_scale(page, e);
     let c = e.center();
     let t = ToPage {
         ox: frame.0 + fw / 2.0,
@@ -217,12 +235,12 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
         n(fw),
         n(fh)
     );
-    let mut hatches: Vec<String> = Vec::new();
+    let mut hatches: Vec<&str> = Vec::new();
     for layer in &scene.layers {
         for st in &layer.styles {
             if let Some(hc) = &st.hatch {
                 if !hatches.contains(hc) {
-                    hatches.push(hc.clone());
+                    hatches.push(hc);
                 }
             }
         }
@@ -263,24 +281,46 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
     );
     for (li, layer) in scene.layers.iter().enumerate() {
         let _ = write!(out, "<g id=\"layer{li}\">");
-        for (si, st) in layer.styles.iter().enumerate() {
+        // Items by style, in one pass.
+        let mut by_style: Vec<Vec<&Geometry<f64>>> = vec![Vec::new(); layer.styles.len()];
+        for (g, sidx) in &layer.items {
+            by_style[*sidx].push(g);
+        }
+        for (st, items) in layer.styles.iter().zip(&by_style) {
             let mut d = String::new();
             let mut points = Vec::new();
-            for (g, sidx) in &layer.items {
-                if *sidx != si {
-                    continue;
-                }
+            let (mut areas, mut diagonal_mm) = (0usize, 0.0);
+            for g in items {
                 match g {
                     Geometry::Point(p) => points.push(t.apply(p.0)),
                     Geometry::MultiPoint(mp) => points.extend(mp.0.iter().map(|p| t.apply(p.0))),
-                    other => path_data(&mut d, other, &t),
+                    other => {
+                        if matches!(other, Geometry::Polygon(_) | Geometry::MultiPolygon(_)) {
+                            if let Some(b) = other.bounding_rect() {
+                                areas += 1;
+                                diagonal_mm += b.width().hypot(b.height()) * t.s;
+                            }
+                        }
+                        path_data(&mut d, other, &t)
+                    }
                 }
             }
             if !d.is_empty() {
+                // Outlines of areas that are on average under FINE_MM on the page would
+                // only blur their fill (and cost most of the drawing time): left out.
+                let fine = areas > 0 && st.fill.is_some() && diagonal_mm / (areas as f64) < FINE_MM;
+                let drawn = if fine {
+                    Style {
+                        stroke: None,
+                        ..st.clone()
+                    }
+                } else {
+                    st.clone()
+                };
                 let _ = write!(
                     out,
                     "<path fill-rule=\"evenodd\" d=\"{d}\"{}/>",
-                    style_attrs(st)
+                    style_attrs(&drawn)
                 );
                 if let Some(hc) = &st.hatch {
                     let i = hatches.iter().position(|x| x == hc).unwrap_or(0);

@@ -6,15 +6,15 @@ use geo::{Geometry, Rect};
 #[derive(Debug, Clone, PartialEq)]
 pub struct Style {
     /// Fill colour (polygons, point symbols).
-    pub fill: Option<String>,
+    pub fill: Option<&'static str>,
     /// Stroke colour.
-    pub stroke: Option<String>,
+    pub stroke: Option<&'static str>,
     /// Stroke width on the page, mm.
     pub stroke_mm: f64,
     /// Dash pattern on the page, mm.
     pub dash: Option<(f64, f64)>,
     /// Diagonal hatching in this colour, over the fill.
-    pub hatch: Option<String>,
+    pub hatch: Option<&'static str>,
     /// Fill opacity, 0..1.
     pub opacity: f64,
     /// Symbol for points.
@@ -36,10 +36,10 @@ pub enum Symbol {
 
 impl Style {
     /// A polygon fill with a thin outline.
-    pub fn fill(fill: &str, stroke: &str, stroke_mm: f64) -> Style {
+    pub fn fill(fill: &'static str, stroke: &'static str, stroke_mm: f64) -> Style {
         Style {
-            fill: Some(fill.into()),
-            stroke: Some(stroke.into()),
+            fill: Some(fill),
+            stroke: Some(stroke),
             stroke_mm,
             dash: None,
             hatch: None,
@@ -49,10 +49,10 @@ impl Style {
         }
     }
     /// A line.
-    pub fn line(stroke: &str, stroke_mm: f64) -> Style {
+    pub fn line(stroke: &'static str, stroke_mm: f64) -> Style {
         Style {
             fill: None,
-            stroke: Some(stroke.into()),
+            stroke: Some(stroke),
             stroke_mm,
             dash: None,
             hatch: None,
@@ -62,10 +62,10 @@ impl Style {
         }
     }
     /// A point symbol.
-    pub fn point(symbol: Symbol, fill: &str, size_mm: f64) -> Style {
+    pub fn point(symbol: Symbol, fill: &'static str, size_mm: f64) -> Style {
         Style {
-            fill: Some(fill.into()),
-            stroke: Some("#ffffff".into()),
+            fill: Some(fill),
+            stroke: Some("#ffffff"),
             stroke_mm: 0.25,
             dash: None,
             hatch: None,
@@ -80,8 +80,8 @@ impl Style {
         self
     }
     /// The same style, hatched.
-    pub fn hatched(mut self, color: &str) -> Style {
-        self.hatch = Some(color.into());
+    pub fn hatched(mut self, color: &'static str) -> Style {
+        self.hatch = Some(color);
         self
     }
     /// The same style, with a fill opacity.

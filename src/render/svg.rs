@@ -1,8 +1,6 @@
 //! Small SVG writing helpers: escaping, numbers at 0.01 mm, path data from geometry
 //! through a world → page transform.
 
-use std::fmt::Write;
-
 use geo::{Coord, Geometry, LineString, Polygon};
 
 /// Frame metres → page millimetres: x' = ox + (x − x0)·s, y' = oy − (y − y0)·s.
@@ -55,7 +53,10 @@ fn ring(out: &mut String, ls: &LineString<f64>, t: &ToPage, close: bool) {
                 continue;
             }
         }
-        let _ = write!(out, "{}{} {}", if first { "M" } else { "L" }, n(x), n(y));
+        out.push(if first { 'M' } else { 'L' });
+        crate::write::push_number(out, x, 2);
+        out.push(' ');
+        crate::write::push_number(out, y, 2);
         first = false;
         last = Some((x, y));
     }

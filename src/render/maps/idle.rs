@@ -11,7 +11,7 @@ use crate::render::style::{idle_color, PARCEL_EDGE};
 /// Builds the idle map; returns the map title.
 pub fn build(
     ctx: &MapContext,
-    _req: &MapRequest,
+    req: &MapRequest,
     scene: &mut Scene,
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) -> String {
@@ -82,6 +82,6 @@ pub fn build(
             }],
         ));
     }
-    parcel_labels(ctx, scene, in_view);
+    parcel_labels(ctx, req, scene, in_view);
     tr(ctx.lang, "闲置低效用地图", "idle and inefficient land")
 }

@@ -223,24 +223,36 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
     Ok(scene)
 }
 
-/// Parcel-id labels, where they fit inside their parcel.
+/// Font size of parcel ids, mm.
+const PARCEL_LABEL_MM: f64 = 1.7;
+
+/// Parcel-id labels, where they fit inside their parcel. Parcels too narrow on the page
+/// for their id are skipped before their interior point is computed.
 pub(crate) fn parcel_labels(
     ctx: &MapContext,
+    req: &MapRequest,
     scene: &mut Scene,
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) {
     use geo::InteriorPoint;
+    let mm_per_m = super::compose::map_scale(&req.page, scene.extent);
     for p in &ctx.model.parcels {
         if !in_view(&p.geometry) {
             continue;
         }
-        let (Some(b), Some(pt)) = (p.geometry.bounding_rect(), p.geometry.interior_point()) else {
+        let Some(b) = p.geometry.bounding_rect() else {
+            continue;
+        };
+        if super::labels::text_width(&p.id, PARCEL_LABEL_MM) > b.width() * 0.9 * mm_per_m {
+            continue;
+        }
+        let Some(pt) = p.geometry.interior_point() else {
             continue;
         };
         scene.labels.push(Label {
             text: p.id.clone(),
             at: pt.0,
-            size_mm: 1.7,
+            size_mm: PARCEL_LABEL_MM,
             priority: p.area.m2(),
             major: false,
             max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),

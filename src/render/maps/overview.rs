@@ -13,7 +13,7 @@ use crate::render::style::{land_use_color, PARCEL_EDGE};
 /// Builds the overview; returns the map title.
 pub fn build(
     ctx: &MapContext,
-    _req: &MapRequest,
+    req: &MapRequest,
     scene: &mut Scene,
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) -> String {
@@ -51,7 +51,7 @@ pub fn build(
         .push((Some(tr(ctx.lang, "用地性质", "Land use")), items));
     constraints_layer(ctx, scene);
     facilities_layer(ctx, scene);
-    parcel_labels(ctx, scene, in_view);
+    parcel_labels(ctx, req, scene, in_view);
     tr(ctx.lang, "用地现状图", "land use")
 }
 
