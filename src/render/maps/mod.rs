@@ -205,7 +205,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         MapKind::Siting => siting::build(ctx, req, &mut scene, &in_view)?,
     };
     add_roads(ctx, &mut scene, &extent);
-    add_parks(ctx, &mut scene, req.park.is_some());
+    add_parks(ctx, req, &mut scene, req.park.is_some());
     let place = park_name.clone().unwrap_or_else(|| ctx.project.clone());
     scene.title = format!("{place} {map_title}");
     let l = ctx.lang;
@@ -260,12 +260,29 @@ pub(crate) fn parcel_labels(
     }
 }
 
-fn add_parks(ctx: &MapContext, scene: &mut Scene, zoomed: bool) {
+/// Parks smaller than this on the page (bounding-box diagonal, mm) get a thin solid edge:
+/// a 0.7 mm dashed edge would cover them.
+const SMALL_PARK_MM: f64 = 8.0;
+
+fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, zoomed: bool) {
     use geo::InteriorPoint;
     let mut layer = SceneLayer::default();
-    let edge = Style::line(style::PARK_EDGE, 0.7).dashed(2.2, 0.8);
+    let mm_per_m = super::compose::map_scale(&req.page, scene.extent);
+    let large = Style::line(style::PARK_EDGE, 0.7).dashed(2.2, 0.8);
+    let small = Style::line(style::PARK_EDGE, 0.2);
+    let mut small_count = 0;
     for p in &ctx.model.parks {
-        layer.push(Geometry::MultiPolygon(p.geometry.clone()), &edge);
+        let on_page = p
+            .geometry
+            .bounding_rect()
+            .map_or(0.0, |b| b.width().hypot(b.height()) * mm_per_m);
+        let edge = if on_page < SMALL_PARK_MM {
+            small_count += 1;
+            &small
+        } else {
+            &large
+        };
+        layer.push(Geometry::MultiPolygon(p.geometry.clone()), edge);
         if let (Some(pt), Some(b)) = (p.geometry.interior_point(), p.geometry.bounding_rect()) {
             let name = p.name.clone().unwrap_or_else(|| p.id.clone());
             let at = if zoomed {
@@ -288,6 +305,11 @@ fn add_parks(ctx: &MapContext, scene: &mut Scene, zoomed: bool) {
     }
     if !layer.items.is_empty() {
         scene.layers.push(layer);
+        let edge = if small_count * 2 > ctx.model.parks.len() {
+            small
+        } else {
+            large
+        };
         let item = super::scene::LegendItem {
             style: edge,
             swatch: super::scene::Swatch::Line,
