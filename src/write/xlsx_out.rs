@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::{atomic::write_bytes, Cell, Table};
+use super::{AtomicFile, Cell, Table};
 use crate::error::{Error, Result};
 use crate::project::Lang;
 
@@ -24,8 +24,11 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
     let header = Format::new().set_bold().set_background_color("DDEBF7");
     let date_fmt = Format::new().set_num_format("yyyy-mm-dd");
     for (sheet_name, table) in tables {
-        let ws = wb.add_worksheet();
+        // Constant-memory sheets stream each finished row to a temporary file: a workbook of
+        // a million parcels does not hold every cell in memory.
+        let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
         ws.set_name(*sheet_name).map_err(err)?;
+        ws.set_freeze_panes(1, 0).map_err(err)?;
         for (c, col) in table.columns.iter().enumerate() {
             let title = if lang == Lang::Zh && !col.zh.is_empty() {
                 col.zh.as_str()
@@ -72,8 +75,8 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
                 }
             }
         }
-        ws.set_freeze_panes(1, 0).map_err(err)?;
     }
-    let bytes = wb.save_to_buffer().map_err(err)?;
-    write_bytes(path, &bytes)
+    let mut f = AtomicFile::create(path)?;
+    wb.save_to_writer(f.writer()).map_err(err)?;
+    f.commit()
 }
