@@ -55,7 +55,7 @@ pub fn analyse_all(model: &Model, index: &Index, policy: &Policy, as_of: NaiveDa
     let (idle, upcoming) = idle::classify_idle(model, index, policy, &intensity, as_of);
     lap("idle classes", &mut timings);
     let ans = idle::approved_not_supplied(model, index, as_of);
-    let ans_by_park = idle::ans_area_by_park(model, &ans);
+    let ans_by_park = idle::ans_area_by_park(model, index, &ans);
     lap("approved-not-supplied overlay", &mut timings);
     let evaluation = evaluate::evaluate(model, index, &policy.evaluation);
     lap("evaluate", &mut timings);

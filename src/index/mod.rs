@@ -8,12 +8,12 @@ mod overlay;
 
 use std::collections::HashMap;
 
-use geo::{Area, BooleanOps, BoundingRect, Contains, Intersects, MultiPolygon, Rect};
+use geo::{BoundingRect, Contains, MultiPolygon, Rect};
 use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
-pub use overlay::{clipped_area, is_within, repaired};
+pub use overlay::{clipped_area, clipped_area_known, is_within, repaired};
 
 use crate::model::Model;
 use crate::units::AreaM2;
@@ -70,6 +70,8 @@ pub enum Unplaced {
 pub struct Index {
     /// R-tree of parcel bounding boxes.
     pub parcels: RTree<BoxEntry>,
+    /// R-tree of park bounding boxes.
+    pub parks: RTree<BoxEntry>,
     /// Park of each parcel: largest overlap, none under half the parcel.
     pub parcel_park: Vec<Option<usize>>,
     /// Buildings on each parcel, with their clipped areas, by building index.
@@ -90,7 +92,8 @@ pub struct Index {
 pub fn build_index(model: &Model) -> Index {
     let parcel_geoms: Vec<&MultiPolygon<f64>> = model.parcels.iter().map(|p| &p.geometry).collect();
     let parcels = tree_of(&parcel_geoms);
-    let parcel_park = parcel_parks(model);
+    let parks = tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
+    let parcel_park = parcel_parks(model, &parks);
     let buildings_on = overlay::buildings_on_parcels(model, &parcels);
     let parcel_by_id: HashMap<String, usize> = model
         .parcels
@@ -108,6 +111,7 @@ pub fn build_index(model: &Model) -> Index {
     let crs_hints = gcj_hint(model, &parcels).into_iter().collect();
     Index {
         parcels,
+        parks,
         parcel_park,
         buildings_on,
         enterprise_parcels,
@@ -171,12 +175,7 @@ fn gcj_hint(model: &Model, tree: &RTree<BoxEntry>) -> Option<String> {
 /// Minimum share of a parcel's area a park must cover to hold it (DOMAIN.md "Park of a parcel").
 pub const PARK_MIN_SHARE: f64 = 0.5;
 
-fn parcel_parks(model: &Model) -> Vec<Option<usize>> {
-    if model.parks.is_empty() {
-        return vec![None; model.parcels.len()];
-    }
-    let park_geoms: Vec<&MultiPolygon<f64>> = model.parks.iter().map(|p| &p.geometry).collect();
-    let parks = tree_of(&park_geoms);
+fn parcel_parks(model: &Model, parks: &RTree<BoxEntry>) -> Vec<Option<usize>> {
     model
         .parcels
         .par_iter()
@@ -190,13 +189,7 @@ fn parcel_parks(model: &Model) -> Vec<Option<usize>> {
             let mut best: Option<(usize, f64)> = None;
             for k in cands {
                 let park = &model.parks[k].geometry;
-                let overlap = if is_within(&parcel.geometry, park) {
-                    parcel.area.m2()
-                } else if park.intersects(&parcel.geometry) {
-                    park.intersection(&parcel.geometry).unsigned_area()
-                } else {
-                    0.0
-                };
+                let overlap = clipped_area_known(&parcel.geometry, park, || parcel.area.m2());
                 if best.is_none_or(|(_, a)| overlap > a) {
                     best = Some((k, overlap));
                 }

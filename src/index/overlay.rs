@@ -108,8 +108,17 @@ pub fn repaired(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
 
 /// area(a ∩ b), with the exact fast path when one lies within the other.
 pub fn clipped_area(a: &MultiPolygon<f64>, b: &MultiPolygon<f64>) -> f64 {
+    clipped_area_known(a, b, || a.unsigned_area())
+}
+
+/// [`clipped_area`] for an `a` whose area is already known (model features carry theirs).
+pub fn clipped_area_known(
+    a: &MultiPolygon<f64>,
+    b: &MultiPolygon<f64>,
+    area_a: impl FnOnce() -> f64,
+) -> f64 {
     if is_within(a, b) {
-        a.unsigned_area()
+        area_a()
     } else if is_within(b, a) {
         b.unsigned_area()
     } else if a.intersects(b) {
@@ -141,7 +150,7 @@ pub(super) fn buildings_on_parcels(
                 .into_iter()
                 .filter_map(|pi| {
                     let parcel = &model.parcels[pi].geometry;
-                    let area = clipped_area(&b.geometry, parcel);
+                    let area = clipped_area_known(&b.geometry, parcel, || b.area.m2());
                     (area > 1e-9).then_some((
                         pi,
                         BuildingPart {

@@ -67,9 +67,8 @@ pub fn load(project: &Project) -> Result<Model> {
     // Layers are read and built one at a time, each file's raw text and values dropped as
     // soon as its features are typed: peak memory is the model plus one layer's raw form.
     // The parcels come first: they choose the working frame.
-    let parcels_raw = read_files(parcels_spec, project)?;
+    let mut parcels_raw = read_files(parcels_spec, project)?;
     let frame = choose_frame(project, &parcels_raw, parcels_spec)?;
-    let mut parcels_raw = Some(parcels_raw);
     let mut model = Model {
         report: LoadReport {
             frame: frame.name(),
@@ -87,12 +86,10 @@ pub fn load(project: &Project) -> Result<Model> {
         enterprises_lonlat: false,
     };
     for (kind, spec) in &project.layers {
-        let files = match (kind, parcels_raw.take()) {
-            (LayerKind::Parcels, Some(raw)) => raw,
-            (_, taken) => {
-                parcels_raw = taken;
-                read_files(spec, project)?
-            }
+        let files = if *kind == LayerKind::Parcels {
+            std::mem::take(&mut parcels_raw)
+        } else {
+            read_files(spec, project)?
         };
         let files = &files;
         if *kind == LayerKind::Enterprises {

@@ -177,6 +177,13 @@ pub(super) fn wrap(s: &str, size: f64, width: f64) -> Vec<String> {
     lines
 }
 
+/// Width of the landscape side panel (legend, inset, title block), mm on A4.
+const SIDE_PANEL: f64 = 70.0;
+/// Gap between the map frame and its panel, mm on A4.
+const PANEL_GAP: f64 = 4.0;
+/// Height of the portrait bottom panel, mm on A4.
+const BOTTOM_PANEL: f64 = 78.0;
+
 /// The map frame on a page: (x0, y0, x1, y1) in mm, beside the panel (landscape) or above
 /// it (portrait), below the title.
 fn map_frame(page: &Page) -> (f64, f64, f64, f64) {
@@ -185,9 +192,9 @@ fn map_frame(page: &Page) -> (f64, f64, f64, f64) {
     let m = 8.0 * u;
     let title_h = 15.0 * u;
     if page.landscape {
-        (m, m + title_h, w - m - 74.0 * u, h - m)
+        (m, m + title_h, w - m - (SIDE_PANEL + PANEL_GAP) * u, h - m)
     } else {
-        (m, m + title_h, w - m, h - m - 78.0 * u)
+        (m, m + title_h, w - m, h - m - BOTTOM_PANEL * u)
     }
 }
 
@@ -205,8 +212,8 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
     let u = w.max(h) / 297.0;
     let m = 8.0 * u;
     let landscape = page.landscape;
-    let panel = if landscape { 70.0 * u } else { 0.0 };
-    let bottom_panel = if landscape { 0.0 } else { 78.0 * u };
+    let panel = if landscape { SIDE_PANEL * u } else { 0.0 };
+    let bottom_panel = if landscape { 0.0 } else { BOTTOM_PANEL * u };
     let frame = map_frame(page);
     let (fw, fh) = (frame.2 - frame.0, frame.3 - frame.1);
     let e = scene.extent;
@@ -359,9 +366,14 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
 
     // Panel: legend, inset, title block.
     let (px0, py0, pw, ph) = if landscape {
-        (frame.2 + 4.0 * u, frame.1, panel, frame.3 - frame.1)
+        (frame.2 + PANEL_GAP * u, frame.1, panel, frame.3 - frame.1)
     } else {
-        (m, frame.3 + 4.0 * u, w - 2.0 * m, bottom_panel - 4.0 * u)
+        (
+            m,
+            frame.3 + PANEL_GAP * u,
+            w - 2.0 * m,
+            bottom_panel - PANEL_GAP * u,
+        )
     };
     let block_h = 31.0 * u;
     let inset_h = if landscape { 42.0 * u } else { 0.0 };

@@ -32,8 +32,6 @@ pub fn approved_not_supplied(
         let p = &model.parcels[i];
         p.status == Some(SupplyStatus::Supplied) && p.supply_date.is_none_or(|d| d <= as_of)
     };
-    let park_tree =
-        crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
     model
         .approvals
         .par_iter()
@@ -68,7 +66,8 @@ pub fn approved_not_supplied(
                 let mut near: Vec<usize> = rest
                     .bounding_rect()
                     .map(|b| {
-                        park_tree
+                        index
+                            .parks
                             .locate_in_envelope_intersecting(&envelope(b))
                             .map(|e| e.data)
                             .collect()
@@ -100,7 +99,7 @@ pub fn approved_not_supplied(
 /// Per park: area((∪ approvals ∩ park) − ∪ supplied parcels), from the pieces. When no
 /// two approval batches overlap, the pieces are disjoint and their clipped areas add up;
 /// otherwise the overlapping pieces are united first.
-pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
+pub fn ans_area_by_park(model: &Model, index: &Index, pieces: &[AnsPiece]) -> Vec<AreaM2> {
     if pieces.is_empty() || model.parks.is_empty() {
         return vec![AreaM2::ZERO; model.parks.len()];
     }
@@ -113,8 +112,6 @@ pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
                 .any(|e| e.data > i && crate::index::clipped_area(g, batches[e.data]) > 1.0)
         })
     });
-    let park_tree =
-        crate::index::tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
     if overlapping {
         // Overlapping batches: per park, unite the pieces clipped to it (bounded work,
         // never a city-wide union).
@@ -144,7 +141,8 @@ pub fn ans_area_by_park(model: &Model, pieces: &[AnsPiece]) -> Vec<AreaM2> {
             let Some(b) = p.geometry.bounding_rect() else {
                 return vec![];
             };
-            park_tree
+            index
+                .parks
                 .locate_in_envelope_intersecting(&envelope(b))
                 .map(|e| {
                     (

@@ -54,15 +54,10 @@ pub(super) fn parse(raw: &str) -> Option<(Option<Geometry<f64>>, Props<'_>)> {
 fn geometry(head: GeometryHead) -> Option<Geometry<f64>> {
     let c = head.coordinates?.get();
     let ring = |r: Vec<Pos>| LineString::new(r.into_iter().map(|p| p.0).collect());
-    let polygon = |mut rings: Vec<Vec<Pos>>| {
-        if rings.is_empty() {
-            return Polygon::new(LineString::new(vec![]), vec![]);
-        }
-        let holes = rings.split_off(1);
-        Polygon::new(
-            ring(rings.pop().unwrap_or_default()),
-            holes.into_iter().map(ring).collect(),
-        )
+    let polygon = |rings: Vec<Vec<Pos>>| {
+        let mut rings = rings.into_iter().map(ring);
+        let exterior = rings.next().unwrap_or_else(|| LineString::new(vec![]));
+        Polygon::new(exterior, rings.collect())
     };
     Some(match head.kind.as_ref() {
         "Point" => Geometry::Point(Point(serde_json::from_str::<Pos>(c).ok()?.0)),
@@ -135,17 +130,11 @@ impl<'de: 'a, 'a> Deserialize<'de> for PropMap<'a> {
             }
             fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<PropMap<'a>, A::Error> {
                 let mut out = Vec::with_capacity(map.size_hint().unwrap_or(16));
+                // A repeated name is kept twice; the reader's column mapping lets the last
+                // value win, as serde_json's own maps do.
                 while let Some(Key(k)) = map.next_key::<Key<'a>>()? {
                     let Scalar(v) = map.next_value()?;
-                    // A repeated name: the last value wins, as in serde_json's own maps.
-                    if let Some(slot) = out
-                        .iter_mut()
-                        .find(|(n, _): &&mut (Cow<str>, RawValue)| *n == k)
-                    {
-                        slot.1 = v;
-                    } else {
-                        out.push((k, v));
-                    }
+                    out.push((k, v));
                 }
                 Ok(PropMap(out))
             }
