@@ -52,21 +52,23 @@ pub fn build(
         Some(tr(ctx.lang, "闲置低效类别", "Idle and inefficient land")),
         items,
     ));
-    if !a.ans.is_empty() {
+    // Like the parcel classes, the legend counts what the map shows.
+    let shown: Vec<_> = a.ans.iter().filter(|p| in_view(&p.geometry)).collect();
+    if !shown.is_empty() {
         let st = Style::fill("#56b4e9", "#0072b2", 0.25)
             .with_opacity(0.25)
             .hatched("#0072b2");
         let mut l2 = SceneLayer::default();
         let mut mu = 0.0;
-        for piece in &a.ans {
+        for piece in &shown {
             l2.push(Geometry::MultiPolygon(piece.geometry.clone()), &st);
             mu += piece.area.to_mu();
         }
         scene.layers.push(l2);
         let detail = if ctx.lang == Lang::Zh {
-            format!("{} 片 · {mu:.1} 亩", a.ans.len())
+            format!("{} 片 · {mu:.1} 亩", shown.len())
         } else {
-            format!("{} pieces · {mu:.1} mu", a.ans.len())
+            format!("{} pieces · {mu:.1} mu", shown.len())
         };
         scene.legend.push((
             None,
