@@ -234,3 +234,59 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unknown criterion roads"), "{}", r.stderr);
 }
+
+/// A weight change re-ranks every feasible site, not only the ones kept under the old
+/// weights: re-weighting gives exactly what a fresh run with the new weights gives.
+#[test]
+fn reweighting_equals_a_fresh_run_with_the_new_weights() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample");
+    let project = parkscope::project::Project::load(&dir).unwrap();
+    let mut policy =
+        parkscope::project::policy::Policy::load(&project.policy, project.folder()).unwrap();
+    // Keep one site per enterprise: re-ranking only the kept sites would miss every rise.
+    policy.siting.assignment_candidates = 1;
+    policy.siting.max_sites_written = 1;
+    let (model, index, a) = analyse(&dir, "2026-06-30");
+    let skewed = parkscope::project::policy::SitingWeights {
+        distance_old: 0.1,
+        road: 0.1,
+        wastewater: 0.1,
+        cluster: 0.1,
+        surplus: 5.0,
+    };
+    let base = plan_relocation(&model, &index, &policy, &a, &SiteOptions::default()).unwrap();
+    let mut again = base.clone();
+    again.reweight(&model, &policy.siting, skewed.to_array(), a.as_of);
+    let opts = SiteOptions {
+        weights: Some(skewed),
+        ..Default::default()
+    };
+    let fresh = plan_relocation(&model, &index, &policy, &a, &opts).unwrap();
+    let ranked = |r: &parkscope::analyse::site::SitingResult| -> Vec<Vec<(usize, String)>> {
+        r.options
+            .iter()
+            .map(|o| {
+                o.iter()
+                    .map(|s| (s.site, format!("{:.9}", s.score)))
+                    .collect()
+            })
+            .collect()
+    };
+    let firsts = |r: &parkscope::analyse::site::SitingResult| -> Vec<Option<usize>> {
+        r.options
+            .iter()
+            .map(|o| o.first().map(|s| s.site))
+            .collect()
+    };
+    assert_ne!(
+        firsts(&base),
+        firsts(&fresh),
+        "the weights must change some best site"
+    );
+    assert_eq!(ranked(&again), ranked(&fresh));
+    let plan = |r: &parkscope::analyse::site::SitingResult| -> Vec<(Option<usize>, Option<i32>)> {
+        r.plan.iter().map(|p| (p.site, p.phase)).collect()
+    };
+    assert_eq!(plan(&again), plan(&fresh));
+    assert_eq!(again.stability, fresh.stability);
+}

@@ -4,7 +4,7 @@
 
 use std::collections::HashMap;
 
-use geo::{BoundingRect, Centroid, Distance, Euclidean, Geometry};
+use geo::{BoundingRect, Centroid, Distance, Euclidean};
 use rayon::prelude::*;
 use rstar::{primitives::GeomWithData, RTree, AABB};
 
@@ -40,45 +40,225 @@ pub struct ScoredSite {
     pub score: f64,
 }
 
-/// Recomputes points and score from normalised values and weights.
-#[allow(clippy::needless_range_loop)] // three arrays indexed by criterion
-pub fn rescore(s: &mut ScoredSite, weights: [f64; 5]) {
+/// Points per criterion from normalised values and weights; a criterion left out
+/// (`None`) takes no points and no share of the weight.
+#[allow(clippy::needless_range_loop)] // two arrays indexed by criterion
+pub fn points(norm: &[Option<f64>; 5], weights: [f64; 5]) -> [f64; 5] {
     let total: f64 = (0..5)
-        .filter(|&k| s.norm[k].is_some())
+        .filter(|&k| norm[k].is_some())
         .map(|k| weights[k])
         .sum();
+    let mut out = [0.0; 5];
     for k in 0..5 {
-        s.points[k] = match s.norm[k] {
+        out[k] = match norm[k] {
             Some(n) if total > 0.0 => 100.0 * weights[k] * n / total,
             _ => 0.0,
         };
     }
-    s.score = s.points.iter().sum::<f64>() - s.wind_penalty;
+    out
 }
 
-/// Sorts best first (score, then site id for determinism).
-pub fn rank(options: &mut [ScoredSite], sites: &[Site]) {
-    options.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| sites[a.site].id.cmp(&sites[b.site].id))
-    });
+/// The score: the points less the wind penalty.
+pub fn score(points: &[f64; 5], wind_penalty: f64) -> f64 {
+    points.iter().sum::<f64>() - wind_penalty
 }
 
 type Points = RTree<GeomWithData<[f64; 2], usize>>;
 
-/// Scores every feasible site of every mover; keeps the best `max(assignment_candidates,
-/// max_sites_written)` per mover.
-pub fn score_options(
+/// One enterprise's feasible sites with the one criterion measured per pair.
+#[derive(Debug, Clone)]
+struct Pool {
+    /// Feasible site indices.
+    sites: Vec<u32>,
+    /// Distance from the old site to each, m; `None` when the enterprise has no location.
+    distance_old: Option<Vec<f64>>,
+}
+
+/// Every criterion of every (mover, feasible site) pair, measured once: new weights
+/// re-rank all feasible sites exactly (a site outside the old top can rise) without
+/// measuring any geometry again.
+#[derive(Debug, Clone)]
+pub struct Criteria {
+    pools: Vec<Pool>,
+    /// Same-industry enterprises near each site, by 2-digit industry of the movers.
+    cluster: HashMap<String, Vec<Option<f64>>>,
+    /// Points taken from each site for lying upwind of the city centre.
+    wind: Vec<f64>,
+}
+
+/// Min-max ranges of one enterprise's raw values; `None` where no site measures a criterion.
+type Ranges = [Option<(f64, f64)>; 5];
+
+impl Criteria {
+    /// Measures the criteria of every feasible site of every mover.
+    pub fn measure(
+        model: &Model,
+        movers: &[Mover],
+        sites: &[Site],
+        feasible: &[Vec<usize>],
+        rules: &SitingRules,
+    ) -> Criteria {
+        let cluster = cluster_counts(model, movers, sites, feasible, rules.cluster_radius_m);
+        let wind = wind_penalties(model, sites, rules);
+        let pools = movers
+            .par_iter()
+            .zip(feasible)
+            .map(|(m, feas)| Pool {
+                sites: feas.iter().map(|&si| si as u32).collect(),
+                distance_old: m.origin.map(|o| {
+                    feas.iter()
+                        .map(|&si| Euclidean.distance(&sites[si].geometry, &o))
+                        .collect()
+                }),
+            })
+            .collect();
+        Criteria {
+            pools,
+            cluster,
+            wind,
+        }
+    }
+
+    /// What one mover's scoring reads, looked up once.
+    fn view<'a>(&'a self, mv: usize, m: &'a Mover) -> View<'a> {
+        View {
+            pool: &self.pools[mv],
+            cluster: m.industry2.as_deref().and_then(|c| self.cluster.get(c)),
+            required: m.required.m2().max(1e-9),
+            wind: &self.wind,
+        }
+    }
+    /// Every mover's feasible sites ranked under `weights`, best first (score, then site
+    /// id); the best `keep` kept.
+    pub fn rank(
+        &self,
+        movers: &[Mover],
+        sites: &[Site],
+        facts: &[SiteFacts],
+        weights: [f64; 5],
+        keep: usize,
+    ) -> Vec<Vec<ScoredSite>> {
+        movers
+            .par_iter()
+            .enumerate()
+            .map(|(mv, m)| {
+                let v = self.view(mv, m);
+                let ranges = v.ranges(sites, facts);
+                let mut scores: Vec<(f64, u32)> = (0..v.pool.sites.len())
+                    .map(|j| (v.scored(j, &ranges, sites, facts, weights).score, j as u32))
+                    .collect();
+                let pool = v.pool;
+                let order = |a: &(f64, u32), b: &(f64, u32)| {
+                    b.0.total_cmp(&a.0).then_with(|| {
+                        sites[pool.sites[a.1 as usize] as usize]
+                            .id
+                            .cmp(&sites[pool.sites[b.1 as usize] as usize].id)
+                    })
+                };
+                if keep < scores.len() {
+                    scores.select_nth_unstable_by(keep, order);
+                    scores.truncate(keep);
+                }
+                scores.sort_unstable_by(order);
+                scores
+                    .into_iter()
+                    .map(|(_, j)| v.scored(j as usize, &ranges, sites, facts, weights))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// Every feasible site of a mover with its normalised values and wind penalty: what
+    /// the weight sensitivity needs.
+    pub fn normalised_pool(
+        &self,
+        mv: usize,
+        m: &Mover,
+        sites: &[Site],
+        facts: &[SiteFacts],
+    ) -> Vec<(usize, [Option<f64>; 5], f64)> {
+        let v = self.view(mv, m);
+        let ranges = v.ranges(sites, facts);
+        (0..v.pool.sites.len())
+            .map(|j| {
+                let si = v.pool.sites[j] as usize;
+                let norm = normalised(&v.raw(j, sites, facts), &ranges);
+                (si, norm, self.wind[si])
+            })
+            .collect()
+    }
+}
+
+/// One mover's pool with what its criteria read.
+struct View<'a> {
+    pool: &'a Pool,
+    cluster: Option<&'a Vec<Option<f64>>>,
+    /// Land needed, m² (at least 1e-9).
+    required: f64,
+    wind: &'a [f64],
+}
+
+impl View<'_> {
+    /// The raw values of the `j`-th feasible site.
+    fn raw(&self, j: usize, sites: &[Site], facts: &[SiteFacts]) -> [Option<f64>; 5] {
+        let si = self.pool.sites[j] as usize;
+        let f = &facts[si];
+        [
+            self.pool.distance_old.as_ref().map(|d| d[j]),
+            f.road_m,
+            f.wastewater_m,
+            self.cluster.and_then(|v| v[si]),
+            Some(sites[si].area.m2() / self.required - 1.0),
+        ]
+    }
+
+    /// The min-max range of each criterion over the feasible sites.
+    fn ranges(&self, sites: &[Site], facts: &[SiteFacts]) -> Ranges {
+        let mut r: Ranges = [None; 5];
+        for j in 0..self.pool.sites.len() {
+            for (k, v) in self.raw(j, sites, facts).into_iter().enumerate() {
+                if let Some(v) = v {
+                    r[k] = Some(r[k].map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+                }
+            }
+        }
+        r
+    }
+
+    /// The `j`-th feasible site scored.
+    fn scored(
+        &self,
+        j: usize,
+        ranges: &Ranges,
+        sites: &[Site],
+        facts: &[SiteFacts],
+        weights: [f64; 5],
+    ) -> ScoredSite {
+        let raw = self.raw(j, sites, facts);
+        let norm = normalised(&raw, ranges);
+        let points = points(&norm, weights);
+        let site = self.pool.sites[j] as usize;
+        let wind_penalty = self.wind[site];
+        ScoredSite {
+            site,
+            raw,
+            norm,
+            points,
+            wind_penalty,
+            score: score(&points, wind_penalty),
+        }
+    }
+}
+
+/// Same-industry enterprise counts within the cluster radius of each site, for each
+/// industry some mover has, at the sites some mover of that industry may take.
+fn cluster_counts(
     model: &Model,
     movers: &[Mover],
     sites: &[Site],
-    facts: &[SiteFacts],
     feasible: &[Vec<usize>],
-    weights: [f64; 5],
-    rules: &SitingRules,
-) -> Vec<Vec<ScoredSite>> {
-    // Enterprise points by 2-digit industry, for the cluster criterion.
+    r: f64,
+) -> HashMap<String, Vec<Option<f64>>> {
     let mut by_industry: HashMap<String, Vec<GeomWithData<[f64; 2], usize>>> = HashMap::new();
     for (i, e) in model.enterprises.iter().enumerate() {
         if let (Some(p), Some(code)) = (e.location, e.industry.as_deref()) {
@@ -93,27 +273,52 @@ pub fn score_options(
         .into_iter()
         .map(|(k, v)| (k, RTree::bulk_load(v)))
         .collect();
-    let r = rules.cluster_radius_m;
     // Movers are counted too when they sit near a site: they are still there today.
     let cluster = |site: &Site, industry: &str| -> f64 {
         let (Some(tree), Some(b)) = (trees.get(industry), site.geometry.bounding_rect()) else {
             return 0.0;
         };
-        let g = Geometry::MultiPolygon(site.geometry.clone());
         let env = AABB::from_corners(
             [b.min().x - r, b.min().y - r],
             [b.max().x + r, b.max().y + r],
         );
         tree.locate_in_envelope(&env)
             .filter(|p| {
-                Euclidean.distance(
-                    &g,
-                    &Geometry::Point(geo::Point::new(p.geom()[0], p.geom()[1])),
-                ) <= r
+                Euclidean.distance(&site.geometry, &geo::Point::new(p.geom()[0], p.geom()[1])) <= r
             })
             .count() as f64
     };
-    // The city centre, for the wind rule: the built-up area's centroid.
+    let mut industries: Vec<&str> = movers
+        .iter()
+        .filter_map(|m| m.industry2.as_deref())
+        .collect();
+    industries.sort_unstable();
+    industries.dedup();
+    industries
+        .iter()
+        .map(|ind| {
+            let mut needed = vec![false; sites.len()];
+            for (_, f) in movers
+                .iter()
+                .zip(feasible)
+                .filter(|(m, _)| m.industry2.as_deref() == Some(*ind))
+            {
+                for &si in f {
+                    needed[si] = true;
+                }
+            }
+            let counts: Vec<Option<f64>> = (0..sites.len())
+                .into_par_iter()
+                .map(|si| needed[si].then(|| cluster(&sites[si], ind)))
+                .collect();
+            ((*ind).to_owned(), counts)
+        })
+        .collect()
+}
+
+/// Points taken from each site for lying within 45° of the prevailing wind's origin
+/// as seen from the city centre (the built-up area's centroid).
+fn wind_penalties(model: &Model, sites: &[Site], rules: &SitingRules) -> Vec<f64> {
     let centre = geo::GeometryCollection::new_from(
         model
             .constraints
@@ -123,103 +328,43 @@ pub fn score_options(
             .collect(),
     )
     .centroid();
-    // Same-industry counts depend on the site and the industry only: computed once each.
-    let mut industries: Vec<&str> = movers
-        .iter()
-        .filter_map(|m| m.industry2.as_deref())
-        .collect();
-    industries.sort_unstable();
-    industries.dedup();
-    let cluster_counts: HashMap<&str, Vec<Option<f64>>> = industries
-        .iter()
-        .map(|ind| {
-            let needed: std::collections::HashSet<usize> = movers
-                .iter()
-                .zip(feasible)
-                .filter(|(m, _)| m.industry2.as_deref() == Some(*ind))
-                .flat_map(|(_, f)| f.iter().copied())
-                .collect();
-            let counts: Vec<Option<f64>> = (0..sites.len())
-                .into_par_iter()
-                .map(|si| needed.contains(&si).then(|| cluster(&sites[si], ind)))
-                .collect();
-            (*ind, counts)
-        })
-        .collect();
-    let keep = rules.assignment_candidates.max(rules.max_sites_written);
-    movers
+    sites
         .par_iter()
-        .zip(feasible)
-        .map(|(m, feas)| {
-            let mut opts: Vec<ScoredSite> = feas
-                .iter()
-                .map(|&si| {
-                    let s = &sites[si];
-                    let f = &facts[si];
-                    let d_old = m.origin.map(|o| Euclidean.distance(&s.geometry, &o));
-                    let clus = m
-                        .industry2
-                        .as_deref()
-                        .and_then(|c| cluster_counts.get(c).and_then(|v| v[si]));
-                    let surplus = Some(s.area.m2() / m.required.m2().max(1e-9) - 1.0);
-                    let wind_penalty = match (rules.wind.from_deg, centre, s.geometry.centroid()) {
-                        (Some(from), Some(c), Some(p)) => {
-                            let bearing = (p.x() - c.x())
-                                .atan2(p.y() - c.y())
-                                .to_degrees()
-                                .rem_euclid(360.0);
-                            let diff = (bearing - from).rem_euclid(360.0);
-                            if diff.min(360.0 - diff) <= 45.0 {
-                                rules.wind.penalty_points
-                            } else {
-                                0.0
-                            }
-                        }
-                        _ => 0.0,
-                    };
-                    ScoredSite {
-                        site: si,
-                        raw: [d_old, f.road_m, f.wastewater_m, clus, surplus],
-                        norm: [None; 5],
-                        points: [0.0; 5],
-                        wind_penalty,
-                        score: 0.0,
+        .map(
+            |s| match (rules.wind.from_deg, centre, s.geometry.centroid()) {
+                (Some(from), Some(c), Some(p)) => {
+                    let bearing = (p.x() - c.x())
+                        .atan2(p.y() - c.y())
+                        .to_degrees()
+                        .rem_euclid(360.0);
+                    let diff = (bearing - from).rem_euclid(360.0);
+                    if diff.min(360.0 - diff) <= 45.0 {
+                        rules.wind.penalty_points
+                    } else {
+                        0.0
                     }
-                })
-                .collect();
-            normalise(&mut opts);
-            for o in &mut opts {
-                rescore(o, weights);
-            }
-            rank(&mut opts, sites);
-            opts.truncate(keep);
-            opts
-        })
+                }
+                _ => 0.0,
+            },
+        )
         .collect()
 }
 
-/// Min-max normalisation per criterion over one enterprise's sites; a criterion no site
-/// can measure is left out; a site that cannot be measured where others can scores 0.
-fn normalise(opts: &mut [ScoredSite]) {
+/// Min-max normalisation of one site's raw values over its enterprise's ranges (1 best);
+/// a criterion no site can measure is left out; a site that cannot be measured where
+/// others can gets 0.
+fn normalised(raw: &[Option<f64>; 5], ranges: &Ranges) -> [Option<f64>; 5] {
+    let mut out = [None; 5];
     for (k, (_, lower_better)) in CRITERIA.iter().enumerate() {
-        let vals: Vec<f64> = opts.iter().filter_map(|o| o.raw[k]).collect();
-        if vals.is_empty() {
-            continue;
-        }
-        let (lo, hi) = vals
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
-                (a.min(*v), b.max(*v))
-            });
-        for o in opts.iter_mut() {
-            o.norm[k] = Some(match o.raw[k] {
-                None => 0.0,
-                Some(_) if hi - lo <= 1e-12 => 1.0,
-                Some(v) if *lower_better => (hi - v) / (hi - lo),
-                Some(v) => (v - lo) / (hi - lo),
-            });
-        }
+        let Some((lo, hi)) = ranges[k] else { continue };
+        out[k] = Some(match raw[k] {
+            None => 0.0,
+            Some(_) if hi - lo <= 1e-12 => 1.0,
+            Some(v) if *lower_better => (hi - v) / (hi - lo),
+            Some(v) => (v - lo) / (hi - lo),
+        });
     }
+    out
 }
 
 #[cfg(test)]
@@ -228,27 +373,31 @@ mod tests {
 
     #[test]
     fn normalised_points_add_up_to_the_score() {
-        let mk = |raw: [Option<f64>; 5]| ScoredSite {
-            site: 0,
-            raw,
-            norm: [None; 5],
-            points: [0.0; 5],
-            wind_penalty: 0.0,
-            score: 0.0,
-        };
-        let mut v = vec![
-            mk([Some(100.0), Some(0.0), None, Some(3.0), Some(0.5)]),
-            mk([Some(300.0), Some(50.0), None, Some(1.0), Some(0.0)]),
+        let raws = [
+            [Some(100.0), Some(0.0), None, Some(3.0), Some(0.5)],
+            [Some(300.0), Some(50.0), None, Some(1.0), Some(0.0)],
         ];
-        normalise(&mut v);
-        for o in &mut v {
-            rescore(o, [1.0, 1.0, 1.0, 1.0, 2.0]);
+        let mut ranges: Ranges = [None; 5];
+        for r in &raws {
+            for (k, v) in r.iter().enumerate() {
+                if let Some(v) = *v {
+                    ranges[k] = Some(ranges[k].map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+                }
+            }
         }
+        let w = [1.0, 1.0, 1.0, 1.0, 2.0];
+        let scored: Vec<([f64; 5], f64)> = raws
+            .iter()
+            .map(|r| {
+                let p = points(&normalised(r, &ranges), w);
+                (p, score(&p, 0.0))
+            })
+            .collect();
         // Wastewater is measurable nowhere: left out; weights 1+1+1+2 = 5.
         // Site 0: distance 1, road 1, cluster 1, surplus 0 → 100 × 3/5 = 60.
-        assert!((v[0].score - 60.0).abs() < 1e-9, "{}", v[0].score);
+        assert!((scored[0].1 - 60.0).abs() < 1e-9, "{}", scored[0].1);
         // Site 1: 0, 0, 0, surplus 1 (×2) → 40.
-        assert!((v[1].score - 40.0).abs() < 1e-9);
-        assert!((v[0].points.iter().sum::<f64>() - v[0].score).abs() < 1e-9);
+        assert!((scored[1].1 - 40.0).abs() < 1e-9);
+        assert!((scored[0].0.iter().sum::<f64>() - scored[0].1).abs() < 1e-9);
     }
 }

@@ -15,7 +15,7 @@ mod sensitivity;
 pub use ahp::{ahp_weights, AhpResult};
 pub use assign::{assign_sites, Assignment};
 pub use candidates::{candidate_sites, Site};
-pub use criteria::{score_options, ScoredSite, CRITERIA};
+pub use criteria::{Criteria, ScoredSite, CRITERIA};
 pub use movers::{find_movers, Mover};
 pub use screen::{screen_sites, Rejection, Rejections, SiteFacts, STAGES};
 pub use sensitivity::top_site_stability;
@@ -58,6 +58,8 @@ pub struct SitingResult {
     pub consistency_ratio: Option<f64>,
     /// Per mover, the share of ±20 % weight perturbations that keep its best site first.
     pub stability: Vec<Option<f64>>,
+    /// Every feasible pair's criteria, for re-scoring under new weights.
+    pub criteria: Criteria,
     /// How long each step took.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -131,7 +133,10 @@ pub fn plan_relocation(
     lap("siting: site facts", &mut timings);
     let (feasible, rejected) = screen_sites(model, &movers, &sites, &facts, rules);
     lap("siting: constraints", &mut timings);
-    let options = score_options(model, &movers, &sites, &facts, &feasible, weights, rules);
+    let criteria = Criteria::measure(model, &movers, &sites, &feasible, rules);
+    lap("siting: criteria measured", &mut timings);
+    let keep = rules.assignment_candidates.max(rules.max_sites_written);
+    let options = criteria.rank(&movers, &sites, &facts, weights, keep);
     lap("siting: scores", &mut timings);
     let plan = assign_sites(
         model,
@@ -143,10 +148,7 @@ pub fn plan_relocation(
         analysis.as_of,
     );
     lap("siting: assignment", &mut timings);
-    let stability = options
-        .iter()
-        .map(|o| top_site_stability(o, weights))
-        .collect();
+    let stability = stabilities(&criteria, &movers, &sites, &facts, &options, weights);
     lap("siting: stability", &mut timings);
     Ok(SitingResult {
         movers,
@@ -158,14 +160,37 @@ pub fn plan_relocation(
         weights,
         consistency_ratio,
         stability,
+        criteria,
         timings,
     })
 }
 
+/// Each mover's stability of its best site under ±20 % weights.
+fn stabilities(
+    criteria: &Criteria,
+    movers: &[Mover],
+    sites: &[Site],
+    facts: &[SiteFacts],
+    options: &[Vec<ScoredSite>],
+    weights: [f64; 5],
+) -> Vec<Option<f64>> {
+    use rayon::prelude::*;
+    movers
+        .par_iter()
+        .enumerate()
+        .map(|(mv, m)| {
+            let best = options[mv].first()?.site;
+            let pool = criteria.normalised_pool(mv, m, sites, facts);
+            top_site_stability(&pool, best, weights)
+        })
+        .collect()
+}
+
 impl SitingResult {
-    /// Re-scores every enterprise's kept sites under new weights and re-solves the
-    /// assignment: what a planner does when trying another weighting. Constraints and raw
-    /// criterion values are not recomputed.
+    /// Re-ranks every enterprise's feasible sites under new weights and re-solves the
+    /// assignment: what a planner does when trying another weighting. The result is the
+    /// one a fresh run with these weights gives; constraints and raw criterion values are
+    /// not measured again.
     pub fn reweight(
         &mut self,
         model: &Model,
@@ -173,12 +198,10 @@ impl SitingResult {
         weights: [f64; 5],
         as_of: chrono::NaiveDate,
     ) {
-        for opts in &mut self.options {
-            for o in opts.iter_mut() {
-                criteria::rescore(o, weights);
-            }
-            criteria::rank(opts, &self.sites);
-        }
+        let keep = rules.assignment_candidates.max(rules.max_sites_written);
+        self.options = self
+            .criteria
+            .rank(&self.movers, &self.sites, &self.facts, weights, keep);
         self.weights = weights;
         self.consistency_ratio = None;
         self.plan = assign_sites(
@@ -190,10 +213,13 @@ impl SitingResult {
             rules,
             as_of,
         );
-        self.stability = self
-            .options
-            .iter()
-            .map(|o| top_site_stability(o, weights))
-            .collect();
+        self.stability = stabilities(
+            &self.criteria,
+            &self.movers,
+            &self.sites,
+            &self.facts,
+            &self.options,
+            weights,
+        );
     }
 }

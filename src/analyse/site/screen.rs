@@ -195,6 +195,22 @@ pub fn screen_sites(
     facts: &[SiteFacts],
     rules: &SitingRules,
 ) -> (Vec<Vec<usize>>, Vec<Rejections>) {
+    // Per site, what every mover's check reads: the largest single parcel (a union is
+    // offered only when each part alone is too small) and the centre (rejections are kept
+    // nearest first).
+    let largest_part: Vec<f64> = sites
+        .iter()
+        .map(|s| {
+            s.parcels
+                .iter()
+                .map(|&p| model.parcels[p].area.m2())
+                .fold(0.0, f64::max)
+        })
+        .collect();
+    let centres: Vec<Option<geo::Coord<f64>>> = sites
+        .iter()
+        .map(|s| s.geometry.bounding_rect().map(|b| b.center()))
+        .collect();
     movers
         .par_iter()
         .map(|m| {
@@ -202,25 +218,27 @@ pub fn screen_sites(
             let mut rej = Rejections::default();
             let mut all: Vec<(f64, usize, usize)> = Vec::new();
             let origin = m.origin;
+            // Whether each park admits the mover's industry.
+            let park_ok: Vec<bool> = model
+                .parks
+                .iter()
+                .map(|park| {
+                    park.leading_industries.is_empty()
+                        || m.industry2
+                            .as_ref()
+                            .is_some_and(|c| park.leading_industries.contains(c))
+                })
+                .collect();
+            let need = m.required.m2();
             for (si, s) in sites.iter().enumerate() {
-                if s.parcels.len() > 1
-                    && s.parcels
-                        .iter()
-                        .any(|&p| model.parcels[p].area.m2() >= m.required.m2())
-                {
+                if s.parcels.len() > 1 && largest_part[si] >= need {
                     continue;
                 }
                 rej.considered += 1;
-                let park = &model.parks[s.park];
                 // The first failing stage; messages are written later, only for the rejections kept.
-                let stage = if !park.leading_industries.is_empty()
-                    && !m
-                        .industry2
-                        .as_ref()
-                        .is_some_and(|c| park.leading_industries.contains(c))
-                {
+                let stage = if !park_ok[s.park] {
                     Some(0)
-                } else if s.area.m2() < m.required.m2() {
+                } else if s.area.m2() < need {
                     Some(1)
                 } else if facts[si].sensitive_m.is_some_and(|d| d < m.protection_m) {
                     Some(2)
@@ -236,10 +254,8 @@ pub fn screen_sites(
                     None => feasible.push(si),
                     Some(stage) => {
                         rej.counts[stage] += 1;
-                        let d = match (origin, s.geometry.bounding_rect()) {
-                            (Some(o), Some(b)) => {
-                                (b.center().x - o.x()).hypot(b.center().y - o.y())
-                            }
+                        let d = match (origin, centres[si]) {
+                            (Some(o), Some(c)) => (c.x - o.x()).hypot(c.y - o.y()),
                             _ => 0.0,
                         };
                         all.push((d, si, stage));

@@ -1,40 +1,85 @@
 //! How stable an enterprise's best site is: the share of weight perturbations — every
 //! weight moved independently by −20 %, 0 or +20 %, 3⁵ = 243 combinations — that keep the
-//! same site first.
+//! same site first. Every feasible site is a rival, not only the ones written out.
 
-use super::criteria::{rescore, ScoredSite};
+use super::criteria::{points, score};
 
-/// The share (0..1) of the 243 perturbations that keep the current best site first;
-/// `None` without feasible sites.
-pub fn top_site_stability(options: &[ScoredSite], weights: [f64; 5]) -> Option<f64> {
-    let best = options.first()?.site;
+/// The weight factors of the perturbations.
+const FACTORS: [f64; 3] = [0.8, 1.0, 1.2];
+
+/// The share (0..1) of the 243 perturbations under which no other feasible site scores
+/// more than 1e-9 above `best`; `pool` holds every feasible site as (site, normalised
+/// values, wind penalty). `None` when `best` is not in the pool.
+pub fn top_site_stability(
+    pool: &[(usize, [Option<f64>; 5], f64)],
+    best: usize,
+    weights: [f64; 5],
+) -> Option<f64> {
+    let b = pool.iter().find(|p| p.0 == best)?;
+    // A rival that cannot overtake under any weights in the box is dropped first: the
+    // largest possible score difference is bounded by moving each weight to the end of
+    // its range that favours the rival.
+    let active: Vec<usize> = (0..5).filter(|&k| b.1[k].is_some()).collect();
+    let total: f64 = active.iter().map(|&k| weights[k]).sum();
+    let rivals: Vec<&(usize, [Option<f64>; 5], f64)> = pool
+        .iter()
+        .filter(|r| r.0 != best)
+        .filter(|r| {
+            let gain: f64 = active
+                .iter()
+                .map(|&k| {
+                    let d = r.1[k].unwrap_or(0.0) - b.1[k].unwrap_or(0.0);
+                    let f = if d > 0.0 { FACTORS[2] } else { FACTORS[0] };
+                    100.0 * f * weights[k] * d
+                })
+                .sum();
+            let spread = if gain >= 0.0 {
+                gain / (FACTORS[0] * total)
+            } else {
+                gain / (FACTORS[2] * total)
+            };
+            total <= 0.0 || spread - (r.2 - b.2) > 0.0
+        })
+        .collect();
     let mut kept = 0usize;
-    let mut total = 0usize;
-    let mut scratch: Vec<ScoredSite> = options.to_vec();
     for code in 0..243usize {
         let mut w = weights;
         let mut c = code;
         for wk in &mut w {
-            *wk *= [0.8, 1.0, 1.2][c % 3];
+            *wk *= FACTORS[c % 3];
             c /= 3;
         }
-        for s in &mut scratch {
-            rescore(s, w);
-        }
-        // Ties keep the site that is first under the base weights.
-        let top = scratch.iter().fold(None::<&ScoredSite>, |b, s| match b {
-            Some(b)
-                if b.score > s.score + 1e-9
-                    || ((b.score - s.score).abs() <= 1e-9 && b.site == best) =>
-            {
-                Some(b)
-            }
-            _ => Some(s),
-        });
-        total += 1;
-        if top.is_some_and(|t| t.site == best) {
+        let top = score(&points(&b.1, w), b.2);
+        if rivals
+            .iter()
+            .all(|r| score(&points(&r.1, w), r.2) <= top + 1e-9)
+        {
             kept += 1;
         }
     }
-    Some(kept as f64 / total as f64)
+    Some(kept as f64 / 243.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_dominant_site_is_always_kept_and_a_near_tie_is_not() {
+        // Site 0 is better on every criterion: every perturbation keeps it first.
+        let pool = vec![
+            (0, [Some(1.0), Some(1.0), None, None, None], 0.0),
+            (1, [Some(0.5), Some(0.0), None, None, None], 0.0),
+        ];
+        assert_eq!(top_site_stability(&pool, 0, [1.0; 5]), Some(1.0));
+        // Sites trading one criterion for the other, equal under equal weights: site 1
+        // overtakes whenever its criterion (road) weighs more than distance: w1 > w0 in
+        // 3 of the 9 (w0, w1) combinations.
+        let pool = vec![
+            (0, [Some(1.0), Some(0.0), None, None, None], 0.0),
+            (1, [Some(0.0), Some(1.0), None, None, None], 0.0),
+        ];
+        let s = top_site_stability(&pool, 0, [1.0; 5]).unwrap();
+        assert!((s - 6.0 / 9.0).abs() < 1e-12, "{s}");
+    }
 }
