@@ -91,7 +91,8 @@ pub fn load(project: &Project) -> Result<Model> {
         } else {
             read_files(spec, project)?
         };
-        let files = &files;
+        let owned = files;
+        let files = &owned;
         if *kind == LayerKind::Enterprises {
             model.enterprises_lonlat = files.iter().all(|(_, c)| matches!(c, Crs::LonLat));
         }
@@ -103,7 +104,7 @@ pub fn load(project: &Project) -> Result<Model> {
                 &model.frame,
                 layers::park,
                 &mut model.parks,
-                |p| Some(p.id.clone()),
+                |p| Some(p.id.as_str()),
             )?,
             LayerKind::Parcels => build(
                 *kind,
@@ -112,7 +113,7 @@ pub fn load(project: &Project) -> Result<Model> {
                 &model.frame,
                 layers::parcel,
                 &mut model.parcels,
-                |p| Some(p.id.clone()),
+                |p| Some(p.id.as_str()),
             )?,
             LayerKind::Buildings => build(
                 *kind,
@@ -121,7 +122,7 @@ pub fn load(project: &Project) -> Result<Model> {
                 &model.frame,
                 layers::building,
                 &mut model.buildings,
-                |b| b.id.clone(),
+                |b| b.id.as_deref(),
             )?,
             LayerKind::Enterprises => build(
                 *kind,
@@ -130,7 +131,7 @@ pub fn load(project: &Project) -> Result<Model> {
                 &model.frame,
                 layers::enterprise,
                 &mut model.enterprises,
-                |e| Some(e.id.clone()),
+                |e| Some(e.id.as_str()),
             )?,
             LayerKind::Approvals => build(
                 *kind,
@@ -161,6 +162,7 @@ pub fn load(project: &Project) -> Result<Model> {
             )?,
         };
         model.report.layers.insert(kind.name().to_owned(), report);
+        drop(owned);
     }
     Ok(model)
 }
@@ -237,7 +239,7 @@ fn build<T: Send>(
     frame: &Frame,
     builder: Builder<T>,
     out: &mut Vec<T>,
-    id_of: impl Fn(&T) -> Option<String>,
+    id_of: impl Fn(&T) -> Option<&str>,
 ) -> Result<LayerReport> {
     let mut report = LayerReport {
         path: files
@@ -289,21 +291,39 @@ fn build<T: Send>(
                 (if rejected { None } else { t }, problems)
             })
             .collect();
-        let mut seen: HashSet<String> = out.iter().filter_map(&id_of).collect();
-        for ((t, mut problems), f) in built.into_iter().zip(&raw.features) {
+        // Which features repeat an id met before (in an earlier file or earlier in this
+        // one); ids are borrowed, not copied. Buildings may share ids (DATA.md).
+        let duplicate: Vec<bool> = if kind == LayerKind::Buildings {
+            vec![false; built.len()]
+        } else {
+            let mut seen: HashSet<&str> = HashSet::with_capacity(out.len() + built.len());
+            seen.extend(out.iter().filter_map(&id_of));
+            built
+                .iter()
+                .map(|(t, _)| {
+                    t.as_ref()
+                        .and_then(&id_of)
+                        .is_some_and(|id| !seen.insert(id))
+                })
+                .collect()
+        };
+        out.reserve(built.len());
+        for (((t, mut problems), f), duplicate) in
+            built.into_iter().zip(&raw.features).zip(duplicate)
+        {
             if let Some(t) = t {
-                match id_of(&t) {
-                    Some(id) if kind != LayerKind::Buildings && !seen.insert(id.clone()) => {
-                        problems.push(
-                            Problem::new(
-                                Severity::Rejected,
-                                Some(f.number),
-                                format!("duplicate id {id}: an earlier feature has it"),
-                            )
-                            .with_id(Some(&id)),
-                        );
-                    }
-                    _ => out.push(t),
+                if duplicate {
+                    let id = id_of(&t).unwrap_or_default();
+                    problems.push(
+                        Problem::new(
+                            Severity::Rejected,
+                            Some(f.number),
+                            format!("duplicate id {id}: an earlier feature has it"),
+                        )
+                        .with_id(Some(id)),
+                    );
+                } else {
+                    out.push(t);
                 }
             }
             if !problems.is_empty() {

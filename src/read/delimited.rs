@@ -3,6 +3,8 @@
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::encoding::{decode_guess, decode_with, encoding_for_label};
 use super::{
     coordinate_columns, display_name, read_bytes, RawFeature, RawLayer, RawValue, ReadOptions,
@@ -40,17 +42,21 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    let rows: Vec<std::result::Result<Vec<String>, String>> = rdr
+    let rows: Vec<std::result::Result<Vec<RawValue>, String>> = rdr
         .records()
         .map(|r| {
-            r.map(|r| r.iter().map(str::to_owned).collect())
+            r.map(|r| r.iter().map(|c| RawValue::Text(c.to_owned())).collect())
                 .map_err(|e| e.to_string())
         })
         .collect();
-    let cells = rows
-        .into_iter()
-        .map(|r| r.map(|cells| cells.into_iter().map(RawValue::Text).collect()));
-    table_layer(path, fields, cells, opts, Some(encoding))
+    table_layer(path, fields, rows, opts, Some(encoding))
+}
+
+/// What became of one table row.
+enum Row {
+    Feature(RawFeature),
+    Blank,
+    Problem(Problem),
 }
 
 /// Builds a layer from table rows (CSV or a worksheet), taking point geometry from the
@@ -58,52 +64,66 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
 pub(super) fn table_layer(
     path: &Path,
     fields: Vec<String>,
-    rows: impl Iterator<Item = std::result::Result<Vec<RawValue>, String>>,
+    rows: Vec<std::result::Result<Vec<RawValue>, String>>,
     opts: &ReadOptions,
     encoding: Option<&'static str>,
 ) -> Result<RawLayer> {
     let file = display_name(path);
     let coords = coordinate_columns(&fields, opts, &file)?;
-    let mut features = Vec::new();
+    let n = fields.len();
+    let rows: Vec<Row> = rows
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, row)| {
+            let number = i + 1;
+            let mut values = match row {
+                Ok(v) => v,
+                Err(e) => {
+                    return Row::Problem(Problem::new(
+                        Severity::Rejected,
+                        Some(number),
+                        format!("unreadable row: {e}"),
+                    ))
+                }
+            };
+            if values.iter().all(RawValue::is_empty) {
+                return Row::Blank;
+            }
+            values.resize(n, RawValue::Null);
+            let geometry = match coords {
+                None => None,
+                Some((xi, yi)) => match point_from(&values[xi], &values[yi]) {
+                    Ok(p) => p.map(geo::Geometry::Point),
+                    Err(reason) => {
+                        return Row::Problem(
+                            Problem::new(Severity::Rejected, Some(number), reason)
+                                .with_field(format!("{}/{}", fields[xi], fields[yi])),
+                        )
+                    }
+                },
+            };
+            Row::Feature(RawFeature {
+                number,
+                geometry,
+                values,
+            })
+        })
+        .collect();
+    let mut features = Vec::with_capacity(rows.len());
     let mut problems = Vec::new();
     let mut count = 0;
-    for (i, row) in rows.enumerate() {
-        count += 1;
-        let number = i + 1;
-        let mut values = match row {
-            Ok(v) => v,
-            Err(e) => {
-                problems.push(Problem::new(
-                    Severity::Rejected,
-                    Some(number),
-                    format!("unreadable row: {e}"),
-                ));
-                continue;
+    for row in rows {
+        match row {
+            Row::Feature(f) => {
+                count += 1;
+                features.push(f);
             }
-        };
-        if values.iter().all(RawValue::is_empty) {
-            count -= 1;
-            continue;
+            Row::Problem(p) => {
+                count += 1;
+                problems.push(p);
+            }
+            Row::Blank => {}
         }
-        values.resize(fields.len(), RawValue::Null);
-        let geometry = match coords {
-            None => None,
-            Some((xi, yi)) => match point_from(&values[xi], &values[yi]) {
-                Ok(p) => p.map(geo::Geometry::Point),
-                Err(reason) => {
-                    problems.push(
-                        Problem::new(Severity::Rejected, Some(number), reason)
-                            .with_field(format!("{}/{}", fields[xi], fields[yi])),
-                    );
-                    continue;
-                }
-            },
-        };
-        features.push(RawFeature {
-            number,
-            geometry,
-            values,
-        });
     }
     Ok(RawLayer {
         path: path.to_path_buf(),

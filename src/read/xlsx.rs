@@ -40,7 +40,9 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
             .collect(),
         None => return Err(Error::in_file(&file, format!("worksheet {sheet} is empty"))),
     };
-    let data = rows.map(|r| Ok(r.iter().map(cell_value).collect()));
+    let data = rows
+        .map(|r| Ok(r.iter().map(cell_value).collect()))
+        .collect();
     table_layer(path, fields, data, opts, None)
 }
 

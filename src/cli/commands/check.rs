@@ -17,9 +17,13 @@ pub fn run(path: &Path, flags: Flags) -> Result<()> {
     let project = Project::load(path)?;
     let progress = Progress::new(flags.quiet);
     progress.step("loading layers");
+    let t = std::time::Instant::now();
     let model = model::load(&project)?;
+    super::timing(flags, "load + validate", t.elapsed());
     progress.step("indexing");
+    let t = std::time::Instant::now();
     let index = parkscope::index::build_index(&model);
+    super::timing(flags, "index + overlay joins", t.elapsed());
     drop(progress);
     let hints = &index.crs_hints;
     if flags.json {

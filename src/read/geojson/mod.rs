@@ -76,42 +76,55 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         .map(|raw| parse_feature(raw.get()))
         .collect();
 
+    // The fields in order of first appearance. Features nearly always repeat the field
+    // order of the one before, so a feature is first compared name by name with the
+    // list, and looked up by hash only where it differs.
     let mut fields: Vec<String> = Vec::new();
     let mut field_pos: HashMap<String, usize> = HashMap::new();
-    let mut features = Vec::with_capacity(parsed.len());
-    let mut problems = Vec::new();
-    let count = parsed.len();
-    for (i, p) in parsed.into_iter().enumerate() {
-        let number = i + 1;
-        match p {
-            Ok((geometry, props)) => {
-                let mut values = vec![RawValue::Null; fields.len()];
-                for (k, v) in props {
-                    let idx = match field_pos.get(k.as_ref()) {
-                        Some(&i) => i,
-                        None => {
-                            field_pos.insert(k.to_string(), fields.len());
-                            fields.push(k.into_owned());
-                            fields.len() - 1
-                        }
-                    };
-                    if idx >= values.len() {
-                        values.resize(idx + 1, RawValue::Null);
-                    }
-                    values[idx] = v;
-                }
-                features.push(RawFeature {
-                    number,
-                    geometry,
-                    values,
-                });
+    for (_, props) in parsed.iter().filter_map(|p| p.as_ref().ok()) {
+        if props.len() <= fields.len() && props.iter().zip(&fields).all(|((k, _), f)| k == f) {
+            continue;
+        }
+        for (k, _) in props {
+            if !field_pos.contains_key(k.as_ref()) {
+                field_pos.insert(k.to_string(), fields.len());
+                fields.push(k.to_string());
             }
-            Err(reason) => problems.push(Problem::new(Severity::Rejected, Some(number), reason)),
         }
     }
     let n = fields.len();
-    for f in &mut features {
-        f.values.resize(n, RawValue::Null);
+    let count = parsed.len();
+    let rows: Vec<std::result::Result<RawFeature, Problem>> = parsed
+        .into_par_iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let number = i + 1;
+            let (geometry, props) =
+                p.map_err(|reason| Problem::new(Severity::Rejected, Some(number), reason))?;
+            let in_order = props.len() == n && props.iter().zip(&fields).all(|((k, _), f)| k == f);
+            let values = if in_order {
+                props.into_iter().map(|(_, v)| v).collect()
+            } else {
+                let mut values = vec![RawValue::Null; n];
+                for (k, v) in props {
+                    values[field_pos[k.as_ref()]] = v;
+                }
+                values
+            };
+            Ok(RawFeature {
+                number,
+                geometry,
+                values,
+            })
+        })
+        .collect();
+    let mut features = Vec::with_capacity(rows.len());
+    let mut problems = Vec::new();
+    for r in rows {
+        match r {
+            Ok(f) => features.push(f),
+            Err(p) => problems.push(p),
+        }
     }
     Ok(RawLayer {
         path: path.to_path_buf(),
