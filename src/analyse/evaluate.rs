@@ -2,6 +2,8 @@
 //! values per enterprise on its apportioned land, benchmarks, weighted scores,
 //! competition ranking and A/B/C/D/T classes with the reason in words.
 
+use rayon::prelude::*;
+
 use crate::analyse::intensity::parcel::enterprise_land;
 use crate::index::Index;
 use crate::model::{Enterprise, Model};
@@ -52,7 +54,7 @@ pub struct EnterpriseEval {
     /// Its parcels (indices).
     pub parcels: Vec<usize>,
     /// Indicator values by key, `None` when not computable.
-    pub values: Vec<(String, Option<f64>)>,
+    pub values: Vec<(&'static str, Option<f64>)>,
     /// Total score (evaluated enterprises only).
     pub score: Option<f64>,
     /// Competition rank, 1 = best.
@@ -68,7 +70,7 @@ impl EnterpriseEval {
     pub fn value(&self, key: &str) -> Option<f64> {
         self.values
             .iter()
-            .find(|(k, _)| k == key)
+            .find(|(k, _)| *k == key)
             .and_then(|(_, v)| *v)
     }
 }
@@ -139,6 +141,7 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
     let land = enterprise_land(model, index);
     let n_all = model.enterprises.len();
     let mut out: Vec<EnterpriseEval> = (0..n_all)
+        .into_par_iter()
         .map(|i| {
             let e = &model.enterprises[i];
             let (area, parts) = &land[i];
@@ -148,12 +151,7 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
                 parcels: parts.iter().map(|(p, _)| *p).collect(),
                 values: INDICATORS
                     .iter()
-                    .map(|k| {
-                        (
-                            k.to_string(),
-                            if mu > 0.0 { indicator(k, e, mu) } else { None },
-                        )
-                    })
+                    .map(|k| (*k, if mu > 0.0 { indicator(k, e, mu) } else { None }))
                     .collect(),
                 score: None,
                 rank: None,
@@ -234,37 +232,43 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
     let key = |s: f64| (s * 1e9).round() as i64;
     let mut sorted: Vec<i64> = totals.iter().map(|&t| key(t)).collect();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
-    for j in 0..n {
-        let r = 1 + sorted.partition_point(|&t| t > key(totals[j]));
-        let c = &preset.classes;
-        let (r64, n64) = (r as u64, n as u64);
-        let class = if r64 * c.a[1] <= c.a[0] * n64 {
-            EvalClass::A
-        } else if r64 * c.b[1] <= c.b[0] * n64 {
-            EvalClass::B
-        } else if r64 * c.c[1] <= c.c[0] * n64 {
-            EvalClass::C
-        } else {
-            EvalClass::D
-        };
-        let i = evaluated[j];
-        let mut parts = vec![format!("rank {r} of {n}, score {:.1}", totals[j])];
-        for (ind, (_, bench)) in preset.indicators.iter().zip(&benchmarks) {
-            let (name, unit) = label(&ind.key);
-            if let Some(v) = out[i].value(&ind.key) {
-                parts.push(format!(
-                    "{name} {} {unit} against a benchmark of {}",
-                    sig(v),
-                    sig(*bench)
-                ));
+    let verdicts: Vec<(usize, EvalClass, String)> = (0..n)
+        .into_par_iter()
+        .map(|j| {
+            let r = 1 + sorted.partition_point(|&t| t > key(totals[j]));
+            let c = &preset.classes;
+            let (r64, n64) = (r as u64, n as u64);
+            let class = if r64 * c.a[1] <= c.a[0] * n64 {
+                EvalClass::A
+            } else if r64 * c.b[1] <= c.b[0] * n64 {
+                EvalClass::B
+            } else if r64 * c.c[1] <= c.c[0] * n64 {
+                EvalClass::C
+            } else {
+                EvalClass::D
+            };
+            let i = evaluated[j];
+            let mut parts = vec![format!("rank {r} of {n}, score {:.1}", totals[j])];
+            for (ind, (_, bench)) in preset.indicators.iter().zip(&benchmarks) {
+                let (name, unit) = label(&ind.key);
+                if let Some(v) = out[i].value(&ind.key) {
+                    parts.push(format!(
+                        "{name} {} {unit} against a benchmark of {}",
+                        sig(v),
+                        sig(*bench)
+                    ));
+                }
             }
-        }
-        parts.extend(notes[j].iter().cloned());
-        let e = &mut out[i];
+            parts.extend(notes[j].iter().cloned());
+            (r, class, format!("{}: {}", class.name(), parts.join("; ")))
+        })
+        .collect();
+    for (j, (r, class, reason)) in verdicts.into_iter().enumerate() {
+        let e = &mut out[evaluated[j]];
         e.score = Some(totals[j]);
         e.rank = Some(r);
         e.class = class;
-        e.reason = format!("{}: {}", class.name(), parts.join("; "));
+        e.reason = reason;
     }
     Evaluation {
         enterprises: out,
