@@ -10,7 +10,7 @@ use super::furniture::{inset, north_arrow, scale_bar, title_block};
 use super::labels::{place, text_width};
 use super::legend::legend;
 use super::scene::{Scene, Style, Symbol};
-use super::svg::{esc, n, path_data, ToPage};
+use super::svg::{esc, n, outline_data, path_data, ToPage};
 use crate::project::Lang;
 
 /// Filled areas whose page size (bounding-box diagonal) averages under this many mm are
@@ -295,6 +295,10 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
         }
         for (st, items) in layer.styles.iter().zip(&by_style) {
             let mut d = String::new();
+            // Outlines without rings too small to see, when the style strokes areas.
+            let mut outline = String::new();
+            let mut dropped = 0usize;
+            let strokes_areas = st.fill.is_some() && st.stroke.is_some();
             let mut points = Vec::new();
             let (mut areas, mut diagonal_mm) = (0usize, 0.0);
             for g in items {
@@ -308,7 +312,10 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
                                 diagonal_mm += b.width().hypot(b.height()) * t.s;
                             }
                         }
-                        path_data(&mut d, other, &t)
+                        path_data(&mut d, other, &t);
+                        if strokes_areas {
+                            dropped += outline_data(&mut outline, other, &t, FINE_MM);
+                        }
                     }
                 }
             }
@@ -324,11 +331,31 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
                 } else {
                     st.clone()
                 };
-                let _ = write!(
-                    out,
-                    "<path fill-rule=\"evenodd\" d=\"{d}\"{}/>",
-                    style_attrs(&drawn)
-                );
+                if dropped > 0 && drawn.stroke.is_some() {
+                    // Fill every ring, stroke only the rings big enough to see: the
+                    // approvals' remainders hold a hole for every supplied parcel, and
+                    // at city scale their outlines painted whole parks blue.
+                    let fill = Style {
+                        stroke: None,
+                        ..drawn.clone()
+                    };
+                    let line = Style {
+                        fill: None,
+                        ..drawn.clone()
+                    };
+                    let _ = write!(
+                        out,
+                        "<path fill-rule=\"evenodd\" d=\"{d}\"{}/><path d=\"{outline}\"{}/>",
+                        style_attrs(&fill),
+                        style_attrs(&line)
+                    );
+                } else {
+                    let _ = write!(
+                        out,
+                        "<path fill-rule=\"evenodd\" d=\"{d}\"{}/>",
+                        style_attrs(&drawn)
+                    );
+                }
                 if let Some(hc) = &st.hatch {
                     let i = hatches.iter().position(|x| x == hc).unwrap_or(0);
                     let _ = write!(out, "<path fill-rule=\"evenodd\" d=\"{d}\" fill=\"url(#hatch{i})\" stroke=\"none\"/>");

@@ -86,3 +86,36 @@ pub fn path_data(out: &mut String, g: &Geometry<f64>, t: &ToPage) {
         Geometry::Point(_) | Geometry::MultiPoint(_) => {}
     }
 }
+
+/// Appends path data for the outlines worth stroking: like [`path_data`], but polygon
+/// rings under `min_mm` across on the page are left out (a hole the size of a pen stroke
+/// would only blot its neighbourhood). Returns how many rings were left out.
+pub fn outline_data(out: &mut String, g: &Geometry<f64>, t: &ToPage, min_mm: f64) -> usize {
+    let visible = |ls: &LineString<f64>| {
+        use geo::BoundingRect;
+        ls.bounding_rect()
+            .is_some_and(|b| b.width().hypot(b.height()) * t.s >= min_mm)
+    };
+    let polygon_outline = |out: &mut String, p: &Polygon<f64>| {
+        let mut dropped = 0;
+        for r in std::iter::once(p.exterior()).chain(p.interiors()) {
+            if visible(r) {
+                ring(out, r, t, true);
+            } else {
+                dropped += 1;
+            }
+        }
+        dropped
+    };
+    match g {
+        Geometry::Polygon(p) => polygon_outline(out, p),
+        Geometry::MultiPolygon(mp) => mp.0.iter().map(|p| polygon_outline(out, p)).sum(),
+        Geometry::GeometryCollection(gc) => {
+            gc.0.iter().map(|g| outline_data(out, g, t, min_mm)).sum()
+        }
+        other => {
+            path_data(out, other, t);
+            0
+        }
+    }
+}
