@@ -36,7 +36,7 @@ for N in $SIZES; do
   /usr/bin/time -v $BIN intensity "$D" --out "$D/out-i" --quiet --timings 2> /tmp/bench-int.txt >/dev/null
   grep "^timing" /tmp/bench-int.txt | tee -a "$R"
   echo "parkscope intensity end to end (load → intensity → idle → evaluate, tables): wall $(wall /tmp/bench-int.txt), peak $(peak /tmp/bench-int.txt)" | tee -a "$R"
-  /usr/bin/time -v $BIN site "$D" --out "$D/out-s" --quiet --timings 2> /tmp/bench-site.txt >/dev/null
+  /usr/bin/time -v $BIN site "$D" --out "$D/out-s" --timings 2> /tmp/bench-site.txt | grep "^siting:" | tee -a "$R"
   grep "^timing: siting\|^timing: re-score" /tmp/bench-site.txt | tee -a "$R"
   echo "parkscope site: wall $(wall /tmp/bench-site.txt), peak $(peak /tmp/bench-site.txt)" | tee -a "$R"
   # 342 dpi on A4 landscape = 4000 × 2829 px.
