@@ -157,7 +157,8 @@ pub fn siting_tables(
     drop(progress);
     if !flags.quiet && !flags.json {
         let placed: Vec<_> = r.plan.iter().filter(|p| p.site.is_some()).collect();
-        let released: f64 = placed.iter().map(|p| p.released.to_mu()).sum();
+        // An empty f64 sum is −0.0; + 0.0 prints it as 0.0.
+        let released: f64 = placed.iter().map(|p| p.released.to_mu()).sum::<f64>() + 0.0;
         println!(
             "siting: {} enterprises must move, {} candidate sites; {} placed, {} not placed; {:.1} 亩 released",
             r.movers.len(),
