@@ -91,8 +91,7 @@ pub fn load(project: &Project) -> Result<Model> {
         } else {
             read_files(spec, project)?
         };
-        let owned = files;
-        let files = &owned;
+        let files = &files;
         if *kind == LayerKind::Enterprises {
             model.enterprises_lonlat = files.iter().all(|(_, c)| matches!(c, Crs::LonLat));
         }
@@ -162,7 +161,6 @@ pub fn load(project: &Project) -> Result<Model> {
             )?,
         };
         model.report.layers.insert(kind.name().to_owned(), report);
-        drop(owned);
     }
     Ok(model)
 }

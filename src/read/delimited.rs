@@ -52,13 +52,6 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     table_layer(path, fields, rows, opts, Some(encoding))
 }
 
-/// What became of one table row.
-enum Row {
-    Feature(RawFeature),
-    Blank,
-    Problem(Problem),
-}
-
 /// Builds a layer from table rows (CSV or a worksheet), taking point geometry from the
 /// coordinate columns when there are any. Rows are numbered from 1 after the header.
 pub(super) fn table_layer(
@@ -71,7 +64,8 @@ pub(super) fn table_layer(
     let file = display_name(path);
     let coords = coordinate_columns(&fields, opts, &file)?;
     let n = fields.len();
-    let rows: Vec<Row> = rows
+    // Per row: a feature, a row that cannot be read, or nothing for a blank row.
+    let rows: Vec<Option<std::result::Result<RawFeature, Problem>>> = rows
         .into_par_iter()
         .enumerate()
         .map(|(i, row)| {
@@ -79,15 +73,15 @@ pub(super) fn table_layer(
             let mut values = match row {
                 Ok(v) => v,
                 Err(e) => {
-                    return Row::Problem(Problem::new(
+                    return Some(Err(Problem::new(
                         Severity::Rejected,
                         Some(number),
                         format!("unreadable row: {e}"),
-                    ))
+                    )))
                 }
             };
             if values.iter().all(RawValue::is_empty) {
-                return Row::Blank;
+                return None;
             }
             values.resize(n, RawValue::Null);
             let geometry = match coords {
@@ -95,36 +89,20 @@ pub(super) fn table_layer(
                 Some((xi, yi)) => match point_from(&values[xi], &values[yi]) {
                     Ok(p) => p.map(geo::Geometry::Point),
                     Err(reason) => {
-                        return Row::Problem(
-                            Problem::new(Severity::Rejected, Some(number), reason)
-                                .with_field(format!("{}/{}", fields[xi], fields[yi])),
-                        )
+                        return Some(Err(Problem::new(Severity::Rejected, Some(number), reason)
+                            .with_field(format!("{}/{}", fields[xi], fields[yi]))))
                     }
                 },
             };
-            Row::Feature(RawFeature {
+            Some(Ok(RawFeature {
                 number,
                 geometry,
                 values,
-            })
+            }))
         })
         .collect();
-    let mut features = Vec::with_capacity(rows.len());
-    let mut problems = Vec::new();
-    let mut count = 0;
-    for row in rows {
-        match row {
-            Row::Feature(f) => {
-                count += 1;
-                features.push(f);
-            }
-            Row::Problem(p) => {
-                count += 1;
-                problems.push(p);
-            }
-            Row::Blank => {}
-        }
-    }
+    let count = rows.iter().flatten().count();
+    let (features, problems) = super::partition(rows.into_iter().flatten());
     Ok(RawLayer {
         path: path.to_path_buf(),
         declared_crs: None,

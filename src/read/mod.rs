@@ -98,6 +98,22 @@ pub fn read_layer(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     }
 }
 
+/// Splits rows typed in parallel into the features and the problems of the rows that
+/// could not be read, both in file order.
+pub(crate) fn partition(
+    rows: impl IntoIterator<Item = std::result::Result<RawFeature, Problem>>,
+) -> (Vec<RawFeature>, Vec<Problem>) {
+    let mut features = Vec::new();
+    let mut problems = Vec::new();
+    for r in rows {
+        match r {
+            Ok(f) => features.push(f),
+            Err(p) => problems.push(p),
+        }
+    }
+    (features, problems)
+}
+
 /// A path as shown in messages: as given, relative paths kept relative.
 pub fn display_name(path: &Path) -> String {
     path.display().to_string()

@@ -295,10 +295,6 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
         }
         for (st, items) in layer.styles.iter().zip(&by_style) {
             let mut d = String::new();
-            // Outlines without rings too small to see, when the style strokes areas.
-            let mut outline = String::new();
-            let mut dropped = 0usize;
-            let strokes_areas = st.fill.is_some() && st.stroke.is_some();
             let mut points = Vec::new();
             let (mut areas, mut diagonal_mm) = (0usize, 0.0);
             for g in items {
@@ -312,10 +308,7 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
                                 diagonal_mm += b.width().hypot(b.height()) * t.s;
                             }
                         }
-                        path_data(&mut d, other, &t);
-                        if strokes_areas {
-                            dropped += outline_data(&mut outline, other, &t, FINE_MM);
-                        }
+                        path_data(&mut d, other, &t)
                     }
                 }
             }
@@ -331,10 +324,18 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
                 } else {
                     st.clone()
                 };
-                if dropped > 0 && drawn.stroke.is_some() {
-                    // Fill every ring, stroke only the rings big enough to see: the
-                    // approvals' remainders hold a hole for every supplied parcel, and
-                    // at city scale their outlines painted whole parks blue.
+                // Outlines of rings too small to see are left out too, for the styles
+                // that still stroke areas: the approvals' remainders hold a hole for every
+                // supplied parcel, and at city scale their outlines painted whole parks blue.
+                let mut outline = String::new();
+                let mut dropped = 0usize;
+                if drawn.fill.is_some() && drawn.stroke.is_some() {
+                    for g in items {
+                        dropped += outline_data(&mut outline, g, &t, FINE_MM);
+                    }
+                }
+                if dropped > 0 {
+                    // Fill every ring, stroke only the rings big enough to see.
                     let fill = Style {
                         stroke: None,
                         ..drawn.clone()

@@ -113,6 +113,7 @@ pub fn outline_data(out: &mut String, g: &Geometry<f64>, t: &ToPage, min_mm: f64
         Geometry::GeometryCollection(gc) => {
             gc.0.iter().map(|g| outline_data(out, g, t, min_mm)).sum()
         }
+        // Points are symbols, drawn apart; lines are outlines whatever their size.
         other => {
             path_data(out, other, t);
             0

@@ -118,14 +118,7 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
             })
         })
         .collect();
-    let mut features = Vec::with_capacity(rows.len());
-    let mut problems = Vec::new();
-    for r in rows {
-        match r {
-            Ok(f) => features.push(f),
-            Err(p) => problems.push(p),
-        }
-    }
+    let (features, problems) = super::partition(rows);
     Ok(RawLayer {
         path: path.to_path_buf(),
         declared_crs,
