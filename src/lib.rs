@@ -29,13 +29,14 @@
 //! | [`synth`] | seeded synthetic cities for tests and benchmarks |
 //! | [`units`], [`error`] | areas in m² (亩 at the edges), errors with locations |
 
-#![forbid(unsafe_code)]
+#![deny(unsafe_code)] // one exception: memory::release_free_memory
 #![warn(missing_docs)]
 
 pub mod analyse;
 pub mod crs;
 pub mod error;
 pub mod index;
+pub mod memory;
 pub mod model;
 pub mod project;
 pub mod read;

@@ -64,8 +64,9 @@ pub fn load(project: &Project) -> Result<Model> {
             project.file.display()
         ))
     })?;
-    // Layers are read and built one at a time, each file's raw text and values dropped as
-    // soon as its features are typed: peak memory is the model plus one layer's raw form.
+    // Layers are read and built one at a time, each file's raw text and values dropped (and
+    // their pages returned to the OS) as soon as its features are typed: peak memory is the
+    // model plus one layer's raw form.
     // The parcels come first: they choose the working frame.
     let mut parcels_raw = read_files(parcels_spec, project)?;
     let frame = choose_frame(project, &parcels_raw, parcels_spec)?;
@@ -86,12 +87,12 @@ pub fn load(project: &Project) -> Result<Model> {
         enterprises_lonlat: false,
     };
     for (kind, spec) in &project.layers {
-        let files = if *kind == LayerKind::Parcels {
+        let raw = if *kind == LayerKind::Parcels {
             std::mem::take(&mut parcels_raw)
         } else {
             read_files(spec, project)?
         };
-        let files = &files;
+        let files = &raw;
         if *kind == LayerKind::Enterprises {
             model.enterprises_lonlat = files.iter().all(|(_, c)| matches!(c, Crs::LonLat));
         }
@@ -161,6 +162,8 @@ pub fn load(project: &Project) -> Result<Model> {
             )?,
         };
         model.report.layers.insert(kind.name().to_owned(), report);
+        drop(raw);
+        crate::memory::release_free_memory();
     }
     Ok(model)
 }

@@ -9,7 +9,8 @@ use std::fmt::Write as _;
 use geo::Geometry;
 use rayon::prelude::*;
 
-use super::{AtomicFile, Cell, Table};
+use super::rows::batches;
+use super::{AtomicFile, Cell, Rows};
 use crate::error::Result;
 
 /// Rows formatted in parallel per batch; a batch is written before the next is formatted,
@@ -21,13 +22,14 @@ const CHUNK_ROWS: usize = 1_024;
 ///
 /// # Errors
 /// The file cannot be written.
-pub fn write_geojson(path: &Path, table: &Table) -> Result<()> {
+pub fn write_geojson<T: Rows + ?Sized>(path: &Path, table: &T) -> Result<()> {
     let mut f = AtomicFile::create(path)?;
-    let decimals = if table.crs.is_some() { 3 } else { 8 };
+    let crs = table.crs();
+    let decimals = if crs.is_some() { 3 } else { 8 };
     let mut head = String::from("{\"type\":\"FeatureCollection\",\"name\":");
-    head.push_str(&json_string(&table.name));
+    head.push_str(&json_string(table.name()));
     head.push(',');
-    if let Some(crs) = &table.crs {
+    if let Some(crs) = crs {
         let code = crs.trim_start_matches("EPSG:");
         head.push_str(&format!("\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":\"urn:ogc:def:crs:EPSG::{code}\"}}}},"));
     }
@@ -37,25 +39,24 @@ pub fn write_geojson(path: &Path, table: &Table) -> Result<()> {
         .map_err(|e| f.error(e))?;
     // `"key":` of every column, escaped once.
     let keys: Vec<String> = table
-        .columns
+        .columns()
         .iter()
         .map(|c| format!("{}:", json_string(&c.key)))
         .collect();
-    let geoms = table.geometries.as_deref();
-    for (b, batch) in table.rows.chunks(BATCH_ROWS).enumerate() {
-        let first = b * BATCH_ROWS;
-        let pieces: Vec<String> = batch
-            .par_chunks(CHUNK_ROWS)
-            .enumerate()
-            .map(|(c, rows)| {
+    for batch in batches(table.len(), BATCH_ROWS) {
+        let chunks: Vec<_> = batches(batch.len(), CHUNK_ROWS)
+            .map(|c| batch.start + c.start..batch.start + c.end)
+            .collect();
+        let pieces: Vec<String> = chunks
+            .into_par_iter()
+            .map(|rows| {
                 let mut buf = String::with_capacity(rows.len() * 512);
-                for (k, row) in rows.iter().enumerate() {
-                    let i = first + c * CHUNK_ROWS + k;
+                for i in rows {
                     if i > 0 {
                         buf.push_str(",\n");
                     }
                     buf.push_str("{\"type\":\"Feature\",\"properties\":{");
-                    for (j, (key, cell)) in keys.iter().zip(row).enumerate() {
+                    for (j, (key, cell)) in keys.iter().zip(table.row(i).iter()).enumerate() {
                         if j > 0 {
                             buf.push(',');
                         }
@@ -63,8 +64,8 @@ pub fn write_geojson(path: &Path, table: &Table) -> Result<()> {
                         push_cell(&mut buf, cell);
                     }
                     buf.push_str("},\"geometry\":");
-                    match geoms.and_then(|g| g.get(i)).and_then(Option::as_ref) {
-                        Some(g) => write_geometry(&mut buf, g, decimals),
+                    match table.geometry(i) {
+                        Some(g) => write_geometry(&mut buf, &g, decimals),
                         None => buf.push_str("null"),
                     }
                     buf.push('}');

@@ -5,6 +5,7 @@
 mod atomic;
 mod csv_out;
 mod geojson_out;
+mod rows;
 mod table;
 pub mod tables;
 mod xlsx_out;
@@ -12,6 +13,7 @@ mod xlsx_out;
 pub use atomic::{write_bytes, AtomicFile};
 pub use csv_out::write_csv;
 pub use geojson_out::write_geojson;
+pub use rows::{LazyTable, Rows};
 pub use table::{format_number, push_number, Cell, Column, Table};
 pub use xlsx_out::write_workbook;
 
@@ -23,9 +25,9 @@ use crate::error::Result;
 ///
 /// # Errors
 /// The folder or a file cannot be written.
-pub fn write_table(dir: &Path, table: &Table) -> Result<()> {
-    if table.geometries.is_some() {
-        write_geojson(&dir.join(format!("{}.geojson", table.name)), table)?;
+pub fn write_table<T: Rows + ?Sized>(dir: &Path, table: &T) -> Result<()> {
+    if table.spatial() {
+        write_geojson(&dir.join(format!("{}.geojson", table.name())), table)?;
     }
-    write_csv(&dir.join(format!("{}.csv", table.name)), table)
+    write_csv(&dir.join(format!("{}.csv", table.name())), table)
 }

@@ -5,7 +5,10 @@ use std::path::Path;
 
 use rust_xlsxwriter::{Format, Workbook};
 
-use super::{AtomicFile, Cell, Table};
+use rayon::prelude::*;
+
+use super::rows::batches;
+use super::{AtomicFile, Cell, Rows};
 use crate::error::{Error, Result};
 use crate::project::Lang;
 
@@ -13,7 +16,7 @@ use crate::project::Lang;
 ///
 /// # Errors
 /// The workbook cannot be built or written.
-pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Result<()> {
+pub fn write_workbook(path: &Path, tables: &[(&str, &dyn Rows)], lang: Lang) -> Result<()> {
     let err = |e: rust_xlsxwriter::XlsxError| Error::Write {
         path: path.to_path_buf(),
         reason: e.to_string(),
@@ -29,7 +32,7 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
         let ws = wb.add_worksheet_with_constant_memory().map_err(err)?;
         ws.set_name(*sheet_name).map_err(err)?;
         ws.set_freeze_panes(1, 0).map_err(err)?;
-        for (c, col) in table.columns.iter().enumerate() {
+        for (c, col) in table.columns().iter().enumerate() {
             let title = if lang == Lang::Zh && !col.zh.is_empty() {
                 col.zh.as_str()
             } else {
@@ -44,34 +47,14 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
                 .clamp(8.0, 60.0);
             ws.set_column_width(c as u16, width).map_err(err)?;
         }
-        for (r, row) in table.rows.iter().enumerate() {
-            let r = (r + 1) as u32;
-            for (c, cell) in row.iter().enumerate() {
-                let c = c as u16;
-                match cell {
-                    Cell::Empty => {}
-                    Cell::Text(s) => {
-                        ws.write_string(r, c, s).map_err(err)?;
-                    }
-                    Cell::Number(v, _) => {
-                        ws.write_number(r, c, *v).map_err(err)?;
-                    }
-                    Cell::Int(i) => {
-                        ws.write_number(r, c, *i as f64).map_err(err)?;
-                    }
-                    Cell::Bool(b) => {
-                        ws.write_boolean(r, c, *b).map_err(err)?;
-                    }
-                    Cell::Date(d) => {
-                        let xd = rust_xlsxwriter::ExcelDateTime::from_ymd(
-                            chrono::Datelike::year(d) as u16,
-                            chrono::Datelike::month(d) as u8,
-                            chrono::Datelike::day(d) as u8,
-                        )
-                        .map_err(err)?;
-                        ws.write_datetime_with_format(r, c, &xd, &date_fmt)
-                            .map_err(err)?;
-                    }
+        // Rows are made in parallel a batch at a time and written in order.
+        for batch in batches(table.len(), 16_384) {
+            let first = batch.start;
+            let rows: Vec<_> = batch.into_par_iter().map(|i| table.row(i)).collect();
+            for (k, row) in rows.iter().enumerate() {
+                let r = (first + k + 1) as u32;
+                for (c, cell) in row.iter().enumerate() {
+                    write_cell(ws, r, c as u16, cell, &date_fmt).map_err(err)?;
                 }
             }
         }
@@ -79,4 +62,37 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &Table)], lang: Lang) -> Res
     let mut f = AtomicFile::create(path)?;
     wb.save_to_writer(f.writer()).map_err(err)?;
     f.commit()
+}
+
+fn write_cell(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    r: u32,
+    c: u16,
+    cell: &Cell,
+    date_fmt: &Format,
+) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+    match cell {
+        Cell::Empty => {}
+        Cell::Text(s) => {
+            ws.write_string(r, c, s)?;
+        }
+        Cell::Number(v, _) => {
+            ws.write_number(r, c, *v)?;
+        }
+        Cell::Int(i) => {
+            ws.write_number(r, c, *i as f64)?;
+        }
+        Cell::Bool(b) => {
+            ws.write_boolean(r, c, *b)?;
+        }
+        Cell::Date(d) => {
+            let xd = rust_xlsxwriter::ExcelDateTime::from_ymd(
+                chrono::Datelike::year(d) as u16,
+                chrono::Datelike::month(d) as u8,
+                chrono::Datelike::day(d) as u8,
+            )?;
+            ws.write_datetime_with_format(r, c, &xd, date_fmt)?;
+        }
+    }
+    Ok(())
 }

@@ -14,7 +14,7 @@ use parkscope::project::LayerKind;
 use parkscope::write::tables::{
     ans_table, enterprises_table, parcels_table, parks_table, upcoming_table,
 };
-use parkscope::write::{write_table, write_workbook, Cell, Column, Table};
+use parkscope::write::{write_table, write_workbook, Cell, Column, Rows, Table};
 
 use super::session::Session;
 use super::Flags;
@@ -72,7 +72,7 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
     let ans = ans_table(&s.model, a);
     let summary = idle_summary(s, a);
     let lang = s.project.lang;
-    let mut files: Vec<&Table> = Vec::new();
+    let mut files: Vec<&dyn Rows> = Vec::new();
     if matches!(which, Which::Intensity | Which::Idle | Which::All) {
         files.push(&parcels);
     }
@@ -93,7 +93,7 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
     }
     let zh = lang == parkscope::project::Lang::Zh;
     let sheet = |zh_name: &'static str, en: &'static str| if zh { zh_name } else { en };
-    let mut sheets: Vec<(&str, &Table)> = Vec::new();
+    let mut sheets: Vec<(&str, &dyn Rows)> = Vec::new();
     match which {
         Which::Intensity => {
             sheets.push((sheet("宗地", "parcels"), &parcels));
@@ -124,7 +124,7 @@ pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Res
     };
     // The workbook and the GeoJSON/CSV files are independent: written side by side.
     let (files, book) = rayon::join(
-        || files.par_iter().try_for_each(|t| write_table(out, t)),
+        || files.par_iter().try_for_each(|t| write_table(out, *t)),
         || write_workbook(&out.join(book), &sheets, lang),
     );
     files.and(book)

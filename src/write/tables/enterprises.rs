@@ -6,10 +6,10 @@ use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::index::{Index, Unplaced};
 use crate::model::Model;
-use crate::write::{Cell, Column, Table};
+use crate::write::{Cell, Column, LazyTable};
 
-/// The enterprises table.
-pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
+/// The enterprises table, its rows made as they are written.
+pub fn enterprises_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis) -> LazyTable<'a> {
     let cols = [
         ("enterprise_id", "统一社会信用代码"),
         ("name", "企业名称"),
@@ -31,10 +31,7 @@ pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
         ("preset", "评价办法"),
         ("placement", "定位问题"),
     ];
-    let mut t = Table::new(
-        "enterprises",
-        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
-    );
+    let columns = cols.iter().map(|(k, z)| Column::new(k, z)).collect();
     let mut why = vec![None; model.enterprises.len()];
     for (e, u) in &index.unplaced {
         why[*e] = Some(match u {
@@ -43,11 +40,11 @@ pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
             Unplaced::NoLocation => "no location and no parcel_id".to_owned(),
         });
     }
-    let mut geoms = Vec::new();
-    for (i, e) in model.enterprises.iter().enumerate() {
+    LazyTable::new("enterprises", columns, model.enterprises.len(), move |i| {
+        let e = &model.enterprises[i];
         let ev = &a.evaluation.enterprises[i];
         let v = |k: &str, d: u8| Cell::num(ev.value(k), d);
-        t.rows.push(vec![
+        vec![
             Cell::Text(e.id.clone()),
             Cell::text(e.name.clone()),
             Cell::text(e.industry.clone()),
@@ -73,12 +70,11 @@ pub fn enterprises_table(model: &Model, index: &Index, a: &Analysis) -> Table {
             Cell::Text(ev.reason.clone()),
             Cell::Text(a.evaluation.preset.clone()),
             Cell::text(why[i].clone()),
-        ]);
-        geoms.push(
-            e.location
-                .map(|p| to_lonlat(&model.frame, &Geometry::Point(p))),
-        );
-    }
-    t.geometries = Some(geoms);
-    t
+        ]
+    })
+    .with_geometry(move |i| {
+        model.enterprises[i]
+            .location
+            .map(|p| Geometry::Point(to_lonlat(&model.frame, &p)))
+    })
 }

@@ -13,12 +13,12 @@ pub use parcels::parcels_table;
 pub use parks::parks_table;
 pub use site::{moves_table, plan_table, rejected_table, sites_table};
 
-use geo::{Coord, Geometry, MapCoords};
+use geo::{Coord, MapCoords};
 
 use crate::crs::Frame;
 
-/// A frame geometry in WGS84 lon/lat for output.
-pub fn to_lonlat(frame: &Frame, g: &Geometry<f64>) -> Geometry<f64> {
+/// A frame geometry in WGS84 lon/lat for output (NaN where a coordinate leaves the frame).
+pub fn to_lonlat<G: MapCoords<f64, f64>>(frame: &Frame, g: &G) -> G::Output {
     g.map_coords(|c| match frame.inverse(c.x, c.y) {
         Some((x, y)) => Coord { x, y },
         None => Coord {

@@ -1,16 +1,15 @@
 //! parcels.geojson / parcels.csv: intensity and idle land per parcel.
 
 use geo::Geometry;
-use rayon::prelude::*;
 
 use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::index::Index;
 use crate::model::Model;
-use crate::write::{Cell, Column, Table};
+use crate::write::{Cell, Column, LazyTable};
 
-/// The parcels table.
-pub fn parcels_table(model: &Model, index: &Index, a: &Analysis) -> Table {
+/// The parcels table, its rows made as they are written.
+pub fn parcels_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis) -> LazyTable<'a> {
     let cols = [
         ("parcel_id", "宗地编号"),
         ("park_id", "园区编号"),
@@ -43,65 +42,53 @@ pub fn parcels_table(model: &Model, index: &Index, a: &Analysis) -> Table {
         ("recoverable", "可无偿收回"),
         ("cross_check", "台账与现状不符"),
     ];
-    let mut t = Table::new(
-        "parcels",
-        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
-    );
-    let rows: Vec<(Vec<Cell>, Option<Geometry<f64>>)> = model
-        .parcels
-        .par_iter()
-        .enumerate()
-        .map(|(i, p)| {
-            let it = &a.intensity[i];
-            let v = &a.idle[i];
-            let mu = p.area.to_mu();
-            let park = index.parcel_park[i].map(|k| model.parks[k].id.clone());
-            let row = vec![
-                Cell::Text(p.id.clone()),
-                Cell::text(park),
-                Cell::text(p.name.clone()),
-                Cell::text(p.holder.clone()),
-                Cell::text(p.land_use.clone()),
-                Cell::text(p.status.map(|s| s.name())),
-                Cell::Number(p.area.m2(), 2),
-                Cell::Number(mu, 4),
-                Cell::Number(p.area.to_ha(), 4),
-                Cell::Number(it.floor_area.m2(), 2),
-                Cell::Number(it.far, 4),
-                Cell::Number(it.coverage, 4),
-                Cell::num(it.investment_per_mu, 3),
-                Cell::num(it.per_mu(it.tax, p.area), 3),
-                Cell::num(it.per_mu(it.revenue, p.area), 3),
-                Cell::num(it.per_mu(it.value_added, p.area), 3),
-                Cell::num(
-                    (it.enterprises > 0).then(|| it.employees / p.area.to_ha()),
-                    3,
-                ),
-                Cell::Int(it.enterprises as i64),
-                Cell::text(it.industry.clone()),
-                Cell::num(it.far_min_required, 3),
-                Cell::text(it.far_rule.clone()),
-                Cell::bool(it.far_ok),
-                Cell::bool(it.coverage_ok),
-                Cell::Text(v.class.name().to_owned()),
-                Cell::Text(v.class.zh().to_owned()),
-                Cell::Text(v.reason.clone()),
-                Cell::date(v.since),
-                Cell::Bool(v.fee_due),
-                Cell::Bool(v.recoverable),
-                Cell::Text(v.cross_checks.join("; ")),
-            ];
-            (
-                row,
-                Some(to_lonlat(
-                    &model.frame,
-                    &Geometry::MultiPolygon(p.geometry.clone()),
-                )),
-            )
-        })
-        .collect();
-    let (rows, geoms): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
-    t.rows = rows;
-    t.geometries = Some(geoms);
-    t
+    let columns = cols.iter().map(|(k, z)| Column::new(k, z)).collect();
+    LazyTable::new("parcels", columns, model.parcels.len(), move |i| {
+        let p = &model.parcels[i];
+        let it = &a.intensity[i];
+        let v = &a.idle[i];
+        let mu = p.area.to_mu();
+        let park = index.parcel_park[i].map(|k| model.parks[k].id.clone());
+        vec![
+            Cell::Text(p.id.clone()),
+            Cell::text(park),
+            Cell::text(p.name.clone()),
+            Cell::text(p.holder.clone()),
+            Cell::text(p.land_use.clone()),
+            Cell::text(p.status.map(|s| s.name())),
+            Cell::Number(p.area.m2(), 2),
+            Cell::Number(mu, 4),
+            Cell::Number(p.area.to_ha(), 4),
+            Cell::Number(it.floor_area.m2(), 2),
+            Cell::Number(it.far, 4),
+            Cell::Number(it.coverage, 4),
+            Cell::num(it.investment_per_mu, 3),
+            Cell::num(it.per_mu(it.tax, p.area), 3),
+            Cell::num(it.per_mu(it.revenue, p.area), 3),
+            Cell::num(it.per_mu(it.value_added, p.area), 3),
+            Cell::num(
+                (it.enterprises > 0).then(|| it.employees / p.area.to_ha()),
+                3,
+            ),
+            Cell::Int(it.enterprises as i64),
+            Cell::text(it.industry.clone()),
+            Cell::num(it.far_min_required, 3),
+            Cell::text(it.far_rule.clone()),
+            Cell::bool(it.far_ok),
+            Cell::bool(it.coverage_ok),
+            Cell::Text(v.class.name().to_owned()),
+            Cell::Text(v.class.zh().to_owned()),
+            Cell::Text(v.reason.clone()),
+            Cell::date(v.since),
+            Cell::Bool(v.fee_due),
+            Cell::Bool(v.recoverable),
+            Cell::Text(v.cross_checks.join("; ")),
+        ]
+    })
+    .with_geometry(move |i| {
+        Some(Geometry::MultiPolygon(to_lonlat(
+            &model.frame,
+            &model.parcels[i].geometry,
+        )))
+    })
 }

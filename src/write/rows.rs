@@ -1,0 +1,176 @@
+//! What the writers stream: a table's columns, then its rows one by one. A [`Table`] holds
+//! its rows; a [`LazyTable`] makes each row on demand from the model and the analysis, so
+//! the million-row tables (parcels, enterprises) are never held whole as cells and
+//! reprojected geometries: the writers make and write them a batch at a time.
+
+use std::borrow::Cow;
+
+use geo::Geometry;
+
+use super::{Cell, Column, Table};
+
+/// A table as the writers see it.
+pub trait Rows: Sync {
+    /// Base file name (`parcels`, `enterprises`, …).
+    fn name(&self) -> &str;
+    /// The columns.
+    fn columns(&self) -> &[Column];
+    /// CRS of the geometries when not WGS84 lon/lat (e.g. `EPSG:4549`).
+    fn crs(&self) -> Option<&str>;
+    /// How many rows.
+    fn len(&self) -> usize;
+    /// True when the table has no rows.
+    fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+    /// True when the table has one geometry per row.
+    fn spatial(&self) -> bool;
+    /// The cells of row `i` (`i < len()`), as long as the columns.
+    fn row(&self, i: usize) -> Cow<'_, [Cell]>;
+    /// The geometry of row `i`, when the table is spatial and the row has one.
+    fn geometry(&self, i: usize) -> Option<Cow<'_, Geometry<f64>>>;
+}
+
+impl Rows for Table {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+    fn crs(&self) -> Option<&str> {
+        self.crs.as_deref()
+    }
+    fn len(&self) -> usize {
+        self.rows.len()
+    }
+    fn spatial(&self) -> bool {
+        self.geometries.is_some()
+    }
+    fn row(&self, i: usize) -> Cow<'_, [Cell]> {
+        Cow::Borrowed(&self.rows[i])
+    }
+    fn geometry(&self, i: usize) -> Option<Cow<'_, Geometry<f64>>> {
+        self.geometries
+            .as_ref()
+            .and_then(|g| g.get(i))
+            .and_then(Option::as_ref)
+            .map(Cow::Borrowed)
+    }
+}
+
+type MakeRow<'a> = Box<dyn Fn(usize) -> Vec<Cell> + Send + Sync + 'a>;
+type MakeGeometry<'a> = Box<dyn Fn(usize) -> Option<Geometry<f64>> + Send + Sync + 'a>;
+
+/// A table whose rows are made on demand by index, borrowing what they are made from.
+pub struct LazyTable<'a> {
+    name: String,
+    columns: Vec<Column>,
+    len: usize,
+    row: MakeRow<'a>,
+    geometry: Option<MakeGeometry<'a>>,
+}
+
+impl<'a> LazyTable<'a> {
+    /// A table of `len` rows, row `i` made by `row(i)`.
+    pub fn new(
+        name: &str,
+        columns: Vec<Column>,
+        len: usize,
+        row: impl Fn(usize) -> Vec<Cell> + Send + Sync + 'a,
+    ) -> LazyTable<'a> {
+        LazyTable {
+            name: name.to_owned(),
+            columns,
+            len,
+            row: Box::new(row),
+            geometry: None,
+        }
+    }
+
+    /// The same table with a geometry per row (WGS84 lon/lat), made by `geometry(i)`.
+    pub fn with_geometry(
+        mut self,
+        geometry: impl Fn(usize) -> Option<Geometry<f64>> + Send + Sync + 'a,
+    ) -> LazyTable<'a> {
+        self.geometry = Some(Box::new(geometry));
+        self
+    }
+}
+
+impl Rows for LazyTable<'_> {
+    fn name(&self) -> &str {
+        &self.name
+    }
+    fn columns(&self) -> &[Column] {
+        &self.columns
+    }
+    fn crs(&self) -> Option<&str> {
+        None
+    }
+    fn len(&self) -> usize {
+        self.len
+    }
+    fn spatial(&self) -> bool {
+        self.geometry.is_some()
+    }
+    fn row(&self, i: usize) -> Cow<'_, [Cell]> {
+        Cow::Owned((self.row)(i))
+    }
+    fn geometry(&self, i: usize) -> Option<Cow<'_, Geometry<f64>>> {
+        self.geometry.as_ref().and_then(|g| g(i)).map(Cow::Owned)
+    }
+}
+
+/// Row ranges of at most `batch` rows covering `0..len`, in order: writers make a batch's
+/// rows in parallel and write it before making the next, so memory stays bounded.
+pub(crate) fn batches(len: usize, batch: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
+    (0..len)
+        .step_by(batch.max(1))
+        .map(move |start| start..(start + batch).min(len))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn batches_cover_every_row_once_in_order() {
+        assert_eq!(batches(0, 10).count(), 0);
+        let b: Vec<_> = batches(25, 10).collect();
+        assert_eq!(b, vec![0..10, 10..20, 20..25]);
+        let b: Vec<_> = batches(20, 10).collect();
+        assert_eq!(b, vec![0..10, 10..20]);
+    }
+
+    #[test]
+    fn a_lazy_table_writes_the_same_files_as_the_held_table() {
+        // More rows than one formatting chunk, with text that CSV must quote.
+        let n = 2_500;
+        let columns = vec![Column::new("id", "编号"), Column::new("note", "备注")];
+        let make = |i: usize| {
+            vec![
+                Cell::Text(format!("P{i}")),
+                Cell::Text(format!("a, \"b\" {i}")),
+            ]
+        };
+        let point = |i: usize| Some(Geometry::Point(geo::Point::new(i as f64, 1.0)));
+        let lazy = LazyTable::new("t", columns.clone(), n, make).with_geometry(point);
+        let mut held = Table::new("t", columns);
+        held.rows = (0..n).map(make).collect();
+        held.geometries = Some((0..n).map(point).collect());
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::fs::create_dir_all(&a).expect("dir");
+        std::fs::create_dir_all(&b).expect("dir");
+        super::super::write_table(&a, &lazy).expect("lazy written");
+        super::super::write_table(&b, &held).expect("held written");
+        for f in ["t.csv", "t.geojson"] {
+            let x = std::fs::read(a.join(f)).expect("read");
+            assert_eq!(x, std::fs::read(b.join(f)).expect("read"), "{f}");
+        }
+        let csv = std::fs::read_to_string(a.join("t.csv")).expect("read");
+        assert_eq!(csv.lines().count(), n + 1);
+        assert!(csv.contains("P2499,\"a, \"\"b\"\" 2499\""));
+    }
+}
