@@ -7,7 +7,7 @@
 mod typed;
 
 use std::borrow::Cow;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -77,32 +77,52 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         .collect();
 
     // The fields in order of first appearance. Features nearly always repeat the field
-    // order of the one before, so a feature is first compared name by name with the
-    // list, and looked up by hash only where it differs.
-    let mut fields: Vec<String> = Vec::new();
-    let mut field_pos: HashMap<String, usize> = HashMap::new();
-    for (_, props) in parsed.iter().filter_map(|p| p.as_ref().ok()) {
-        if props.len() <= fields.len() && props.iter().zip(&fields).all(|((k, _), f)| k == f) {
-            continue;
-        }
-        for (k, _) in props {
-            if !field_pos.contains_key(k.as_ref()) {
-                field_pos.insert(k.to_string(), fields.len());
-                fields.push(k.to_string());
+    // order of the first one: that is checked for every feature in parallel, and only the
+    // features that differ are walked (in file order) for new names and mapped by hash.
+    let mut first: Vec<&str> = parsed
+        .iter()
+        .find_map(|p| p.as_ref().ok())
+        .map(|(_, props)| props.iter().map(|(k, _)| k.as_ref()).collect())
+        .unwrap_or_default();
+    if first.iter().collect::<HashSet<_>>().len() < first.len() {
+        first.clear(); // a repeated name: every feature takes the mapped path (last wins)
+    }
+    let as_first: Vec<bool> = parsed
+        .par_iter()
+        .map(|p| {
+            p.as_ref().is_ok_and(|(_, props)| {
+                props.len() == first.len() && props.iter().zip(&first).all(|((k, _), f)| k == f)
+            })
+        })
+        .collect();
+    let mut fields: Vec<String> = first.iter().map(|f| f.to_string()).collect();
+    let mut field_pos: HashMap<String, usize> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.clone(), i))
+        .collect();
+    for (p, _) in parsed.iter().zip(&as_first).filter(|(_, same)| !**same) {
+        if let Ok((_, props)) = p {
+            for (k, _) in props {
+                if !field_pos.contains_key(k.as_ref()) {
+                    field_pos.insert(k.to_string(), fields.len());
+                    fields.push(k.to_string());
+                }
             }
         }
     }
+    drop(first);
     let n = fields.len();
     let count = parsed.len();
     let rows: Vec<std::result::Result<RawFeature, Problem>> = parsed
         .into_par_iter()
+        .zip(as_first)
         .enumerate()
-        .map(|(i, p)| {
+        .map(|(i, (p, same))| {
             let number = i + 1;
             let (geometry, props) =
                 p.map_err(|reason| Problem::new(Severity::Rejected, Some(number), reason))?;
-            let in_order = props.len() == n && props.iter().zip(&fields).all(|((k, _), f)| k == f);
-            let values = if in_order {
+            let values = if same && props.len() == n {
                 props.into_iter().map(|(_, v)| v).collect()
             } else {
                 let mut values = vec![RawValue::Null; n];
@@ -209,4 +229,50 @@ fn crs_name(v: &Value) -> Option<String> {
         .and_then(|p| p.get("name"))
         .and_then(Value::as_str)
         .map(str::to_owned)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn read_text(text: &str) -> RawLayer {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("t.geojson");
+        std::fs::write(&path, text).expect("written");
+        read(&path).expect("read")
+    }
+
+    fn text_of(layer: &RawLayer, feature: usize, field: &str) -> Option<String> {
+        let i = layer.field_index(field)?;
+        layer.features[feature].values[i].as_text()
+    }
+
+    #[test]
+    fn fields_in_other_orders_missing_or_new_land_in_their_columns() {
+        let layer = read_text(
+            r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"a":"1","b":"2"},"geometry":null},
+            {"type":"Feature","properties":{"b":"3","a":"4"},"geometry":null},
+            {"type":"Feature","properties":{"a":"5","c":"6"},"geometry":null},
+            {"type":"Feature","properties":{"a":"7","b":"8"},"geometry":null}]}"#,
+        );
+        assert_eq!(layer.fields, vec!["a", "b", "c"]);
+        let col = |f| -> Vec<Option<String>> { (0..4).map(|i| text_of(&layer, i, f)).collect() };
+        let s = |x: &str| Some(x.to_owned());
+        assert_eq!(col("a"), vec![s("1"), s("4"), s("5"), s("7")]);
+        assert_eq!(col("b"), vec![s("2"), s("3"), None, s("8")]);
+        assert_eq!(col("c"), vec![None, None, s("6"), None]);
+    }
+
+    #[test]
+    fn a_name_repeated_in_a_feature_is_one_column_and_the_last_value_wins() {
+        let layer = read_text(
+            r#"{"type":"FeatureCollection","features":[
+            {"type":"Feature","properties":{"a":"1","a":"2"},"geometry":null},
+            {"type":"Feature","properties":{"a":"3"},"geometry":null}]}"#,
+        );
+        assert_eq!(layer.fields, vec!["a"]);
+        assert_eq!(text_of(&layer, 0, "a").as_deref(), Some("2"));
+        assert_eq!(text_of(&layer, 1, "a").as_deref(), Some("3"));
+    }
 }
