@@ -96,3 +96,42 @@ fn write_cell(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::write::{Column, Rows, Table};
+    use calamine::{Data, DataType, Reader};
+
+    #[test]
+    fn numbers_text_and_dates_read_back_as_written() {
+        let mut t = Table::new("t", vec![Column::new("v", "值"), Column::new("s", "文")]);
+        let numbers = [
+            0.1,
+            1e-7,
+            123_456_789.123,
+            2.0 / 3.0,
+            -0.0,
+            913_701_990_029.0,
+        ];
+        for v in numbers {
+            t.rows
+                .push(vec![Cell::Number(v, 3), Cell::Text("闲置 <&>".into())]);
+        }
+        let date = chrono::NaiveDate::from_ymd_opt(2024, 2, 29).expect("a date");
+        t.rows.push(vec![Cell::Date(date), Cell::Empty]);
+        let dir = tempfile::tempdir().expect("temp dir");
+        let path = dir.path().join("t.xlsx");
+        write_workbook(&path, &[("表", &t as &dyn Rows)], Lang::Zh).expect("written");
+        let mut wb = calamine::open_workbook_auto(&path).expect("opened");
+        let range = wb.worksheet_range("表").expect("the sheet");
+        let rows: Vec<_> = range.rows().collect();
+        assert_eq!(rows[0][0], Data::String("值".into()));
+        for (i, v) in numbers.iter().enumerate() {
+            assert_eq!(rows[i + 1][0], Data::Float(*v), "row {i}");
+            assert_eq!(rows[i + 1][1], Data::String("闲置 <&>".into()));
+        }
+        let last = &rows[numbers.len() + 1][0];
+        assert_eq!(last.as_date(), Some(date), "{last:?}");
+    }
+}
