@@ -13,7 +13,9 @@ mkdir -p bench/data bench/results
 peak() { grep "Maximum resident" "$1" | awk '{printf "%.0f MiB", $6/1024}'; }
 wall() { grep "Elapsed (wall clock)" "$1" | awk '{print $8}'; }
 if [ -z "${BENCH_SKIP_REFERENCE:-}" ]; then
-  python3 -c "import geopandas, pyogrio" 2>/dev/null || python3 -m pip install -q geopandas pyogrio shapely pyproj >/dev/null 2>&1
+  # Pinned, so that a fresh machine measures the same reference (BENCHMARKS.md names them).
+  GPD="geopandas==1.2.0 shapely==2.2.0 pyogrio==0.13.0 pandas==3.1.1"
+  python3 -m pip install -q $GPD pyproj >/dev/null 2>&1 || echo "bench: could not install $GPD"
   # DuckDB spatial: `INSTALL spatial` needs DuckDB's own host; the same extension is on PyPI,
   # pinned to its DuckDB version, so it gets a virtualenv of its own.
   DUCK=bench/.venv-duckdb

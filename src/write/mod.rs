@@ -1,6 +1,8 @@
 //! Write: result tables → GeoJSON (RFC 7946), CSV (UTF-8 with BOM, so Excel opens Chinese
 //! text) and Excel workbooks, each written atomically (a failed run leaves no
-//! half-written file). Writers take any [`Table`], so every command shares them.
+//! half-written file). Writers take any [`Rows`]: a held [`Table`], or a [`LazyTable`]
+//! whose rows are made batch by batch as they are written (the million-row parcels and
+//! enterprises tables), so every command shares them and memory stays bounded.
 
 mod atomic;
 mod csv_out;
