@@ -261,28 +261,36 @@ pub(crate) fn parcel_labels(
 }
 
 /// Parks smaller than this on the page (bounding-box diagonal, mm) get a thin solid edge:
-/// a 0.7 mm dashed edge would cover them.
+/// a dashed edge would cover them.
 const SMALL_PARK_MM: f64 = 8.0;
+/// Parks at least this big on the page get the full 0.7 mm dashed edge; between the two, a
+/// finer dash (at city scale a 0.7 mm dash drew parks of a few mm as black squares).
+const LARGE_PARK_MM: f64 = 40.0;
 
 fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, zoomed: bool) {
     use geo::InteriorPoint;
     let mut layer = SceneLayer::default();
     let mm_per_m = super::compose::map_scale(&req.page, scene.extent);
-    let large = Style::line(style::PARK_EDGE, 0.7).dashed(2.2, 0.8);
-    let small = Style::line(style::PARK_EDGE, 0.2);
-    let mut small_count = 0;
+    let edges = [
+        Style::line(style::PARK_EDGE, 0.2),
+        Style::line(style::PARK_EDGE, 0.35).dashed(1.2, 0.5),
+        Style::line(style::PARK_EDGE, 0.7).dashed(2.2, 0.8),
+    ];
+    let mut counts = [0usize; 3];
     for p in &ctx.model.parks {
         let on_page = p
             .geometry
             .bounding_rect()
             .map_or(0.0, |b| b.width().hypot(b.height()) * mm_per_m);
-        let edge = if on_page < SMALL_PARK_MM {
-            small_count += 1;
-            &small
+        let tier = if on_page < SMALL_PARK_MM {
+            0
+        } else if on_page < LARGE_PARK_MM {
+            1
         } else {
-            &large
+            2
         };
-        layer.push(Geometry::MultiPolygon(p.geometry.clone()), edge);
+        counts[tier] += 1;
+        layer.push(Geometry::MultiPolygon(p.geometry.clone()), &edges[tier]);
         if let (Some(pt), Some(b)) = (p.geometry.interior_point(), p.geometry.bounding_rect()) {
             let name = p.name.clone().unwrap_or_else(|| p.id.clone());
             let at = if zoomed {
@@ -305,13 +313,10 @@ fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, zoomed: bool
     }
     if !layer.items.is_empty() {
         scene.layers.push(layer);
-        let edge = if small_count * 2 > ctx.model.parks.len() {
-            small
-        } else {
-            large
-        };
+        // The legend shows the edge most parks on the page have.
+        let most = (0..3).max_by_key(|&t| (counts[t], t)).unwrap_or(2);
         let item = super::scene::LegendItem {
-            style: edge,
+            style: edges[most].clone(),
             swatch: super::scene::Swatch::Line,
             label: tr(ctx.lang, "园区边界", "Park boundary"),
             detail: None,
