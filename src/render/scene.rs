@@ -172,7 +172,7 @@ pub struct Scene {
     pub extent: Rect<f64>,
     /// The whole project's extent, for the locator inset.
     pub context: Rect<f64>,
-    /// Outlines drawn in the inset (parks).
+    /// Shapes drawn in the locator inset: the parks, else the parcels or their hull.
     pub context_shapes: Vec<Geometry<f64>>,
     /// Title-block lines: (label, value).
     pub title_block: Vec<(String, String)>,

@@ -339,3 +339,58 @@ fn atlas_has_one_page_per_park_each_like_the_park_close_up() {
         assert!(dir.path().join(format!("ov-{}.png", p.id)).exists());
     }
 }
+
+/// The locator of a project without parks draws its parcels; past 5,000 parcels, the
+/// convex hull of their extents (here 75 × 75 squares less a corner block).
+#[test]
+fn the_locator_without_parks_draws_the_parcels_or_their_hull() {
+    use geo::Area;
+    let context = |p: &Project| {
+        let (model, index, a) = analyse(p.path(), "2026-06-30");
+        let ctx = MapContext {
+            model: &model,
+            index: &index,
+            analysis: &a,
+            project: "测试园".into(),
+            lang: parkscope::project::Lang::Zh,
+            source: "test".into(),
+            siting: None,
+        };
+        build_scene(&ctx, &MapRequest::new(MapKind::Idle))
+            .unwrap()
+            .context_shapes
+    };
+    assert_eq!(context(&fixture()).len(), 2, "the two parcels");
+
+    // 75 × 75 squares of 10 m at a 20 m pitch, without the 20 × 20 block at the top right.
+    let mut features = Vec::new();
+    for i in 0..75 {
+        for j in 0..75 {
+            if i >= 55 && j >= 55 {
+                continue;
+            }
+            let (x, y) = (i as f64 * 20.0, j as f64 * 20.0);
+            features.push((
+                json!({"parcel_id": format!("P{i}-{j}")}),
+                vec![rect(x, y, x + 10.0, y + 10.0)],
+            ));
+        }
+    }
+    assert!(features.len() > 5_000);
+    let p = Project::new();
+    p.file("parcels.geojson", gk_collection(&features));
+    p.file(
+        "parkscope.toml",
+        "as_of = \"2026-06-30\"\n[layers.parcels]\npath = \"parcels.geojson\"\n",
+    );
+    let shapes = context(&p);
+    assert_eq!(shapes.len(), 1, "one hull");
+    // Hull corners: (0,0), (1490,0), (1490,1090), (1090,1490), (0,1490): the square of
+    // 1490 m less the triangle cut at the missing corner, 400 × 400 / 2.
+    let expected = 1490.0 * 1490.0 - 400.0 * 400.0 / 2.0;
+    let area = shapes[0].unsigned_area();
+    assert!(
+        (area - expected).abs() < 1.0,
+        "hull area {area} vs {expected}"
+    );
+}

@@ -187,14 +187,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         labels: Vec::new(),
         extent,
         context,
-        context_shapes: if m.parks.is_empty() {
-            vec![Geometry::Rect(context)]
-        } else {
-            m.parks
-                .iter()
-                .map(|p| Geometry::MultiPolygon(p.geometry.clone()))
-                .collect()
-        },
+        context_shapes: locator_shapes(m),
         title_block: Vec::new(),
     };
     let map_title = match req.kind {
@@ -258,6 +251,41 @@ pub(crate) fn parcel_labels(
             max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
         });
     }
+}
+
+/// Up to this many parcels are drawn one by one in the locator of a project without parks;
+/// more are drawn as the hull of their extents (unreadable there anyway, and slow).
+const LOCATOR_PARCELS: usize = 5_000;
+
+/// What the locator inset draws: the parks; without parks, the parcels, or for a large
+/// project the convex hull of their bounding boxes.
+fn locator_shapes(m: &crate::model::Model) -> Vec<Geometry<f64>> {
+    use geo::ConvexHull;
+    if !m.parks.is_empty() {
+        return m
+            .parks
+            .iter()
+            .map(|p| Geometry::MultiPolygon(p.geometry.clone()))
+            .collect();
+    }
+    if m.parcels.len() <= LOCATOR_PARCELS {
+        return m
+            .parcels
+            .iter()
+            .map(|p| Geometry::MultiPolygon(p.geometry.clone()))
+            .collect();
+    }
+    let corners: geo::MultiPoint<f64> = m
+        .parcels
+        .iter()
+        .filter_map(|p| p.geometry.bounding_rect())
+        .flat_map(|b| {
+            let (lo, hi) = (b.min(), b.max());
+            [(lo.x, lo.y), (hi.x, lo.y), (hi.x, hi.y), (lo.x, hi.y)]
+        })
+        .map(geo::Point::from)
+        .collect();
+    vec![Geometry::Polygon(corners.convex_hull())]
 }
 
 /// Parks smaller than this on the page (bounding-box diagonal, mm) get a thin solid edge:
