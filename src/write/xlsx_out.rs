@@ -47,21 +47,36 @@ pub fn write_workbook(path: &Path, tables: &[(&str, &dyn Rows)], lang: Lang) -> 
                 .clamp(8.0, 60.0);
             ws.set_column_width(c as u16, width).map_err(err)?;
         }
-        // Rows are made in parallel a batch at a time and written in order.
-        for batch in batches(table.len(), 16_384) {
-            let first = batch.start;
-            let rows: Vec<_> = batch.into_par_iter().map(|i| table.row(i)).collect();
-            for (k, row) in rows.iter().enumerate() {
-                let r = (first + k + 1) as u32;
-                for (c, cell) in row.iter().enumerate() {
-                    write_cell(ws, r, c as u16, cell, &date_fmt).map_err(err)?;
-                }
-            }
-        }
     }
+    // Each sheet streams to its own temporary file, so the sheets are filled side by side;
+    // within a sheet, rows are made in parallel a batch at a time and written in order.
+    wb.worksheets_mut()
+        .par_iter_mut()
+        .zip(tables)
+        .try_for_each(|(ws, (_, table))| fill_sheet(ws, *table, &date_fmt))
+        .map_err(err)?;
     let mut f = AtomicFile::create(path)?;
     wb.save_to_writer(f.writer()).map_err(err)?;
     f.commit()
+}
+
+/// Writes a table's rows below the header row.
+fn fill_sheet(
+    ws: &mut rust_xlsxwriter::Worksheet,
+    table: &dyn Rows,
+    date_fmt: &Format,
+) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
+    for batch in batches(table.len(), 16_384) {
+        let first = batch.start;
+        let rows: Vec<_> = batch.into_par_iter().map(|i| table.row(i)).collect();
+        for (k, row) in rows.iter().enumerate() {
+            let r = (first + k + 1) as u32;
+            for (c, cell) in row.iter().enumerate() {
+                write_cell(ws, r, c as u16, cell, date_fmt)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn write_cell(
