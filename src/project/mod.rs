@@ -206,10 +206,10 @@ impl Project {
         });
         let as_of = match raw.as_of {
             None => None,
-            Some(toml::Value::Datetime(d)) => parse_date(&RawValue::Text(d.to_string()))
+            Some(toml::Value::Datetime(d)) => parse_date(&RawValue::Text(d.to_string().into()))
                 .map_err(|e| err(format!("as_of: {e}")))?,
             Some(toml::Value::String(s)) => {
-                parse_date(&RawValue::Text(s)).map_err(|e| err(format!("as_of: {e}")))?
+                parse_date(&RawValue::Text(s.into())).map_err(|e| err(format!("as_of: {e}")))?
             }
             Some(other) => return Err(err(format!("as_of: {other} is not a date"))),
         };

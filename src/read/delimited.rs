@@ -45,7 +45,7 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let rows: Vec<std::result::Result<Vec<RawValue>, String>> = rdr
         .records()
         .map(|r| {
-            r.map(|r| r.iter().map(|c| RawValue::Text(c.to_owned())).collect())
+            r.map(|r| r.iter().map(|c| RawValue::Text(c.into())).collect())
                 .map_err(|e| e.to_string())
         })
         .collect();

@@ -148,7 +148,7 @@ fn choose_encoding(
 fn field_value(v: &dbase::FieldValue) -> RawValue {
     use dbase::FieldValue as F;
     match v {
-        F::Character(Some(s)) | F::Memo(s) => RawValue::Text(s.trim().to_owned()),
+        F::Character(Some(s)) | F::Memo(s) => RawValue::Text(s.trim().into()),
         F::Numeric(Some(n)) | F::Double(n) | F::Currency(n) => RawValue::Number(*n),
         F::Float(Some(n)) => RawValue::Number(f64::from(*n)),
         F::Integer(n) => RawValue::Number(f64::from(*n)),

@@ -49,7 +49,7 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
 fn cell_value(c: &Data) -> RawValue {
     match c {
         Data::Empty => RawValue::Null,
-        Data::String(s) => RawValue::Text(s.clone()),
+        Data::String(s) => RawValue::Text(s.as_str().into()),
         Data::Float(f) => RawValue::Number(*f),
         Data::Int(i) => RawValue::Number(*i as f64),
         Data::Bool(b) => RawValue::Bool(*b),
@@ -57,7 +57,7 @@ fn cell_value(c: &Data) -> RawValue {
             .as_datetime()
             .map(|d| RawValue::Date(d.date()))
             .unwrap_or(RawValue::Null),
-        Data::DateTimeIso(s) | Data::DurationIso(s) => RawValue::Text(s.clone()),
+        Data::DateTimeIso(s) | Data::DurationIso(s) => RawValue::Text(s.as_str().into()),
         Data::Error(_) => RawValue::Null,
     }
 }

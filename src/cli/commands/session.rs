@@ -26,7 +26,7 @@ pub struct Session {
 /// The as-of date: the flag, else the project's, else today (the only place the clock is read).
 pub fn resolve_as_of(flag: Option<&str>, project: &Project) -> Result<NaiveDate> {
     match flag {
-        Some(s) => parse_date(&RawValue::Text(s.to_owned()))
+        Some(s) => parse_date(&RawValue::Text(s.into()))
             .map_err(|e| Error::Usage(format!("--as-of: {e}")))?
             .ok_or_else(|| Error::Usage("--as-of: empty date".into())),
         None => Ok(project

@@ -207,9 +207,9 @@ fn json_to_raw(v: Value) -> RawValue {
         Value::Number(n) => match n.as_f64() {
             // Integers beyond 2^53 (credit codes typed as numbers) keep their digits.
             Some(f) if n.is_f64() || f.abs() < 9.0e15 => RawValue::Number(f),
-            _ => RawValue::Text(n.to_string()),
+            _ => RawValue::Text(n.to_string().into()),
         },
-        Value::String(s) => RawValue::Text(s),
+        Value::String(s) => RawValue::Text(s.into()),
         Value::Array(a) => RawValue::List(
             a.into_iter()
                 .filter_map(|x| match x {
@@ -219,7 +219,7 @@ fn json_to_raw(v: Value) -> RawValue {
                 })
                 .collect(),
         ),
-        Value::Object(o) => RawValue::Text(Value::Object(o).to_string()),
+        Value::Object(o) => RawValue::Text(Value::Object(o).to_string().into()),
     }
 }
 

@@ -198,10 +198,10 @@ impl<'de> Deserialize<'de> for Scalar {
                 Ok(Scalar(integer(x as f64, || x.to_string())))
             }
             fn visit_str<E: de::Error>(self, s: &str) -> Result<Scalar, E> {
-                Ok(Scalar(RawValue::Text(s.to_owned())))
+                Ok(Scalar(RawValue::Text(s.into())))
             }
             fn visit_string<E: de::Error>(self, s: String) -> Result<Scalar, E> {
-                Ok(Scalar(RawValue::Text(s)))
+                Ok(Scalar(RawValue::Text(s.into())))
             }
             fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Scalar, A::Error> {
                 let mut items = Vec::new();
@@ -216,7 +216,7 @@ impl<'de> Deserialize<'de> for Scalar {
             }
             fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Scalar, A::Error> {
                 let v = serde_json::Value::deserialize(de::value::MapAccessDeserializer::new(map))?;
-                Ok(Scalar(RawValue::Text(v.to_string())))
+                Ok(Scalar(RawValue::Text(v.to_string().into())))
             }
         }
         d.deserialize_any(V)
@@ -228,6 +228,6 @@ fn integer(f: f64, digits: impl FnOnce() -> String) -> RawValue {
     if f.abs() < 9.0e15 {
         RawValue::Number(f)
     } else {
-        RawValue::Text(digits())
+        RawValue::Text(digits().into())
     }
 }
