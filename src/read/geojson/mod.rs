@@ -76,42 +76,7 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         .map(|raw| parse_feature(raw.get()))
         .collect();
 
-    // The fields in order of first appearance. Features nearly always repeat the field
-    // order of the first one: that is checked for every feature in parallel, and only the
-    // features that differ are walked (in file order) for new names and mapped by hash.
-    let mut first: Vec<&str> = parsed
-        .iter()
-        .find_map(|p| p.as_ref().ok())
-        .map(|(_, props)| props.iter().map(|(k, _)| k.as_ref()).collect())
-        .unwrap_or_default();
-    if first.iter().collect::<HashSet<_>>().len() < first.len() {
-        first.clear(); // a repeated name: every feature takes the mapped path (last wins)
-    }
-    let as_first: Vec<bool> = parsed
-        .par_iter()
-        .map(|p| {
-            p.as_ref().is_ok_and(|(_, props)| {
-                props.len() == first.len() && props.iter().zip(&first).all(|((k, _), f)| k == f)
-            })
-        })
-        .collect();
-    let mut fields: Vec<String> = first.iter().map(|f| f.to_string()).collect();
-    let mut field_pos: HashMap<String, usize> = fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (f.clone(), i))
-        .collect();
-    for (p, _) in parsed.iter().zip(&as_first).filter(|(_, same)| !**same) {
-        if let Ok((_, props)) = p {
-            for (k, _) in props {
-                if !field_pos.contains_key(k.as_ref()) {
-                    field_pos.insert(k.to_string(), fields.len());
-                    fields.push(k.to_string());
-                }
-            }
-        }
-    }
-    drop(first);
+    let (fields, field_pos, as_first) = columns(&parsed);
     let n = fields.len();
     let count = parsed.len();
     let rows: Vec<std::result::Result<RawFeature, Problem>> = parsed
@@ -151,6 +116,48 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
 }
 
 type Parsed<'a> = (Option<geo::Geometry<f64>>, typed::Props<'a>);
+
+/// The layer's fields in order of first appearance, their positions, and per feature
+/// whether it repeats the first feature's names in order (its values are then the columns
+/// as they come). Features nearly always do: that is checked for every feature in
+/// parallel, and only the features that differ are walked (in file order) for new names.
+fn columns(
+    parsed: &[std::result::Result<Parsed<'_>, String>],
+) -> (Vec<String>, HashMap<String, usize>, Vec<bool>) {
+    let mut first: Vec<&str> = parsed
+        .iter()
+        .find_map(|p| p.as_ref().ok())
+        .map(|(_, props)| props.iter().map(|(k, _)| k.as_ref()).collect())
+        .unwrap_or_default();
+    if first.iter().collect::<HashSet<_>>().len() < first.len() {
+        first.clear(); // a repeated name: every feature takes the mapped path (last wins)
+    }
+    let as_first: Vec<bool> = parsed
+        .par_iter()
+        .map(|p| {
+            p.as_ref().is_ok_and(|(_, props)| {
+                props.len() == first.len() && props.iter().zip(&first).all(|((k, _), f)| k == f)
+            })
+        })
+        .collect();
+    let mut fields: Vec<String> = first.iter().map(|f| f.to_string()).collect();
+    let mut field_pos: HashMap<String, usize> = fields
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (f.clone(), i))
+        .collect();
+    for (p, _) in parsed.iter().zip(&as_first).filter(|(_, same)| !**same) {
+        if let Ok((_, props)) = p {
+            for (k, _) in props {
+                if !field_pos.contains_key(k.as_ref()) {
+                    field_pos.insert(k.to_string(), fields.len());
+                    fields.push(k.to_string());
+                }
+            }
+        }
+    }
+    (fields, field_pos, as_first)
+}
 
 /// One feature: the typed fast path, else the general path through `serde_json::Value`,
 /// which also words what is wrong.
