@@ -7,16 +7,10 @@ use std::path::Path;
 use std::fmt::Write as _;
 
 use geo::Geometry;
-use rayon::prelude::*;
 
-use super::rows::batches;
+use super::rows::in_order_chunks;
 use super::{AtomicFile, Cell, Rows};
 use crate::error::Result;
-
-/// Rows formatted in parallel per batch; a batch is written before the next is formatted,
-/// so memory stays bounded whatever the table's size.
-const BATCH_ROWS: usize = 32_768;
-const CHUNK_ROWS: usize = 1_024;
 
 /// Writes a spatial table as a FeatureCollection.
 ///
@@ -43,42 +37,34 @@ pub fn write_geojson<T: Rows + ?Sized>(path: &Path, table: &T) -> Result<()> {
         .iter()
         .map(|c| format!("{}:", json_string(&c.key)))
         .collect();
-    for batch in batches(table.len(), BATCH_ROWS) {
-        let chunks: Vec<_> = batches(batch.len(), CHUNK_ROWS)
-            .map(|c| batch.start + c.start..batch.start + c.end)
-            .collect();
-        let pieces: Vec<String> = chunks
-            .into_par_iter()
-            .map(|rows| {
-                let mut buf = String::with_capacity(rows.len() * 512);
-                for i in rows {
-                    if i > 0 {
-                        buf.push_str(",\n");
-                    }
-                    buf.push_str("{\"type\":\"Feature\",\"properties\":{");
-                    for (j, (key, cell)) in keys.iter().zip(table.row(i).iter()).enumerate() {
-                        if j > 0 {
-                            buf.push(',');
-                        }
-                        buf.push_str(key);
-                        push_cell(&mut buf, cell);
-                    }
-                    buf.push_str("},\"geometry\":");
-                    match table.geometry(i) {
-                        Some(g) => write_geometry(&mut buf, &g, decimals),
-                        None => buf.push_str("null"),
-                    }
-                    buf.push('}');
+    let made = in_order_chunks(
+        table.len(),
+        |rows| {
+            let mut buf = String::with_capacity(rows.len() * 512);
+            for i in rows {
+                if i > 0 {
+                    buf.push_str(",\n");
                 }
-                buf
-            })
-            .collect();
-        for piece in pieces {
-            f.writer()
-                .write_all(piece.as_bytes())
-                .map_err(|e| f.error(e))?;
-        }
-    }
+                buf.push_str("{\"type\":\"Feature\",\"properties\":{");
+                for (j, (key, cell)) in keys.iter().zip(table.row(i).iter()).enumerate() {
+                    if j > 0 {
+                        buf.push(',');
+                    }
+                    buf.push_str(key);
+                    push_cell(&mut buf, cell);
+                }
+                buf.push_str("},\"geometry\":");
+                match table.geometry(i) {
+                    Some(g) => write_geometry(&mut buf, &g, decimals),
+                    None => buf.push_str("null"),
+                }
+                buf.push('}');
+            }
+            Ok(buf)
+        },
+        |piece| f.writer().write_all(piece.as_bytes()),
+    );
+    made.map_err(|e| f.error(e))?;
     f.writer().write_all(b"\n]}\n").map_err(|e| f.error(e))?;
     f.commit()
 }

@@ -122,12 +122,34 @@ impl Rows for LazyTable<'_> {
     }
 }
 
-/// Row ranges of at most `batch` rows covering `0..len`, in order: writers make a batch's
-/// rows in parallel and write it before making the next, so memory stays bounded.
-pub(crate) fn batches(len: usize, batch: usize) -> impl Iterator<Item = std::ops::Range<usize>> {
-    (0..len)
-        .step_by(batch.max(1))
-        .map(move |start| start..(start + batch).min(len))
+/// Rows made in parallel per chunk, a batch of chunks at a time; a batch is handed on before
+/// the next is made, so memory stays bounded whatever the table's size.
+const CHUNK_ROWS: usize = 1_024;
+const CHUNKS_PER_BATCH: usize = 32;
+
+/// Runs `make` on consecutive row ranges covering `0..len`, in parallel a batch of ranges
+/// at a time, and hands what it made to `sink` in row order. Every writer formats through
+/// this: rows are made (and formatted) on every core, written in order by one.
+pub(crate) fn in_order_chunks<P: Send, E: Send>(
+    len: usize,
+    make: impl Fn(std::ops::Range<usize>) -> std::result::Result<P, E> + Sync,
+    mut sink: impl FnMut(P) -> std::result::Result<(), E>,
+) -> std::result::Result<(), E> {
+    use rayon::prelude::*;
+    let chunks: Vec<std::ops::Range<usize>> = (0..len)
+        .step_by(CHUNK_ROWS)
+        .map(|start| start..(start + CHUNK_ROWS).min(len))
+        .collect();
+    for batch in chunks.chunks(CHUNKS_PER_BATCH) {
+        let made = batch
+            .par_iter()
+            .map(|r| make(r.clone()))
+            .collect::<std::result::Result<Vec<P>, E>>()?;
+        for piece in made {
+            sink(piece)?;
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -135,12 +157,20 @@ mod tests {
     use super::*;
 
     #[test]
-    fn batches_cover_every_row_once_in_order() {
-        assert_eq!(batches(0, 10).count(), 0);
-        let b: Vec<_> = batches(25, 10).collect();
-        assert_eq!(b, vec![0..10, 10..20, 20..25]);
-        let b: Vec<_> = batches(20, 10).collect();
-        assert_eq!(b, vec![0..10, 10..20]);
+    fn chunks_cover_every_row_once_in_order() {
+        let collect = |len: usize| {
+            let mut seen = Vec::new();
+            in_order_chunks(len, Ok::<_, ()>, |r| {
+                seen.extend(r);
+                Ok(())
+            })
+            .expect("no error");
+            seen
+        };
+        assert!(collect(0).is_empty());
+        // More rows than one batch of chunks, ending in a part chunk.
+        let n = CHUNK_ROWS * CHUNKS_PER_BATCH * 2 + 7;
+        assert_eq!(collect(n), (0..n).collect::<Vec<_>>());
     }
 
     #[test]

@@ -7,7 +7,7 @@ use rust_xlsxwriter::{Format, Workbook};
 
 use rayon::prelude::*;
 
-use super::rows::batches;
+use super::rows::in_order_chunks;
 use super::{AtomicFile, Cell, Rows};
 use crate::error::{Error, Result};
 use crate::project::Lang;
@@ -66,17 +66,19 @@ fn fill_sheet(
     table: &dyn Rows,
     date_fmt: &Format,
 ) -> std::result::Result<(), rust_xlsxwriter::XlsxError> {
-    for batch in batches(table.len(), 16_384) {
-        let first = batch.start;
-        let rows: Vec<_> = batch.into_par_iter().map(|i| table.row(i)).collect();
-        for (k, row) in rows.iter().enumerate() {
-            let r = (first + k + 1) as u32;
-            for (c, cell) in row.iter().enumerate() {
-                write_cell(ws, r, c as u16, cell, date_fmt)?;
+    in_order_chunks::<_, rust_xlsxwriter::XlsxError>(
+        table.len(),
+        |rows| Ok((rows.start, rows.map(|i| table.row(i)).collect::<Vec<_>>())),
+        |(first, rows)| {
+            for (k, row) in rows.iter().enumerate() {
+                let r = (first + k + 1) as u32;
+                for (c, cell) in row.iter().enumerate() {
+                    write_cell(ws, r, c as u16, cell, date_fmt)?;
+                }
             }
-        }
-    }
-    Ok(())
+            Ok(())
+        },
+    )
 }
 
 fn write_cell(

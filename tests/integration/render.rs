@@ -32,7 +32,8 @@ fn fixture() -> Project {
     p
 }
 
-fn svg_of(p: &Project, kind: MapKind) -> String {
+/// The scene of a map of the project, judged at 2026-06-30.
+fn scene_of(p: &Project, kind: MapKind) -> parkscope::render::Scene {
     let (model, index, a) = analyse(p.path(), "2026-06-30");
     let ctx = MapContext {
         model: &model,
@@ -43,9 +44,12 @@ fn svg_of(p: &Project, kind: MapKind) -> String {
         source: "test".into(),
         siting: None,
     };
-    let scene = build_scene(&ctx, &MapRequest::new(kind)).unwrap();
+    build_scene(&ctx, &MapRequest::new(kind)).unwrap()
+}
+
+fn svg_of(p: &Project, kind: MapKind) -> String {
     compose_svg(
-        &scene,
+        &scene_of(p, kind),
         &MapRequest::new(kind).page,
         parkscope::project::Lang::Zh,
     )
@@ -345,21 +349,7 @@ fn atlas_has_one_page_per_park_each_like_the_park_close_up() {
 #[test]
 fn the_locator_without_parks_draws_the_parcels_or_their_hull() {
     use geo::Area;
-    let context = |p: &Project| {
-        let (model, index, a) = analyse(p.path(), "2026-06-30");
-        let ctx = MapContext {
-            model: &model,
-            index: &index,
-            analysis: &a,
-            project: "测试园".into(),
-            lang: parkscope::project::Lang::Zh,
-            source: "test".into(),
-            siting: None,
-        };
-        build_scene(&ctx, &MapRequest::new(MapKind::Idle))
-            .unwrap()
-            .context_shapes
-    };
+    let context = |p: &Project| scene_of(p, MapKind::Idle).context_shapes;
     assert_eq!(context(&fixture()).len(), 2, "the two parcels");
 
     // 75 × 75 squares of 10 m at a 20 m pitch, without the 20 × 20 block at the top right.

@@ -100,7 +100,7 @@ pub fn approved_not_supplied(
 /// orientation kept), holes and polygons sorted by their first vertex. The overlay returns
 /// the same rings in an order that varies from run to run; outputs should not.
 fn canonical(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
-    use geo::{Coord, LineString, Polygon};
+    use geo::{LineString, Polygon};
     fn ring(ls: LineString<f64>) -> LineString<f64> {
         let mut c = ls.0;
         if c.len() > 1 && c.first() == c.last() {
@@ -118,7 +118,7 @@ fn canonical(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
         LineString::new(c)
     }
     fn key(ls: &LineString<f64>) -> (f64, f64) {
-        ls.0.first().map_or((0.0, 0.0), |c: &Coord<f64>| (c.x, c.y))
+        ls.0.first().map_or((0.0, 0.0), |c| (c.x, c.y))
     }
     let by_key = |a: (f64, f64), b: (f64, f64)| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1));
     let mut polygons: Vec<Polygon<f64>> =
