@@ -3,6 +3,7 @@
 
 use super::scene::Label;
 use super::svg::ToPage;
+use super::text::text_width;
 
 /// A placed label on the page, mm.
 #[derive(Debug, Clone)]
@@ -17,14 +18,6 @@ pub struct Placed {
     pub w: f64,
     /// Height, mm.
     pub h: f64,
-}
-
-/// Width of a text in mm at a font size: CJK characters are one em, others about 0.56.
-pub fn text_width(text: &str, size_mm: f64) -> f64 {
-    text.chars()
-        .map(|c| if (c as u32) < 0x2E80 { 0.56 } else { 1.0 })
-        .sum::<f64>()
-        * size_mm
 }
 
 /// Places labels inside the frame (x0, y0, x1, y1 in mm), never overlapping.

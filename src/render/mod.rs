@@ -2,24 +2,30 @@
 //! page with the cartographic furniture (title, legend with counts and 亩, scale bar,
 //! north arrow, locator inset, title block) → PNG through resvg or PDF through svg2pdf.
 //! One drawing path for every format; text in the bundled CJK font.
+//!
+//! The modules depend downwards only: `maps` builds scenes; `sheet` lays a scene out on
+//! a page, one module per part of the sheet; `draw`, `text`, `page` and `svg` are the
+//! primitives both use.
 
 mod atlas;
 mod classify;
-mod compose;
+mod draw;
 mod fonts;
-mod furniture;
 mod labels;
-mod legend;
 pub mod maps;
 mod output;
+mod page;
 mod scene;
+mod sheet;
 mod style;
 mod svg;
+mod text;
 
 pub use atlas::atlas_pdf;
 pub use classify::{breaks, Scheme};
-pub use compose::{compose_svg, Page, Paper};
 pub use fonts::FontSet;
 pub use maps::{build_scene, MapContext, MapKind, MapRequest};
 pub use output::{save_map, to_pdf, to_png};
+pub use page::{Page, Paper};
 pub use scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch, Symbol};
+pub use sheet::compose_svg;

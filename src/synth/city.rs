@@ -6,7 +6,8 @@ use geo::{Coord, LineString, MultiPolygon, Point, Polygon, Rotate};
 use rand::rngs::StdRng;
 use rand::{Rng, SeedableRng};
 
-use super::ledger::{assign_ledger, Ledger};
+use super::ledger::assign_ledger;
+use super::types::{City, Ledger, OldTown, SynthParcel, SynthPark};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy)]
@@ -18,79 +19,6 @@ pub struct SynthOptions {
     /// At most this many old-town factories must move (the rest are light industry that
     /// may stay). Default: every one.
     pub movers: Option<usize>,
-}
-
-/// A generated parcel.
-#[derive(Debug, Clone)]
-pub struct SynthParcel {
-    /// Id.
-    pub id: String,
-    /// Park index, `None` for the old town.
-    pub park: Option<usize>,
-    /// Geometry, EPSG:4549 metres.
-    pub geometry: MultiPolygon<f64>,
-    /// Land use code.
-    pub land_use: &'static str,
-    /// Ledger.
-    pub ledger: Ledger,
-}
-
-/// A generated building.
-#[derive(Debug, Clone)]
-pub struct SynthBuilding {
-    /// Id.
-    pub id: String,
-    /// Footprint.
-    pub geometry: Polygon<f64>,
-    /// 层数, when recorded.
-    pub floors: Option<u32>,
-    /// 高度 (m), when recorded.
-    pub height: Option<f64>,
-}
-
-/// A generated park.
-#[derive(Debug, Clone)]
-pub struct SynthPark {
-    /// Id.
-    pub id: String,
-    /// Name.
-    pub name: String,
-    /// Level.
-    pub level: &'static str,
-    /// Leading industries (2-digit codes).
-    pub industries: Vec<&'static str>,
-    /// Orientation.
-    pub orientation: &'static str,
-    /// Boundary.
-    pub geometry: Polygon<f64>,
-    /// Centre.
-    pub centre: Point<f64>,
-}
-
-/// The whole city.
-#[derive(Debug, Clone)]
-pub struct City {
-    /// Parks.
-    pub parks: Vec<SynthPark>,
-    /// Parcels (parks first, then the old town).
-    pub parcels: Vec<SynthParcel>,
-    /// Buildings.
-    pub buildings: Vec<SynthBuilding>,
-    /// Enterprises: (fields, location in EPSG:4549).
-    pub enterprises: Vec<super::ledger::SynthEnterprise>,
-    /// Approval batches: (id, date, geometry).
-    pub approvals: Vec<(String, chrono::NaiveDate, Polygon<f64>)>,
-    /// Constraints: (kind in Chinese, name, geometry).
-    pub constraints: Vec<(&'static str, String, geo::Geometry<f64>)>,
-    /// Infrastructure: (kind, class, name, geometry).
-    pub infrastructure: Vec<(
-        &'static str,
-        Option<&'static str>,
-        String,
-        geo::Geometry<f64>,
-    )>,
-    /// The date the ledger is built around.
-    pub as_of: chrono::NaiveDate,
 }
 
 /// Half the width of the smallest old town, m.
@@ -417,16 +345,6 @@ pub fn generate(opts: SynthOptions) -> City {
 }
 
 /// The old town's extent and its sensitive points.
-#[derive(Debug, Clone)]
-pub struct OldTown {
-    /// Built-up area boundary.
-    pub boundary: Polygon<f64>,
-    /// Schools, hospitals, housing estates: (kind, name, point).
-    pub sensitive: Vec<(&'static str, String, Point<f64>)>,
-    /// Index of the first old-town parcel.
-    pub first_parcel: usize,
-}
-
 fn old_town(rng: &mut StdRng, parcels: &mut Vec<SynthParcel>, n: usize) -> OldTown {
     let first = parcels.len();
     let lots = (n / 25).clamp(16, 40_000);

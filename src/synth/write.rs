@@ -8,7 +8,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate};
 use geo::{Coord, Geometry, MapCoords};
 
-use super::city::City;
+use super::types::City;
 use crate::crs::{wgs84_to_gcj02, Frame};
 use crate::error::Result;
 use crate::write::{write_bytes, write_csv, write_geojson, Cell, Column, Table};

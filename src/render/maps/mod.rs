@@ -11,7 +11,7 @@ mod siting;
 use geo::{BoundingRect, Geometry, Intersects, Rect};
 
 use super::classify::Scheme;
-use super::compose::Page;
+use super::page::Page;
 use super::scene::{Label, Scene, SceneLayer, Style};
 use super::style;
 use crate::analyse::Analysis;
@@ -228,7 +228,7 @@ pub(crate) fn parcel_labels(
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) {
     use geo::InteriorPoint;
-    let mm_per_m = super::compose::map_scale(&req.page, scene.extent);
+    let mm_per_m = super::page::map_scale(&req.page, scene.extent);
     for p in &ctx.model.parcels {
         if !in_view(&p.geometry) {
             continue;
@@ -236,7 +236,7 @@ pub(crate) fn parcel_labels(
         let Some(b) = p.geometry.bounding_rect() else {
             continue;
         };
-        if super::labels::text_width(&p.id, PARCEL_LABEL_MM) > b.width() * 0.9 * mm_per_m {
+        if super::text::text_width(&p.id, PARCEL_LABEL_MM) > b.width() * 0.9 * mm_per_m {
             continue;
         }
         let Some(pt) = p.geometry.interior_point() else {
@@ -298,7 +298,7 @@ const LARGE_PARK_MM: f64 = 40.0;
 fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, zoomed: bool) {
     use geo::InteriorPoint;
     let mut layer = SceneLayer::default();
-    let mm_per_m = super::compose::map_scale(&req.page, scene.extent);
+    let mm_per_m = super::page::map_scale(&req.page, scene.extent);
     let edges = [
         Style::line(style::PARK_EDGE, 0.2),
         Style::line(style::PARK_EDGE, 0.35).dashed(1.2, 0.5),

@@ -1,0 +1,45 @@
+//! The title block: one row per (label, value), values shrunk to fit their cell.
+
+use std::fmt::Write;
+
+use super::Sheet;
+use crate::render::draw::text;
+use crate::render::page::BoxMm;
+use crate::render::svg::n;
+use crate::render::text::text_width;
+
+/// Draws the title block in `b`.
+pub(super) fn draw(out: &mut String, sheet: &Sheet, b: BoxMm) {
+    let u = sheet.u;
+    let BoxMm { x, y, w, h } = b;
+    let rows = &sheet.scene.title_block;
+    let _ = write!(out, "<g id=\"titleblock\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#ffffff\" stroke=\"#333\" stroke-width=\"{}\"/>", n(x), n(y), n(w), n(h), n(0.3 * u));
+    let rh = h / rows.len().max(1) as f64;
+    let kw = 14.0 * u;
+    for (i, (k, v)) in rows.iter().enumerate() {
+        let ry = y + rh * i as f64;
+        if i > 0 {
+            let _ = write!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999\" stroke-width=\"{}\"/>", n(x), n(ry), n(x + w), n(ry), n(0.15 * u));
+        }
+        let fs = (rh * 0.5).min(2.4 * u);
+        text(out, x + 1.5 * u, ry + rh * 0.65, fs, k, " fill=\"#555\"");
+        // Long values shrink to fit the cell.
+        let avail = w - kw - 2.0 * u;
+        let fv = if text_width(v, fs) > avail {
+            fs * avail / text_width(v, fs)
+        } else {
+            fs
+        };
+        text(out, x + kw, ry + rh * 0.65, fv, v, " fill=\"#111\"");
+    }
+    let _ = write!(
+        out,
+        "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999\" stroke-width=\"{}\"/>",
+        n(x + kw - 1.5 * u),
+        n(y),
+        n(x + kw - 1.5 * u),
+        n(y + h),
+        n(0.15 * u)
+    );
+    out.push_str("</g>");
+}
