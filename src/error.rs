@@ -5,41 +5,21 @@
 //! feature is a soft [`Problem`]: it is rejected, repaired or warned about in the
 //! per-layer [`crate::model::LoadReport`], and the run goes on.
 
-use std::fmt;
 use std::path::PathBuf;
 
-/// Where in the input something was found: file, feature (counted from 1), field.
-#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize)]
-pub struct Location {
-    /// The file, as the user named it.
-    pub file: String,
-    /// The feature number, from 1 (for CSV and Excel: the data row number, from 1).
-    pub feature: Option<usize>,
-    /// The feature's id, when it has one.
-    pub id: Option<String>,
-    /// The field, under the name it has in the file.
-    pub field: Option<String>,
-}
-
-impl fmt::Display for Location {
-    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        write!(f, "{}", self.file)?;
-        if let Some(n) = self.feature {
-            write!(f, ": feature {n}")?;
-            if let Some(id) = &self.id {
-                write!(f, " ({id})")?;
-            }
-        }
-        if let Some(field) = &self.field {
-            write!(f, ": field {field}")?;
-        }
-        Ok(())
-    }
-}
+use crate::problems::LoadReport;
+pub use crate::problems::{Location, Problem, Severity};
 
 /// Everything that stops a command. Each message is one line naming the place and the
-/// reason, so the CLI can print it as it is.
+/// reason, so a caller can print it as it is.
+///
+/// Two families: the input, the request or the environment is wrong (every variant but
+/// [`Error::Internal`]; the CLI exits 2), or parkscope has a bug ([`Error::Internal`]; the
+/// CLI exits 1 and asks for a report). [`Error::is_internal`] tells them apart. Messages
+/// name files, features, fields and parameters, never command-line flags: the CLI words
+/// [`Error::Invalid`] as a flag.
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// A file could not be opened or read.
     #[error("cannot read {}: {source}", .path.display())]
@@ -73,10 +53,33 @@ pub enum Error {
         /// What is wrong.
         reason: String,
     },
+    /// Every feature of a layer was rejected: the layer cannot be used. The load report
+    /// says why, feature by feature.
+    #[error("every feature of the {layer} layer was rejected; the first: {first}")]
+    Unusable {
+        /// The layer's name.
+        layer: String,
+        /// The first problem, as one line.
+        first: String,
+        /// The whole load report.
+        report: Box<LoadReport>,
+    },
     /// A command needs a layer or field the project does not have.
     #[error("{0}")]
     Missing(String),
-    /// A command-line value is wrong (a date, a CRS name, a size).
+    /// A request parameter has a value the library cannot use: an unknown park or
+    /// enterprise id, a weight, a resolution. `parameter` is the parameter's name as the
+    /// library API spells it (`park`, `enterprise`, `field`, `weights`, `dpi`, …).
+    #[error("{parameter} {value}: {reason}")]
+    Invalid {
+        /// The parameter's name.
+        parameter: &'static str,
+        /// The value given.
+        value: String,
+        /// Why it cannot be used, with a suggestion where one exists.
+        reason: String,
+    },
+    /// A usage error already worded by the caller (the CLI's own flags).
     #[error("{0}")]
     Usage(String),
     /// An output could not be written.
@@ -87,9 +90,32 @@ pub enum Error {
         /// Why.
         reason: String,
     },
+    /// A bug in parkscope: an invariant did not hold, or a step that cannot fail on valid
+    /// data failed. Not the user's fault; worth a report.
+    #[error("{0}")]
+    Internal(String),
 }
 
 impl Error {
+    /// True for a bug in parkscope, false for bad input, a bad request or an environment
+    /// that stopped the work (a file that cannot be read or written).
+    pub fn is_internal(&self) -> bool {
+        matches!(self, Error::Internal(_))
+    }
+
+    /// A request parameter that cannot be used.
+    pub fn invalid(
+        parameter: &'static str,
+        value: impl Into<String>,
+        reason: impl Into<String>,
+    ) -> Error {
+        Error::Invalid {
+            parameter,
+            value: value.into(),
+            reason: reason.into(),
+        }
+    }
+
     /// An input error at a file, with no feature or field.
     pub fn in_file(file: impl Into<String>, reason: impl Into<String>) -> Error {
         Error::Input {
@@ -104,66 +130,6 @@ impl Error {
 
 /// The library's result type.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
-
-/// What happened to a feature that had a problem.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    /// The feature was left out of the analysis.
-    Rejected,
-    /// The feature was repaired (its geometry made valid) and kept.
-    Repaired,
-    /// The feature was kept as it is; something about it is doubtful.
-    Warning,
-}
-
-/// A problem with one feature (or one layer as a whole, when `feature` is empty).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
-pub struct Problem {
-    /// What happened to the feature.
-    pub severity: Severity,
-    /// The feature number, from 1.
-    pub feature: Option<usize>,
-    /// The feature's id, when known.
-    pub id: Option<String>,
-    /// The field, under the name it has in the file.
-    pub field: Option<String>,
-    /// What was found and what was expected.
-    pub reason: String,
-}
-
-impl Problem {
-    /// A problem with a whole feature.
-    pub fn new(severity: Severity, feature: Option<usize>, reason: impl Into<String>) -> Problem {
-        Problem {
-            severity,
-            feature,
-            id: None,
-            field: None,
-            reason: reason.into(),
-        }
-    }
-    /// The same problem, tied to a field.
-    pub fn with_field(mut self, field: impl Into<String>) -> Problem {
-        self.field = Some(field.into());
-        self
-    }
-    /// The same problem, tied to a feature id.
-    pub fn with_id(mut self, id: Option<&str>) -> Problem {
-        self.id = id.map(str::to_owned);
-        self
-    }
-    /// The problem as one line, prefixed with the file.
-    pub fn describe(&self, file: &str) -> String {
-        let at = Location {
-            file: file.to_owned(),
-            feature: self.feature,
-            id: self.id.clone(),
-            field: self.field.clone(),
-        };
-        format!("{at}: {}", self.reason)
-    }
-}
 
 /// The closest of `candidates` to `name`, for "did you mean" hints.
 pub fn suggest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -2,16 +2,46 @@
 //! intensity and the per-mu (亩均) evaluation, idle and inefficient land, relocation
 //! siting (退城入园), and map exhibits.
 //!
+//! # The front door
+//!
+//! A [`Workspace`] is a project opened for analysis. Everything starts there:
+//!
+//! ```
+//! use parkscope::Workspace;
+//!
+//! fn main() -> Result<(), parkscope::Error> {
+//!     # std::env::set_current_dir(env!("CARGO_MANIFEST_DIR")).unwrap();
+//!     let ws = Workspace::open("data/sample")?;
+//!     let analysis = ws.analyse();
+//!     for (park, indicators) in ws.parks_with(&analysis) {
+//!         println!("{} {:.1} 亩", park.id, indicators.area.to_mu());
+//!     }
+//!     Ok(())
+//! }
+//! ```
+//!
+//! | step | method | gives |
+//! |---|---|---|
+//! | open | [`Workspace::open`], [`OpenOptions`] | the project, its rule tables, the typed model, the index; every load invariant enforced |
+//! | analyse | [`Workspace::analyse`] | [`analyse::Analysis`]: intensity per parcel and park, idle classes with their evidence, the per-mu evaluation |
+//! | site | [`Workspace::site`] | [`analyse::site::SitingResult`]: movers, screened and scored sites, the optimal plan |
+//! | tables | [`Workspace::write_tables`], [`Workspace::write_siting_tables`] | GeoJSON, CSV and workbooks of a [`TableSet`] |
+//! | maps | [`Workspace::draw_map`], [`Workspace::draw_atlas`], then [`render::save_map`] | exhibits as SVG, PNG or PDF |
+//!
+//! Other entry points: [`convert::convert_layer`] (one layer between formats and CRSs) and
+//! [`synth`] (seeded synthetic cities). Errors are [`Error`] values: [`Error::is_internal`]
+//! tells a bug from bad input.
+//!
 //! # The data flow
 //!
 //! ```text
 //! project::Project (parkscope.toml) ─┐
-//! read::read_layer  → RawLayer ──────┤ bytes → text values + geometry in the file's CRS
+//! read              → RawLayer ──────┤ bytes → text values + geometry in the file's CRS
 //! crs::Frame        → metres ────────┤ CGCS2000 Gauss-Krüger zone of the data
-//! model::load       → Model ─────────┤ typed, valid, metric features + LoadReport
-//! index::build_index → Index ────────┤ R-trees, parcel↔park, building∩parcel, enterprise→parcel
-//! analyse::analyse_all → Analysis ───┤ intensity, idle, evaluate (+ analyse::site)
-//! write::*, render::*  → files ──────┘ GeoJSON/CSV/xlsx tables; SVG → PNG/PDF maps
+//! model             → Model ─────────┤ typed, valid, metric features + LoadReport
+//! index             → Index ─────────┤ R-trees, parcel↔park, building∩parcel, enterprise→parcel
+//! analyse           → Analysis ──────┤ intensity, idle, evaluate (+ analyse::site)
+//! write, render     → files ─────────┘ GeoJSON/CSV/xlsx tables; SVG → PNG/PDF maps
 //! ```
 //!
 //! # Modules
@@ -19,28 +49,39 @@
 //! | module | does |
 //! |---|---|
 //! | [`project`] | the project file and the versioned rule tables (`data/policy/`) |
-//! | [`read`] | GeoJSON, Shapefile (GBK detection), CSV, Excel; value parsing |
+//! | `read` (internal) | GeoJSON, Shapefile (GBK detection), CSV, Excel; value parsing |
 //! | [`crs`] | CRS parsing, the working frame, GCJ-02/BD-09 |
-//! | [`model`] | typed layers, field aliases, coordinate checks, repair, load report |
-//! | [`index`] | spatial joins computed once per run |
+//! | [`model`] | typed layers, field aliases, coordinate checks, repair |
+//! | [`problems`] | what loading found: problems per feature, reports per layer |
+//! | `index` (internal) | spatial joins computed once per run |
 //! | [`analyse`] | one module per command: intensity, evaluate, idle, site |
-//! | [`write`](mod@write) | tables to GeoJSON, CSV (BOM) and Excel, atomically |
+//! | `write` (internal) | tables to GeoJSON, CSV (BOM) and Excel, atomically |
 //! | [`render`] | map exhibits: scene → SVG → PNG/PDF |
-//! | [`synth`] | seeded synthetic cities for tests and benchmarks |
+//! | [`convert`], [`synth`] | layer conversion; seeded synthetic cities |
 //! | [`units`], [`error`] | areas in m² (亩 at the edges), errors with locations |
 
 #![deny(unsafe_code)] // one exception: memory::release_free_memory
 #![warn(missing_docs)]
 
 pub mod analyse;
+pub mod convert;
 pub mod crs;
 pub mod error;
-pub mod index;
-pub mod memory;
+mod index;
+mod memory;
 pub mod model;
+pub mod problems;
 pub mod project;
-pub mod read;
+mod read;
 pub mod render;
 pub mod synth;
 pub mod units;
-pub mod write;
+mod workspace;
+mod write;
+
+pub use error::{Error, Result};
+pub use index::Unplaced;
+pub use problems::{LayerReport, LoadReport, Location, Problem, Severity};
+pub use project::{Lang, LayerKind, Project};
+pub use read::value::parse_date_text;
+pub use workspace::{AtlasPage, OpenOptions, TableSet, Workspace};

@@ -11,8 +11,12 @@ fn main() -> ExitCode {
     }));
     match std::panic::catch_unwind(cli::run) {
         Ok(Ok(())) => ExitCode::SUCCESS,
+        Ok(Err(e)) if e.is_internal() => {
+            eprintln!("parkscope: internal error (a bug, please report): {e}");
+            ExitCode::from(1)
+        }
         Ok(Err(e)) => {
-            eprintln!("parkscope: {e}");
+            eprintln!("parkscope: {}", cli::describe(&e));
             ExitCode::from(2)
         }
         Err(_) => ExitCode::from(1),

@@ -11,6 +11,7 @@ mod integration {
     mod golden;
     mod idle;
     mod intensity;
+    mod library;
     mod malformed;
     mod render;
     mod site;

@@ -43,7 +43,12 @@ pub struct Analysis {
 }
 
 /// Runs intensity, idle classification and evaluation at `as_of`.
-pub fn analyse_all(model: &Model, index: &Index, policy: &Policy, as_of: NaiveDate) -> Analysis {
+pub(crate) fn analyse_all(
+    model: &Model,
+    index: &Index,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> Analysis {
     let mut timings = Vec::new();
     let mut t = std::time::Instant::now();
     let mut lap = |name: &'static str, timings: &mut Vec<(&'static str, std::time::Duration)>| {

@@ -13,7 +13,7 @@ use rayon::prelude::*;
 use rstar::primitives::{GeomWithData, Rectangle};
 use rstar::{RTree, AABB};
 
-pub use overlay::{clipped_area, clipped_area_known, is_within, repaired};
+pub use overlay::{clipped_area, clipped_area_known, repaired};
 
 use crate::model::Model;
 use crate::units::AreaM2;

@@ -6,7 +6,7 @@ mod credit_code;
 pub mod fields;
 pub mod geometry;
 mod layers;
-mod report;
+
 mod row;
 mod types;
 
@@ -15,9 +15,9 @@ use std::collections::HashSet;
 use geo::{CoordsIter, Geometry};
 use rayon::prelude::*;
 
+pub use crate::problems::{LayerReport, LoadReport};
 pub use credit_code::{check_credit_code, credit_check_char};
 pub use layers::{METRES_PER_STOREY, TALL_STOREY_M};
-pub use report::{LayerReport, LoadReport};
 pub use types::*;
 
 use crate::crs::{to_wgs84, Crs, Frame};
@@ -57,7 +57,7 @@ pub struct Model {
 /// # Errors
 /// No parcels layer; a file that cannot be read; an unknown CRS; a field map naming an
 /// absent column; a missing required field.
-pub fn load(project: &Project) -> Result<Model> {
+pub(crate) fn load(project: &Project) -> Result<Model> {
     let parcels_spec = project.layers.get(&LayerKind::Parcels).ok_or_else(|| {
         Error::Missing(format!(
             "{}: the project has no parcels layer ([layers.parcels] with a path)",

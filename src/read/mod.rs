@@ -55,11 +55,6 @@ impl RawLayer {
     pub fn display_name(&self) -> String {
         display_name(&self.path)
     }
-
-    /// The index of a field by its exact name.
-    pub fn field_index(&self, name: &str) -> Option<usize> {
-        self.fields.iter().position(|f| f == name)
-    }
 }
 
 /// How to read one file: what the project file says about it.

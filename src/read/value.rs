@@ -113,6 +113,15 @@ pub fn parse_bool(v: &RawValue) -> Result<Option<bool>, String> {
     }
 }
 
+/// Parses a date written as a person would: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日
+/// or 20240301 (the forms parkscope accepts in every layer).
+///
+/// # Errors
+/// Text that is empty or not one of those forms, with the accepted forms in the message.
+pub fn parse_date_text(text: &str) -> Result<NaiveDate, String> {
+    parse_date(&RawValue::Text(text.into()))?.ok_or_else(|| "an empty date".to_owned())
+}
+
 /// Parses a date: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日, 20240301, and
 /// ISO date-times (the time is dropped). Empty is no date.
 pub fn parse_date(v: &RawValue) -> Result<Option<NaiveDate>, String> {

@@ -14,6 +14,19 @@ use crate::error::{Error, Result};
 /// CSS pixels (usvg's unit, 96 per inch) to PDF points (72 per inch).
 const PT_PER_PX: f32 = 72.0 / 96.0;
 
+/// Writes SVG pages as one PDF file at `path`, atomically (see [`atlas_pdf`]).
+///
+/// # Errors
+/// As [`atlas_pdf`], or the file cannot be written.
+pub fn save_atlas(
+    pages: &[String],
+    title: &str,
+    path: &std::path::Path,
+    fonts: &FontSet,
+) -> Result<()> {
+    crate::write::write_bytes(path, &atlas_pdf(pages, title, fonts)?)
+}
+
 /// Converts SVG pages into one PDF, in order, with `title` in the document information.
 ///
 /// # Errors
@@ -28,7 +41,7 @@ pub fn atlas_pdf(pages: &[String], title: &str, fonts: &FontSet) -> Result<Vec<u
             let size = tree.size();
             let (chunk, root) = svg2pdf::to_chunk(&tree, svg2pdf::ConversionOptions::default())
                 .map_err(|e| {
-                    Error::Usage(format!("PDF conversion of page {} failed: {e}", i + 1))
+                    Error::Internal(format!("PDF conversion of page {} failed: {e}", i + 1))
                 })?;
             Ok((
                 chunk,

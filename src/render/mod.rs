@@ -21,7 +21,7 @@ mod style;
 mod svg;
 mod text;
 
-pub use atlas::atlas_pdf;
+pub use atlas::{atlas_pdf, save_atlas};
 pub use classify::{breaks, Scheme};
 pub use fonts::FontSet;
 pub use maps::{build_scene, MapContext, MapKind, MapRequest};

@@ -16,7 +16,7 @@ pub(super) fn tree(svg: &str, fonts: &FontSet) -> Result<usvg::Tree> {
         ..usvg::Options::default()
     };
     usvg::Tree::from_str(svg, &opt)
-        .map_err(|e| Error::Usage(format!("internal SVG could not be parsed: {e}")))
+        .map_err(|e| Error::Internal(format!("the map's SVG could not be parsed: {e}")))
 }
 
 /// Renders an SVG page to PNG bytes at `dpi`, on white.
@@ -26,17 +26,19 @@ pub(super) fn tree(svg: &str, fonts: &FontSet) -> Result<usvg::Tree> {
 pub fn to_png(svg: &str, dpi: f32, fonts: &FontSet) -> Result<Vec<u8>> {
     let tree = tree(svg, fonts)?;
     let scale = dpi / 96.0;
-    let size = tree
-        .size()
-        .to_int_size()
-        .scale_by(scale)
-        .ok_or_else(|| Error::Usage(format!("cannot render at {dpi} dpi")))?;
+    let size = tree.size().to_int_size().scale_by(scale).ok_or_else(|| {
+        Error::invalid("dpi", dpi.to_string(), "cannot render at this resolution")
+    })?;
     let mut pixmap = tiny_skia::Pixmap::new(size.width(), size.height()).ok_or_else(|| {
-        Error::Usage(format!(
-            "an image of {}×{} pixels is too large",
-            size.width(),
-            size.height()
-        ))
+        Error::invalid(
+            "dpi",
+            dpi.to_string(),
+            format!(
+                "an image of {}×{} pixels is too large",
+                size.width(),
+                size.height()
+            ),
+        )
     })?;
     pixmap.fill(tiny_skia::Color::WHITE);
     resvg::render(
@@ -46,7 +48,7 @@ pub fn to_png(svg: &str, dpi: f32, fonts: &FontSet) -> Result<Vec<u8>> {
     );
     pixmap
         .encode_png()
-        .map_err(|e| Error::Usage(format!("PNG encoding failed: {e}")))
+        .map_err(|e| Error::Internal(format!("PNG encoding failed: {e}")))
 }
 
 /// Converts an SVG page to a one-page PDF.
@@ -62,7 +64,7 @@ pub fn to_pdf(svg: &str, fonts: &FontSet) -> Result<Vec<u8>> {
         // paper size (297 × 210 mm) only when svg2pdf assumes the same resolution.
         svg2pdf::PageOptions { dpi: 96.0 },
     )
-    .map_err(|e| Error::Usage(format!("PDF conversion failed: {e}")))
+    .map_err(|e| Error::Internal(format!("PDF conversion failed: {e}")))
 }
 
 /// Writes an SVG page as `.svg`, `.png` or `.pdf`, by the path's extension.
@@ -80,10 +82,11 @@ pub fn save_map(svg: &str, path: &Path, dpi: f32, fonts: &FontSet) -> Result<()>
         "png" => to_png(svg, dpi, fonts)?,
         "pdf" => to_pdf(svg, fonts)?,
         _ => {
-            return Err(Error::Usage(format!(
-                "{}: the map file must end in .png, .svg or .pdf",
-                path.display()
-            )))
+            return Err(Error::invalid(
+                "path",
+                path.display().to_string(),
+                "the map file must end in .png, .svg or .pdf",
+            ))
         }
     };
     write_bytes(path, &bytes)

@@ -19,10 +19,6 @@ pub trait Rows: Sync {
     fn crs(&self) -> Option<&str>;
     /// How many rows.
     fn len(&self) -> usize;
-    /// True when the table has no rows.
-    fn is_empty(&self) -> bool {
-        self.len() == 0
-    }
     /// True when the table has one geometry per row.
     fn spatial(&self) -> bool;
     /// The cells of row `i` (`i < len()`), as long as the columns.

@@ -124,8 +124,4 @@ impl Table {
             crs: None,
         }
     }
-    /// The index of a column by key.
-    pub fn col(&self, key: &str) -> Option<usize> {
-        self.columns.iter().position(|c| c.key == key)
-    }
 }

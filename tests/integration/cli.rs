@@ -279,11 +279,15 @@ fn excel_ledger_and_gbk_csv_are_read_like_any_layer() {
     assert_eq!(ents[0]["industry"], "6432");
     assert_eq!(ents[0]["tax_per_mu"], "10", "150 万元 on 15 亩");
     // The GBK CSV decodes byte-exact.
-    let raw = parkscope::read::read_layer(&p.join("batches.csv"), &Default::default()).unwrap();
-    assert_eq!(raw.fields, vec!["批次编号", "批准日期"]);
-    assert_eq!(raw.encoding, Some("GBK"));
-    assert_eq!(
-        raw.features[0].values[1].as_text().as_deref(),
-        Some("2024年3月1日")
-    );
+    let utf8 = out.path().join("batches-utf8.csv");
+    let r = run(&[
+        "convert".as_ref(),
+        p.join("batches.csv").as_os_str(),
+        utf8.as_os_str(),
+        "--quiet".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = read_csv(&utf8);
+    assert_eq!(rows[0]["批次编号"], "2024-01");
+    assert_eq!(rows[0]["批准日期"], "2024年3月1日");
 }

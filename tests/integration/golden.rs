@@ -9,12 +9,7 @@
 
 use std::path::PathBuf;
 
-use parkscope::analyse::site::plan_relocation;
-use parkscope::project::policy::Policy;
-use parkscope::project::Project;
-use parkscope::render::{
-    build_scene, compose_svg, to_png, FontSet, MapContext, MapKind, MapRequest,
-};
+use parkscope::render::{build_scene, compose_svg, to_png, FontSet, MapKind, MapRequest};
 use resvg::tiny_skia::Pixmap;
 
 use crate::util::analyse;
@@ -32,19 +27,11 @@ fn root() -> PathBuf {
 /// The sample city's maps: (file name, PNG bytes).
 fn sample_maps() -> Vec<(String, Vec<u8>)> {
     let dir = root().join("data/sample");
-    let (model, index, a) = analyse(&dir, "2026-06-30");
-    let project = Project::load(&dir).unwrap();
-    let policy = Policy::load(&project.policy, project.folder()).unwrap();
-    let siting = plan_relocation(&model, &index, &policy, &a, &Default::default()).unwrap();
-    let ctx = MapContext {
-        model: &model,
-        index: &index,
-        analysis: &a,
-        project: project.name.clone(),
-        lang: project.lang,
-        source: "data/sample".into(),
-        siting: Some(&siting),
-    };
+    let (ws, a) = analyse(&dir, "2026-06-30");
+    let model = ws.model();
+    let siting = ws.site(&a, &Default::default()).unwrap();
+    let mut ctx = ws.map_context(&a, Some(&siting));
+    ctx.source = "data/sample".into();
     let fonts = FontSet::bundled();
     let mut requests: Vec<(String, MapRequest)> = MapKind::ALL
         .iter()
@@ -61,7 +48,7 @@ fn sample_maps() -> Vec<(String, Vec<u8>)> {
         .into_iter()
         .map(|(name, req)| {
             let scene = build_scene(&ctx, &req).unwrap();
-            let svg = compose_svg(&scene, &req.page, project.lang);
+            let svg = compose_svg(&scene, &req.page, ws.lang());
             (format!("{name}.png"), to_png(&svg, DPI, &fonts).unwrap())
         })
         .collect()

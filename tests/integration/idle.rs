@@ -214,7 +214,8 @@ fn every_class_and_boundary_date() {
     let p = fixture();
     let mut failures = Vec::new();
     for c in &cases {
-        let (model, _, a) = analyse(p.path(), c.as_of);
+        let (ws, a) = analyse(p.path(), c.as_of);
+        let model = ws.model();
         let i = model.parcels.iter().position(|p| p.id == c.parcel).unwrap();
         let v = &a.idle[i];
         let since = v.since.map(|d| d.to_string());
@@ -242,7 +243,8 @@ fn every_class_and_boundary_date() {
 #[test]
 fn look_ahead_lists_what_changes_and_when() {
     let p = fixture();
-    let (model, _, a) = analyse(p.path(), "2025-01-01");
+    let (ws, a) = analyse(p.path(), "2025-01-01");
+    let model = ws.model();
     let events: Vec<(String, &str, String, i64)> = a
         .upcoming
         .iter()

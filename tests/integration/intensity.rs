@@ -58,7 +58,8 @@ fn fixture() -> Project {
 #[test]
 fn floor_area_far_and_coverage_by_hand() {
     let p = fixture();
-    let (model, _, a) = analyse(p.path(), "2026-06-30");
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let model = ws.model();
     let i = model.parcels.iter().position(|p| p.id == "P1").unwrap();
     let it = &a.intensity[i];
     assert!((model.parcels[i].area.m2() - 10_000.0).abs() < 1e-6);
@@ -83,7 +84,8 @@ fn floor_area_far_and_coverage_by_hand() {
 #[test]
 fn shared_parcel_is_split_equally() {
     let p = fixture();
-    let (model, _, a) = analyse(p.path(), "2026-06-30");
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let model = ws.model();
     let j = model.parcels.iter().position(|p| p.id == "P2").unwrap();
     let it = &a.intensity[j];
     assert!((it.per_mu(it.tax, model.parcels[j].area).unwrap() - 12.0).abs() < 1e-9);
@@ -105,7 +107,8 @@ fn huaian_scores_ranks_and_classes_by_hand() {
     // E3: 45·16/18 + 35·213.33/275.56 = 40 + 27.10 = 67.10 (rank 1); n = 3: A when 5r ≤ 3
     // (none), B when 5r ≤ 9 (r = 1), C when 20r ≤ 57 (r = 2), else D (r = 3).
     let p = fixture();
-    let (model, _, a) = analyse(p.path(), "2026-06-30");
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let model = ws.model();
     let e = |id: &str| {
         &a.evaluation.enterprises[model.enterprises.iter().position(|e| e.id == id).unwrap()]
     };

@@ -5,9 +5,7 @@
 use serde_json::json;
 
 use crate::util::{analyse, gk_collection, rect, Project};
-use parkscope::render::{
-    build_scene, compose_svg, to_pdf, to_png, FontSet, MapContext, MapKind, MapRequest,
-};
+use parkscope::render::{build_scene, compose_svg, to_pdf, to_png, FontSet, MapKind, MapRequest};
 
 /// Two 300 × 200 m parcels: one idle since 2025-01-01, one approved but not supplied.
 fn fixture() -> Project {
@@ -34,16 +32,9 @@ fn fixture() -> Project {
 
 /// The scene of a map of the project, judged at 2026-06-30.
 fn scene_of(p: &Project, kind: MapKind) -> parkscope::render::Scene {
-    let (model, index, a) = analyse(p.path(), "2026-06-30");
-    let ctx = MapContext {
-        model: &model,
-        index: &index,
-        analysis: &a,
-        project: "测试园".into(),
-        lang: parkscope::project::Lang::Zh,
-        source: "test".into(),
-        siting: None,
-    };
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let mut ctx = ws.map_context(&a, None);
+    ctx.source = "test".into();
     build_scene(&ctx, &MapRequest::new(kind)).unwrap()
 }
 
@@ -284,7 +275,8 @@ fn atlas_has_one_page_per_park_each_like_the_park_close_up() {
         "--quiet".as_ref(),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let (model, _, _) = crate::util::analyse(&sample, "2026-06-30");
+    let (ws, _) = crate::util::analyse(&sample, "2026-06-30");
+    let model = ws.model();
     assert_eq!(pdf_pages(&pdf), model.parks.len());
     // Page 2 is the second park's close-up: rendered back, it matches `--park` as a PNG.
     let park = &model.parks[1].id;

@@ -4,7 +4,7 @@
 use serde_json::json;
 
 use crate::util::{analyse, gk_collection, rect, Project};
-use parkscope::analyse::site::{plan_relocation, SiteOptions};
+use parkscope::analyse::site::SiteOptions;
 
 const OX: f64 = 520_000.0;
 const OY: f64 = 3_352_000.0;
@@ -52,9 +52,9 @@ fn fixture(movers: &str) -> Project {
 }
 
 fn outcome(p: &Project, id: &str) -> Vec<(String, String, String)> {
-    let (model, index, a) = analyse(p.path(), "2026-06-30");
-    let policy = parkscope::project::policy::Policy::load(&Default::default(), p.path()).unwrap();
-    let r = plan_relocation(&model, &index, &policy, &a, &SiteOptions::default()).unwrap();
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let model = ws.model();
+    let r = ws.site(&a, &SiteOptions::default()).unwrap();
     let mi = r
         .movers
         .iter()
@@ -240,13 +240,13 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
 #[test]
 fn reweighting_equals_a_fresh_run_with_the_new_weights() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample");
-    let project = parkscope::project::Project::load(&dir).unwrap();
-    let mut policy =
-        parkscope::project::policy::Policy::load(&project.policy, project.folder()).unwrap();
+    let (ws, a) = analyse(&dir, "2026-06-30");
+    let mut policy = ws.policy().clone();
     // Keep one site per enterprise: re-ranking only the kept sites would miss every rise.
     policy.siting.assignment_candidates = 1;
     policy.siting.max_sites_written = 1;
-    let (model, index, a) = analyse(&dir, "2026-06-30");
+    let ws = ws.with_policy(policy);
+    let (model, policy) = (ws.model(), ws.policy());
     let skewed = parkscope::project::policy::SitingWeights {
         distance_old: 0.1,
         road: 0.1,
@@ -254,14 +254,14 @@ fn reweighting_equals_a_fresh_run_with_the_new_weights() {
         cluster: 0.1,
         surplus: 5.0,
     };
-    let base = plan_relocation(&model, &index, &policy, &a, &SiteOptions::default()).unwrap();
+    let base = ws.site(&a, &SiteOptions::default()).unwrap();
     let mut again = base.clone();
-    again.reweight(&model, &policy.siting, skewed.to_array(), a.as_of);
+    again.reweight(model, &policy.siting, skewed.to_array(), a.as_of);
     let opts = SiteOptions {
         weights: Some(skewed),
         ..Default::default()
     };
-    let fresh = plan_relocation(&model, &index, &policy, &a, &opts).unwrap();
+    let fresh = ws.site(&a, &opts).unwrap();
     let ranked = |r: &parkscope::analyse::site::SitingResult| -> Vec<Vec<(usize, String)>> {
         r.options
             .iter()

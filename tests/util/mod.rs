@@ -105,21 +105,13 @@ pub fn read_csv(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
         .collect()
 }
 
-/// Loads a project folder and runs every analysis at a date.
-pub fn analyse(
-    dir: &Path,
-    as_of: &str,
-) -> (
-    parkscope::model::Model,
-    parkscope::index::Index,
-    parkscope::analyse::Analysis,
-) {
-    let project = parkscope::project::Project::load(dir).expect("project loads");
-    let policy = parkscope::project::policy::Policy::load(&project.policy, project.folder())
-        .expect("policy loads");
-    let model = parkscope::model::load(&project).expect("model loads");
-    let index = parkscope::index::build_index(&model);
+/// Opens a project folder through the front door and runs every analysis at a date.
+pub fn analyse(dir: &Path, as_of: &str) -> (parkscope::Workspace, parkscope::analyse::Analysis) {
     let d = chrono::NaiveDate::parse_from_str(as_of, "%Y-%m-%d").expect("date");
-    let a = parkscope::analyse::analyse_all(&model, &index, &policy, d);
-    (model, index, a)
+    let ws = parkscope::OpenOptions::new()
+        .as_of(d)
+        .open(dir)
+        .expect("project opens");
+    let a = ws.analyse();
+    (ws, a)
 }

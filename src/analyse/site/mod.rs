@@ -69,7 +69,7 @@ pub struct SitingResult {
 /// # Errors
 /// An unknown `--enterprise` id, an AHP matrix that is not square and positive or whose
 /// consistency ratio is 0.1 or more.
-pub fn plan_relocation(
+pub(crate) fn plan_relocation(
     model: &Model,
     index: &Index,
     policy: &Policy,
@@ -79,20 +79,26 @@ pub fn plan_relocation(
     let rules = &policy.siting;
     let (weights, consistency_ratio) = match (&opts.ahp, &rules.ahp) {
         (Some(m), _) | (None, Some(m)) => {
-            let r = ahp_weights(m).map_err(Error::Usage)?;
+            let r = ahp_weights(m).map_err(|e| Error::invalid("ahp", "matrix", e))?;
             if r.consistency_ratio >= 0.1 {
-                return Err(Error::Usage(format!(
-                    "the AHP matrix is not consistent enough: consistency ratio {:.3} ≥ 0.1 (λmax {:.3}); revise the pairwise judgements",
-                    r.consistency_ratio, r.lambda_max
-                )));
+                return Err(Error::invalid(
+                    "ahp",
+                    "matrix",
+                    format!(
+                        "not consistent enough: consistency ratio {:.3} ≥ 0.1 (λmax {:.3}); revise the pairwise judgements",
+                        r.consistency_ratio, r.lambda_max
+                    ),
+                ));
             }
             (r.weights, Some(r.consistency_ratio))
         }
         (None, None) => (opts.weights.unwrap_or(rules.weights).to_array(), None),
     };
     if weights.iter().any(|w| *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
-        return Err(Error::Usage(
-            "siting weights must be non-negative and not all zero".into(),
+        return Err(Error::invalid(
+            "weights",
+            format!("{weights:?}"),
+            "siting weights must be non-negative and not all zero",
         ));
     }
     let mut movers = find_movers(model, index, policy);
@@ -102,13 +108,19 @@ pub fn plan_relocation(
             let hint = crate::error::suggest(id, model.enterprises.iter().map(|e| e.id.as_str()))
                 .map(|s| format!(" (did you mean {s}?)"))
                 .unwrap_or_default();
-            return Err(Error::Usage(format!(
-                "--enterprise {id}: no such enterprise{hint}"
-            )));
+            return Err(Error::invalid(
+                "enterprise",
+                id.as_str(),
+                format!("no such enterprise{hint}"),
+            ));
         }
         movers.retain(|m| &model.enterprises[m.enterprise].id == id);
         if movers.is_empty() {
-            return Err(Error::Usage(format!("--enterprise {id}: the enterprise is not flagged to relocate and is not a heavy polluter inside the built-up area")));
+            return Err(Error::invalid(
+                "enterprise",
+                id.as_str(),
+                "the enterprise is not flagged to relocate and is not a heavy polluter inside the built-up area",
+            ));
         }
     }
     let mut timings = Vec::new();

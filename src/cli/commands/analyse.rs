@@ -1,180 +1,50 @@
 //! `intensity`, `evaluate`, `idle` and `run`: analyse a project and write its tables
 //! (GeoJSON + CSV with BOM + an Excel workbook) into a folder, then print a summary.
 
-use std::collections::BTreeMap;
 use std::path::Path;
-
-use rayon::prelude::*;
 
 use parkscope::analyse::evaluate::EvalClass;
 use parkscope::analyse::idle::IdleClass;
-use parkscope::analyse::{analyse_all, Analysis};
+use parkscope::analyse::Analysis;
 use parkscope::error::Result;
-use parkscope::project::LayerKind;
-use parkscope::write::tables::{
-    ans_table, enterprises_table, parcels_table, parks_table, upcoming_table,
-};
-use parkscope::write::{write_table, write_workbook, Cell, Column, Rows, Table};
+use parkscope::{TableSet, Workspace};
 
-use super::session::Session;
+use super::open::open;
 use super::Flags;
 use crate::cli::progress::Progress;
 
-/// Which tables a command writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Which {
-    Intensity,
-    Evaluate,
-    Idle,
-    All,
-}
-
-/// Runs the analyses and writes the tables of `which` into `out`.
+/// Opens the project, runs the analyses and writes the tables of `set` into `out`.
 pub fn run(
     path: &Path,
     out: &Path,
     as_of: Option<&str>,
-    which: Which,
+    set: TableSet,
     flags: Flags,
-) -> Result<(Session, Analysis)> {
-    let s = Session::open(path, as_of, flags)?;
-    if which == Which::Evaluate && !s.model.given.contains(&LayerKind::Enterprises) {
-        return Err(parkscope::error::Error::Missing(format!(
+) -> Result<(Workspace, Analysis)> {
+    let ws = open(path, as_of, flags)?;
+    if set == TableSet::Evaluate && !ws.has_layer(parkscope::LayerKind::Enterprises) {
+        return Err(parkscope::Error::Missing(format!(
             "{}: evaluate needs an enterprises layer ([layers.enterprises] in the project file)",
-            s.project.file.display()
+            ws.project().file.display()
         )));
     }
     let progress = Progress::new(flags.quiet);
     progress.step("analysing");
-    let a = analyse_all(&s.model, &s.index, &s.policy, s.as_of);
+    let a = ws.analyse();
     for (stage, d) in &a.timings {
         super::timing(flags, stage, *d);
     }
     progress.step("writing tables");
     let t = std::time::Instant::now();
-    write_outputs(&s, &a, out, which)?;
+    ws.write_tables(&a, set, out)?;
     super::timing(flags, "write tables", t.elapsed());
     drop(progress);
     if flags.json {
-        println!("{}", summary_json(&s, &a, out));
+        println!("{}", summary_json(&ws, &a, out));
     } else if !flags.quiet {
-        print_summary(&s, &a, which, out);
+        print_summary(&ws, &a, set, out);
     }
-    Ok((s, a))
-}
-
-/// Writes the tables of `which`.
-pub fn write_outputs(s: &Session, a: &Analysis, out: &Path, which: Which) -> Result<()> {
-    let parcels = parcels_table(&s.model, &s.index, a);
-    let parks = parks_table(&s.model, a);
-    let enterprises = enterprises_table(&s.model, &s.index, a);
-    let upcoming = upcoming_table(&s.model, a, &s.policy.idle.warn_days);
-    let ans = ans_table(&s.model, a);
-    let summary = idle_summary(s, a);
-    let lang = s.project.lang;
-    let mut files: Vec<&dyn Rows> = Vec::new();
-    if matches!(which, Which::Intensity | Which::Idle | Which::All) {
-        files.push(&parcels);
-    }
-    if matches!(which, Which::Intensity | Which::All) && !s.model.parks.is_empty() {
-        files.push(&parks);
-    }
-    if matches!(which, Which::Intensity | Which::Evaluate | Which::All)
-        && s.model.given.contains(&LayerKind::Enterprises)
-    {
-        files.push(&enterprises);
-    }
-    if matches!(which, Which::Idle | Which::All) {
-        files.push(&upcoming);
-        files.push(&summary);
-        if s.model.given.contains(&LayerKind::Approvals) {
-            files.push(&ans);
-        }
-    }
-    let zh = lang == parkscope::project::Lang::Zh;
-    let sheet = |zh_name: &'static str, en: &'static str| if zh { zh_name } else { en };
-    let mut sheets: Vec<(&str, &dyn Rows)> = Vec::new();
-    match which {
-        Which::Intensity => {
-            sheets.push((sheet("宗地", "parcels"), &parcels));
-            sheets.push((sheet("园区", "parks"), &parks));
-            sheets.push((sheet("企业", "enterprises"), &enterprises));
-        }
-        Which::Evaluate => sheets.push((sheet("企业", "enterprises"), &enterprises)),
-        Which::Idle => {
-            sheets.push((sheet("宗地", "parcels"), &parcels));
-            sheets.push((sheet("汇总", "summary"), &summary));
-            sheets.push((sheet("即将到期", "upcoming"), &upcoming));
-            sheets.push((sheet("批而未供", "approved_not_supplied"), &ans));
-        }
-        Which::All => {
-            sheets.push((sheet("宗地", "parcels"), &parcels));
-            sheets.push((sheet("园区", "parks"), &parks));
-            sheets.push((sheet("企业", "enterprises"), &enterprises));
-            sheets.push((sheet("低效用地汇总", "idle_summary"), &summary));
-            sheets.push((sheet("即将到期", "upcoming"), &upcoming));
-            sheets.push((sheet("批而未供", "approved_not_supplied"), &ans));
-        }
-    }
-    let book = match which {
-        Which::Intensity => "intensity.xlsx",
-        Which::Evaluate => "evaluate.xlsx",
-        Which::Idle => "idle.xlsx",
-        Which::All => "parkscope.xlsx",
-    };
-    // The workbook and the GeoJSON/CSV files are independent: written side by side.
-    let (files, book) = rayon::join(
-        || files.par_iter().try_for_each(|t| write_table(out, *t)),
-        || write_workbook(&out.join(book), &sheets, lang),
-    );
-    files.and(book)
-}
-
-/// Idle land per park and class: parcels, 亩, and the idle-fee base.
-fn idle_summary(s: &Session, a: &Analysis) -> Table {
-    let cols = [
-        ("park_id", "园区编号"),
-        ("idle_class", "类别"),
-        ("idle_class_zh", "类别（中文）"),
-        ("parcels", "宗数"),
-        ("area_mu", "面积（亩）"),
-        ("fee_due_mu", "应缴闲置费面积（亩）"),
-        ("recoverable_mu", "可收回面积（亩）"),
-    ];
-    let mut t = Table::new(
-        "idle_summary",
-        cols.iter().map(|(k, z)| Column::new(k, z)).collect(),
-    );
-    let mut acc: BTreeMap<(String, IdleClass), (usize, f64, f64, f64)> = BTreeMap::new();
-    for (i, p) in s.model.parcels.iter().enumerate() {
-        let v = &a.idle[i];
-        let park = s.index.parcel_park[i]
-            .map(|k| s.model.parks[k].id.clone())
-            .unwrap_or_default();
-        for key in [(park, v.class), ("(all)".to_owned(), v.class)] {
-            let e = acc.entry(key).or_default();
-            e.0 += 1;
-            e.1 += p.area.to_mu();
-            if v.fee_due {
-                e.2 += p.area.to_mu();
-            }
-            if v.recoverable {
-                e.3 += p.area.to_mu();
-            }
-        }
-    }
-    for ((park, class), (n, mu, fee, rec)) in acc {
-        t.rows.push(vec![
-            Cell::Text(park),
-            Cell::Text(class.name().into()),
-            Cell::Text(class.zh().into()),
-            Cell::Int(n as i64),
-            Cell::Number(mu, 3),
-            Cell::Number(fee, 3),
-            Cell::Number(rec, 3),
-        ]);
-    }
-    t
+    Ok((ws, a))
 }
 
 fn class_counts(a: &Analysis, model: &parkscope::model::Model) -> Vec<(IdleClass, usize, f64)> {
@@ -192,11 +62,11 @@ fn class_counts(a: &Analysis, model: &parkscope::model::Model) -> Vec<(IdleClass
         .collect()
 }
 
-fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
-    let m = &s.model;
+fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
+    let m = s.model();
     println!(
         "{} — judged at {} — frame {}",
-        s.project.name,
+        s.project().name,
         a.as_of,
         m.frame.name()
     );
@@ -208,7 +78,7 @@ fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
         m.enterprises.len(),
         m.parks.len()
     );
-    if matches!(which, Which::Intensity | Which::All) {
+    if matches!(which, TableSet::Intensity | TableSet::All) {
         let floor: f64 = a.intensity.iter().map(|i| i.floor_area.m2()).sum();
         let area: f64 = m.parcels.iter().map(|p| p.area.m2()).sum();
         let far_fail = a
@@ -239,7 +109,7 @@ fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
             );
         }
     }
-    if matches!(which, Which::Idle | Which::All) {
+    if matches!(which, TableSet::Idle | TableSet::All) {
         println!("idle and inefficient land at {}:", a.as_of);
         for (c, n, mu) in class_counts(a, m) {
             println!(
@@ -252,11 +122,14 @@ fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
         }
         println!(
             "  upcoming changes within {} days: {}",
-            s.policy.idle.warn_days.iter().max().unwrap_or(&365),
+            s.policy().idle.warn_days.iter().max().unwrap_or(&365),
             a.upcoming.len()
         );
     }
-    if matches!(which, Which::Evaluate | Which::Intensity | Which::All) && !m.enterprises.is_empty()
+    if matches!(
+        which,
+        TableSet::Evaluate | TableSet::Intensity | TableSet::All
+    ) && !m.enterprises.is_empty()
     {
         let counts: Vec<String> = EvalClass::ALL
             .iter()
@@ -277,11 +150,9 @@ fn print_summary(s: &Session, a: &Analysis, which: Which, out: &Path) {
             a.evaluation.preset,
             counts.join(", ")
         );
-        if !s.index.unplaced.is_empty() {
-            println!(
-                "  {} enterprises not placed on a parcel (see the placement column)",
-                s.index.unplaced.len()
-            );
+        let unplaced = s.unplaced_enterprises().len();
+        if unplaced > 0 {
+            println!("  {unplaced} enterprises not placed on a parcel (see the placement column)");
         }
     }
     let unconfirmed = a
@@ -299,8 +170,8 @@ fn fmt(v: Option<f64>, d: usize) -> String {
     v.map(|x| format!("{x:.d$}")).unwrap_or_else(|| "-".into())
 }
 
-fn summary_json(s: &Session, a: &Analysis, out: &Path) -> serde_json::Value {
-    let idle: serde_json::Map<String, serde_json::Value> = class_counts(a, &s.model)
+fn summary_json(s: &Workspace, a: &Analysis, out: &Path) -> serde_json::Value {
+    let idle: serde_json::Map<String, serde_json::Value> = class_counts(a, s.model())
         .into_iter()
         .map(|(c, n, mu)| {
             (
@@ -324,7 +195,7 @@ fn summary_json(s: &Session, a: &Analysis, out: &Path) -> serde_json::Value {
         })
         .collect();
     serde_json::json!({
-        "project": s.project.name, "as_of": a.as_of.to_string(), "frame": s.model.frame.name(),
-        "parcels": s.model.parcels.len(), "idle": idle, "classes": classes, "out": out,
+        "project": s.project().name, "as_of": a.as_of.to_string(), "frame": s.model().frame.name(),
+        "parcels": s.model().parcels.len(), "idle": idle, "classes": classes, "out": out,
     })
 }

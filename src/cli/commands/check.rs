@@ -4,8 +4,7 @@
 use std::path::Path;
 
 use parkscope::error::{Error, Result};
-use parkscope::model::{self, LoadReport};
-use parkscope::project::Project;
+use parkscope::{LoadReport, OpenOptions, Project};
 
 use super::Flags;
 use crate::cli::progress::Progress;
@@ -16,34 +15,48 @@ const LISTED_PROBLEMS: usize = 20;
 pub fn run(path: &Path, flags: Flags) -> Result<()> {
     let project = Project::load(path)?;
     let progress = Progress::new(flags.quiet);
-    progress.step("loading layers");
-    let t = std::time::Instant::now();
-    let model = model::load(&project)?;
-    super::timing(flags, "load + validate", t.elapsed());
-    progress.step("indexing");
-    let t = std::time::Instant::now();
-    let index = parkscope::index::build_index(&model);
-    super::timing(flags, "index + overlay joins", t.elapsed());
+    progress.step("loading and indexing layers");
+    let opened = OpenOptions::new()
+        .today(chrono::Local::now().date_naive())
+        .open_project(project.clone());
     drop(progress);
-    let hints = &index.crs_hints;
+    let (report, hints, unusable) = match opened {
+        Ok(ws) => {
+            for (stage, d) in ws.timings() {
+                super::timing(flags, stage, *d);
+            }
+            (ws.load_report().clone(), ws.warnings().to_vec(), None)
+        }
+        Err(Error::Unusable {
+            layer,
+            first,
+            report,
+        }) => (*report.clone(), Vec::new(), Some((layer, first, report))),
+        Err(e) => return Err(e),
+    };
     if flags.json {
-        let mut v = serde_json::to_value(&model.report).map_err(|e| Error::Usage(e.to_string()))?;
+        let mut v = serde_json::to_value(&report)
+            .map_err(|e| Error::Internal(format!("the load report as JSON: {e}")))?;
         v["warnings"] = serde_json::json!(hints);
-        let out = serde_json::to_string_pretty(&v).map_err(|e| Error::Usage(e.to_string()))?;
+        let out = serde_json::to_string_pretty(&v)
+            .map_err(|e| Error::Internal(format!("the load report as JSON: {e}")))?;
         println!("{out}");
     } else if !flags.quiet {
-        print_report(&project, &model.report);
-        for h in hints {
+        print_report(&project, &report);
+        for h in &hints {
             println!();
             println!("warning: {h}");
         }
     }
-    if let Some(line) = model.report.unusable_layer() {
-        return Err(Error::Missing(line));
+    match unusable {
+        Some((layer, first, report)) => Err(Error::Unusable {
+            layer,
+            first,
+            report,
+        }),
+        None => Ok(()),
     }
-    Ok(())
 }
-
 /// Prints the per-layer report for a person.
 pub fn print_report(project: &Project, report: &LoadReport) {
     println!("project  {} ({})", project.name, project.file.display());

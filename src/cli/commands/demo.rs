@@ -5,7 +5,9 @@ use std::path::{Path, PathBuf};
 
 use parkscope::error::{Error, Result};
 
-use super::analyse::{self, Which};
+use parkscope::TableSet;
+
+use super::analyse;
 use super::Flags;
 
 /// The bundled sample project: next to the binary's source tree, or in the current folder.
@@ -22,8 +24,8 @@ fn sample_project() -> Result<PathBuf> {
 
 pub fn run(out: &Path, flags: Flags) -> Result<()> {
     let project = sample_project()?;
-    let (session, analysis) = analyse::run(&project, out, None, Which::All, flags)?;
-    let siting = super::site::siting_tables(&session, &analysis, &Default::default(), out, flags)?;
-    super::maps::render_all(&session, &analysis, Some(&siting), out, flags)?;
+    let (ws, analysis) = analyse::run(&project, out, None, TableSet::All, flags)?;
+    let siting = super::site::siting_tables(&ws, &analysis, &Default::default(), out, flags)?;
+    super::maps::render_all(&ws, &analysis, Some(&siting), out, flags)?;
     Ok(())
 }

@@ -5,64 +5,15 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use parkscope::analyse::{analyse_all, Analysis};
+use parkscope::analyse::Analysis;
 use parkscope::error::{Error, Result};
-use parkscope::render::{
-    atlas_pdf, build_scene, compose_svg, save_map, FontSet, MapContext, MapKind, MapRequest, Page,
-    Paper, Scheme,
-};
-use parkscope::write::write_bytes;
+use parkscope::render::{save_atlas, save_map, FontSet, MapKind, MapRequest, Page, Paper, Scheme};
+use parkscope::Workspace;
 
-use super::session::Session;
+use super::open::open;
 use super::Flags;
 use crate::cli::args::RenderArgs;
 use crate::cli::progress::Progress;
-
-fn context<'a>(
-    s: &'a Session,
-    a: &'a Analysis,
-    siting: Option<&'a parkscope::analyse::site::SitingResult>,
-) -> MapContext<'a> {
-    let files = s
-        .project
-        .layers
-        .values()
-        .map(|l| l.paths.len())
-        .sum::<usize>();
-    let folder = s
-        .project
-        .folder()
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let source = match s.project.lang {
-        parkscope::project::Lang::Zh => format!(
-            "{folder}/{}（{files} 个图层文件）",
-            s.project
-                .file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ),
-        parkscope::project::Lang::En => format!(
-            "{folder}/{} ({files} layer files)",
-            s.project
-                .file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        ),
-    };
-    MapContext {
-        model: &s.model,
-        index: &s.index,
-        analysis: a,
-        project: s.project.name.clone(),
-        lang: s.project.lang,
-        source,
-        siting,
-    }
-}
 
 /// Renders one map as the user asked.
 pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
@@ -88,10 +39,10 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
         "a3" => Paper::A3,
         other => return Err(Error::Usage(format!("--paper {other}: use a4 or a3"))),
     };
-    let s = Session::open(&args.project, args.as_of.as_deref(), flags)?;
+    let s = open(&args.project, args.as_of.as_deref(), flags)?;
     let progress = Progress::new(flags.quiet);
     progress.step("analysing");
-    let a = analyse_all(&s.model, &s.index, &s.policy, s.as_of);
+    let a = s.analyse();
     for (stage, d) in &a.timings {
         super::timing(flags, stage, *d);
     }
@@ -109,27 +60,24 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
     let siting = if kind == MapKind::Siting {
         progress.step("siting");
         let t = Instant::now();
-        let plan = parkscope::analyse::site::plan_relocation(
-            &s.model,
-            &s.index,
-            &s.policy,
-            &a,
-            &Default::default(),
-        )?;
+        let plan = s.site(&a, &Default::default())?;
         super::timing(flags, "siting", t.elapsed());
         Some(plan)
     } else {
         None
     };
-    let ctx = context(&s, &a, siting.as_ref());
     let fonts = FontSet::with_system();
     progress.step("drawing");
     let written = if args.atlas {
-        atlas(&ctx, &req, &args.out, args.dpi, &fonts, flags)?
+        let to = AtlasFiles {
+            out: &args.out,
+            dpi: args.dpi,
+            fonts: &fonts,
+        };
+        atlas(&s, &a, siting.as_ref(), &req, &to, flags)?
     } else {
         let t = Instant::now();
-        let scene = build_scene(&ctx, &req)?;
-        let svg = compose_svg(&scene, &req.page, s.project.lang);
+        let svg = s.draw_map(&a, siting.as_ref(), &req)?;
         super::timing(flags, "render: scene + SVG", t.elapsed());
         let t = Instant::now();
         save_map(&svg, &args.out, args.dpi, &fonts)?;
@@ -142,7 +90,7 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
             println!(
                 "{} atlas of {} parks written to {}",
                 kind.name(),
-                s.model.parks.len(),
+                s.model().parks.len(),
                 match written.as_slice() {
                     [one] => one.display().to_string(),
                     many => format!("{} files beside {}", many.len(), args.out.display()),
@@ -155,40 +103,37 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
     Ok(())
 }
 
+/// Where and how an atlas is saved.
+struct AtlasFiles<'a> {
+    /// A .pdf (one file) or .png/.svg (one file per park beside it).
+    out: &'a Path,
+    /// Resolution of PNG pages.
+    dpi: f32,
+    fonts: &'a FontSet,
+}
+
 /// One page per park, in the parks' order: a multi-page PDF, or one PNG/SVG per park named
 /// `FILE-<park_id>.ext`. Returns the files written.
 fn atlas(
-    ctx: &MapContext,
+    ws: &Workspace,
+    a: &Analysis,
+    siting: Option<&parkscope::analyse::site::SitingResult>,
     req: &MapRequest,
-    out: &Path,
-    dpi: f32,
-    fonts: &FontSet,
+    to: &AtlasFiles,
     flags: Flags,
 ) -> Result<Vec<PathBuf>> {
-    let parks = &ctx.model.parks;
-    if parks.is_empty() {
-        return Err(Error::Missing(
-            "--atlas draws one page per park, and the project has no parks layer".into(),
-        ));
-    }
+    let (out, dpi, fonts) = (to.out, to.dpi, to.fonts);
     let t = Instant::now();
-    let pages = parks
-        .par_iter()
-        .map(|p| {
-            let mut r = req.clone();
-            r.park = Some(p.id.clone());
-            let scene = build_scene(ctx, &r)?;
-            Ok(compose_svg(&scene, &r.page, ctx.lang))
-        })
-        .collect::<Result<Vec<String>>>()?;
+    let pages = ws.draw_atlas(a, siting, req)?;
     super::timing(flags, "render: scenes + SVG pages", t.elapsed());
     let t = Instant::now();
     let is_pdf = out
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("pdf"));
     let written = if is_pdf {
-        let title = format!("{} — {}", ctx.project, req.kind.name());
-        write_bytes(out, &atlas_pdf(&pages, &title, fonts)?)?;
+        let title = format!("{} — {}", ws.project().name, req.kind.name());
+        let svgs: Vec<String> = pages.into_iter().map(|p| p.svg).collect();
+        save_atlas(&svgs, &title, out, fonts)?;
         vec![out.to_path_buf()]
     } else {
         let stem = out
@@ -199,12 +144,12 @@ fn atlas(
             .extension()
             .map(|e| e.to_string_lossy().into_owned())
             .unwrap_or_default();
-        parks
+        pages
             .par_iter()
-            .zip(pages.par_iter())
-            .map(|(p, svg)| {
-                let path = out.with_file_name(format!("{stem}-{}.{ext}", safe_file_part(&p.id)));
-                save_map(svg, &path, dpi, fonts)?;
+            .map(|p| {
+                let path =
+                    out.with_file_name(format!("{stem}-{}.{ext}", safe_file_part(&p.park_id)));
+                save_map(&p.svg, &path, dpi, fonts)?;
                 Ok(path)
             })
             .collect::<Result<Vec<_>>>()?
@@ -228,14 +173,13 @@ fn safe_file_part(id: &str) -> String {
 
 /// Writes every map kind as PNG and PDF (and one park close-up) into `out`.
 pub fn render_all(
-    s: &Session,
+    s: &Workspace,
     a: &Analysis,
     siting: Option<&parkscope::analyse::site::SitingResult>,
     out: &Path,
     flags: Flags,
 ) -> Result<Vec<std::path::PathBuf>> {
     let fonts = FontSet::with_system();
-    let ctx = context(s, a, siting);
     let progress = Progress::new(flags.quiet);
     let mut written = Vec::new();
     let mut requests: Vec<(String, MapRequest)> = MapKind::ALL
@@ -243,35 +187,33 @@ pub fn render_all(
         .filter(|k| **k != MapKind::Siting || siting.is_some())
         .map(|k| (format!("map-{}", k.name()), MapRequest::new(*k)))
         .collect();
-    if let Some(park) = s.model.parks.first() {
+    if let Some(park) = s.model().parks.first() {
         let mut r = MapRequest::new(MapKind::Idle);
         r.park = Some(park.id.clone());
-        requests.push((format!("map-idle-{}", park.id), r));
+        requests.push((format!("map-idle-{}", safe_file_part(&park.id)), r));
         let mut r = MapRequest::new(MapKind::Intensity);
         r.field = Some("tax_per_mu".into());
         requests.push(("map-intensity-tax".to_owned(), r));
     }
     for (name, req) in &requests {
         progress.step(&format!("drawing {name}"));
-        let scene = build_scene(&ctx, req)?;
-        let svg = compose_svg(&scene, &req.page, s.project.lang);
+        let svg = s.draw_map(a, siting, req)?;
         for ext in ["png", "pdf"] {
             let path = out.join(format!("{name}.{ext}"));
             save_map(&svg, &path, 150.0, &fonts)?;
             written.push(path);
         }
     }
-    if !s.model.parks.is_empty() {
+    if !s.model().parks.is_empty() {
         progress.step("drawing the idle-land atlas");
         let req = MapRequest::new(MapKind::Idle);
-        written.extend(atlas(
-            &ctx,
-            &req,
-            &out.join("atlas-idle.pdf"),
-            150.0,
-            &fonts,
-            flags,
-        )?);
+        let path = out.join("atlas-idle.pdf");
+        let to = AtlasFiles {
+            out: &path,
+            dpi: 150.0,
+            fonts: &fonts,
+        };
+        written.extend(atlas(s, a, siting, &req, &to, flags)?);
     }
     drop(progress);
     if !flags.quiet && !flags.json {

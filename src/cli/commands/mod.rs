@@ -5,12 +5,13 @@ mod check;
 mod convert;
 mod demo;
 mod maps;
-mod session;
+mod open;
 mod site;
 mod synth;
 
 use super::args::{Cli, Command};
 use parkscope::error::Result;
+use parkscope::TableSet;
 
 /// Global flags every command honours.
 #[derive(Debug, Clone, Copy)]
@@ -39,22 +40,12 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     };
     match cli.command {
         Command::Check(p) => check::run(&p.project, flags),
-        Command::Intensity { project, out } => analyse::run(
-            &project.project,
-            &out,
-            None,
-            analyse::Which::Intensity,
-            flags,
-        )
-        .map(drop),
-        Command::Evaluate { project, out } => analyse::run(
-            &project.project,
-            &out,
-            None,
-            analyse::Which::Evaluate,
-            flags,
-        )
-        .map(drop),
+        Command::Intensity { project, out } => {
+            analyse::run(&project.project, &out, None, TableSet::Intensity, flags).map(drop)
+        }
+        Command::Evaluate { project, out } => {
+            analyse::run(&project.project, &out, None, TableSet::Evaluate, flags).map(drop)
+        }
         Command::Idle {
             project,
             out,
@@ -63,19 +54,15 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             &project.project,
             &out,
             as_of.as_deref(),
-            analyse::Which::Idle,
+            TableSet::Idle,
             flags,
         )
         .map(drop),
         Command::Run { project, out } => {
-            let (s, a) = analyse::run(&project.project, &out, None, analyse::Which::All, flags)?;
-            let siting = if s
-                .model
-                .given
-                .contains(&parkscope::project::LayerKind::Enterprises)
-            {
+            let (ws, a) = analyse::run(&project.project, &out, None, TableSet::All, flags)?;
+            let siting = if ws.has_layer(parkscope::LayerKind::Enterprises) {
                 Some(site::siting_tables(
-                    &s,
+                    &ws,
                     &a,
                     &Default::default(),
                     &out,
@@ -84,7 +71,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             } else {
                 None
             };
-            maps::render_all(&s, &a, siting.as_ref(), &out, flags).map(drop)
+            maps::render_all(&ws, &a, siting.as_ref(), &out, flags).map(drop)
         }
         Command::Synth {
             parcels,
@@ -119,6 +106,11 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             to,
             x,
             y,
-        } => convert::run(&input, &output, from.as_deref(), &to, x, y, flags),
+        } => convert::run(
+            &input,
+            &output,
+            &parkscope::convert::ConvertOptions { from, to, x, y },
+            flags,
+        ),
     }
 }

@@ -3,14 +3,13 @@
 
 use std::path::Path;
 
-use parkscope::analyse::site::{plan_relocation, SiteOptions, SitingResult, CRITERIA};
-use parkscope::analyse::{analyse_all, Analysis};
+use parkscope::analyse::site::{SiteOptions, SitingResult, CRITERIA};
+use parkscope::analyse::Analysis;
 use parkscope::error::{Error, Result};
 use parkscope::project::policy::SitingWeights;
-use parkscope::write::tables::{moves_table, plan_table, rejected_table, sites_table};
-use parkscope::write::{write_table, write_workbook};
+use parkscope::Workspace;
 
-use super::session::Session;
+use super::open::open;
 use super::Flags;
 use crate::cli::progress::Progress;
 
@@ -89,16 +88,16 @@ pub fn run(
     ahp: Option<Vec<Vec<f64>>>,
     flags: Flags,
 ) -> Result<()> {
-    let s = Session::open(path, None, flags)?;
+    let s = open(path, None, flags)?;
     let weights = weights
-        .map(|w| parse_weights(w, s.policy.siting.weights))
+        .map(|w| parse_weights(w, s.policy().siting.weights))
         .transpose()?;
     let opts = &SiteOptions {
         enterprise,
         weights,
         ahp,
     };
-    let a = analyse_all(&s.model, &s.index, &s.policy, s.as_of);
+    let a = s.analyse();
     let r = siting_tables(&s, &a, opts, out, flags)?;
     if flags.json {
         let placed = r.plan.iter().filter(|p| p.site.is_some()).count();
@@ -112,7 +111,7 @@ pub fn run(
 
 /// Runs siting on a loaded session and writes sites, rejected, plan and moves.
 pub fn siting_tables(
-    s: &Session,
+    s: &Workspace,
     a: &Analysis,
     opts: &SiteOptions,
     out: &Path,
@@ -121,7 +120,7 @@ pub fn siting_tables(
     let progress = Progress::new(flags.quiet);
     progress.step("siting");
     let t = std::time::Instant::now();
-    let r = plan_relocation(&s.model, &s.index, &s.policy, a, opts)?;
+    let r = s.site(a, opts)?;
     for (stage, d) in &r.timings {
         super::timing(flags, stage, *d);
     }
@@ -132,28 +131,11 @@ pub fn siting_tables(
         let mut w = r.weights;
         w[0] *= 1.2;
         let t = std::time::Instant::now();
-        again.reweight(&s.model, &s.policy.siting, w, s.as_of);
+        again.reweight(s.model(), &s.policy().siting, w, s.as_of());
         super::timing(flags, "re-score + re-assign (new weights)", t.elapsed());
     }
     progress.step("writing tables");
-    let sites = sites_table(&s.model, &r);
-    let rejected = rejected_table(&s.model, &r);
-    let plan = plan_table(&s.model, &r);
-    let moves = moves_table(&s.model, &r);
-    write_table(out, &sites)?;
-    write_table(out, &rejected)?;
-    write_table(out, &plan)?;
-    write_table(out, &moves)?;
-    let zh = s.project.lang == parkscope::project::Lang::Zh;
-    write_workbook(
-        &out.join("siting.xlsx"),
-        &[
-            (if zh { "安置方案" } else { "plan" }, &plan),
-            (if zh { "候选地块" } else { "sites" }, &sites),
-            (if zh { "否决地块" } else { "rejected" }, &rejected),
-        ],
-        s.project.lang,
-    )?;
+    s.write_siting_tables(&r, out)?;
     drop(progress);
     if !flags.quiet && !flags.json {
         let placed: Vec<_> = r.plan.iter().filter(|p| p.site.is_some()).collect();

@@ -250,7 +250,7 @@ mod tests {
     }
 
     fn text_of(layer: &RawLayer, feature: usize, field: &str) -> Option<String> {
-        let i = layer.field_index(field)?;
+        let i = layer.fields.iter().position(|f| f == field)?;
         layer.features[feature].values[i].as_text()
     }
 

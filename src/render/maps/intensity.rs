@@ -48,10 +48,14 @@ pub fn build(
 ) -> Result<String> {
     let key = req.field.as_deref().unwrap_or("far");
     let (_, zh, en, dec) = FIELDS.iter().find(|f| f.0 == key).copied().ok_or_else(|| {
-        Error::Usage(format!(
-            "--field {key}: not a mapped indicator (use one of: {})",
-            FIELDS.iter().map(|f| f.0).collect::<Vec<_>>().join(", ")
-        ))
+        Error::invalid(
+            "field",
+            key,
+            format!(
+                "not a mapped indicator (use one of: {})",
+                FIELDS.iter().map(|f| f.0).collect::<Vec<_>>().join(", ")
+            ),
+        )
     })?;
     let m = ctx.model;
     let a = ctx.analysis;

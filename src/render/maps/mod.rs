@@ -168,7 +168,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
                 let hint = suggest(id, m.parks.iter().map(|p| p.id.as_str()))
                     .map(|s| format!(" (did you mean {s}?)"))
                     .unwrap_or_default();
-                Error::Usage(format!("--park {id}: no such park{hint}"))
+                Error::invalid("park", id.as_str(), format!("no such park{hint}"))
             })?;
             (
                 park.geometry.bounding_rect().unwrap_or(context),

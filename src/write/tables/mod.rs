@@ -6,12 +6,14 @@ mod idle;
 mod parcels;
 mod parks;
 mod site;
+mod summary;
 
 pub use enterprises::enterprises_table;
 pub use idle::{ans_table, upcoming_table};
 pub use parcels::parcels_table;
 pub use parks::parks_table;
 pub use site::{moves_table, plan_table, rejected_table, sites_table};
+pub use summary::idle_summary_table;
 
 use geo::{Coord, MapCoords};
 

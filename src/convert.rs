@@ -1,0 +1,201 @@
+//! One layer between formats and coordinate systems, every attribute kept — e.g. an
+//! Amap-geocoded (GCJ-02) enterprise table into CGCS2000 Gauss-Krüger survey coordinates.
+//! What `parkscope convert` does.
+
+use std::path::Path;
+
+use geo::{Coord, Geometry, MapCoords};
+
+use crate::crs::{from_wgs84, to_wgs84, Crs};
+use crate::error::{Error, Result};
+use crate::read::{read_layer, RawValue, ReadOptions};
+use crate::write::{write_csv, write_geojson, Cell, Column, Table};
+
+/// How to convert a layer.
+#[derive(Debug, Clone)]
+pub struct ConvertOptions {
+    /// The CRS of the input when the file does not say (an EPSG code, `wgs84`,
+    /// `cgcs2000`, `gcj02`, `bd09`). Default: what the file declares, else WGS84.
+    pub from: Option<String>,
+    /// The CRS of the output. Default: `wgs84`.
+    pub to: String,
+    /// The x (longitude) column of a CSV or Excel input. Default: found by name.
+    pub x: Option<String>,
+    /// The y (latitude) column of a CSV or Excel input. Default: found by name.
+    pub y: Option<String>,
+}
+
+impl Default for ConvertOptions {
+    fn default() -> ConvertOptions {
+        ConvertOptions {
+            from: None,
+            to: "wgs84".into(),
+            x: None,
+            y: None,
+        }
+    }
+}
+
+/// What a conversion did.
+#[derive(Debug, Clone)]
+pub struct ConvertSummary {
+    /// The CRS the input was read in.
+    pub from: String,
+    /// The CRS written.
+    pub to: String,
+    /// Features written.
+    pub features: usize,
+    /// Problems met while reading, as lines naming the file and feature.
+    pub problems: Vec<String>,
+    /// Features whose coordinates could not be converted, as lines.
+    pub not_converted: Vec<String>,
+}
+
+/// Converts the layer in `input` into `output`; the output's extension picks the format
+/// (`.geojson`/`.json`, `.csv` with x/y or lon/lat columns and a `wkt` column for
+/// non-point geometry).
+///
+/// # Errors
+/// An input that cannot be read, an unknown CRS ([`Error::Invalid`] for `from`/`to`), an
+/// output extension parkscope does not write, no feature converted, or the output cannot
+/// be written.
+pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Result<ConvertSummary> {
+    let raw = read_layer(
+        input,
+        &ReadOptions {
+            x: opts.x.clone(),
+            y: opts.y.clone(),
+            ..ReadOptions::default()
+        },
+    )?;
+    let src = match (&opts.from, &raw.declared_crs) {
+        (Some(f), _) => Crs::parse(f).map_err(|e| Error::invalid("from", f.as_str(), e))?,
+        (None, Some(d)) => Crs::parse(d).map_err(|e| Error::in_file(raw.display_name(), e))?,
+        (None, None) => Crs::LonLat,
+    };
+    let dst = Crs::parse(&opts.to).map_err(|e| Error::invalid("to", opts.to.as_str(), e))?;
+    let ext = output
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or_default()
+        .to_lowercase();
+    if !matches!(ext.as_str(), "geojson" | "json" | "csv") {
+        return Err(Error::invalid(
+            "output",
+            output.display().to_string(),
+            "the output must end in .geojson or .csv",
+        ));
+    }
+    let mut table = Table::new(
+        &output
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "layer".into()),
+        raw.fields.iter().map(|f| Column::new(f, f)).collect(),
+    );
+    let mut geoms = Vec::with_capacity(raw.features.len());
+    let mut not_converted = Vec::new();
+    for f in &raw.features {
+        let g = match &f.geometry {
+            None => None,
+            Some(g) => match reproject(g, &src, &dst) {
+                Some(g) => Some(g),
+                None => {
+                    not_converted.push(format!(
+                        "{}: feature {}: coordinates cannot be converted from {}",
+                        raw.display_name(),
+                        f.number,
+                        src.name()
+                    ));
+                    continue;
+                }
+            },
+        };
+        geoms.push(g);
+        table.rows.push(f.values.iter().map(cell).collect());
+    }
+    let problems: Vec<String> = raw
+        .problems
+        .iter()
+        .map(|p| p.describe(&raw.display_name()))
+        .collect();
+    if table.rows.is_empty() && !(problems.is_empty() && not_converted.is_empty()) {
+        let first = problems
+            .first()
+            .or(not_converted.first())
+            .cloned()
+            .unwrap_or_default();
+        return Err(Error::Missing(format!("nothing converted; {first}")));
+    }
+    if ext == "csv" {
+        add_coordinate_columns(&mut table, &geoms, &dst);
+        write_csv(output, &table)?;
+    } else {
+        if let Crs::Projected(_) = dst {
+            table.crs = Some(dst.name());
+        }
+        table.geometries = Some(geoms);
+        write_geojson(output, &table)?;
+    }
+    Ok(ConvertSummary {
+        from: src.name(),
+        to: dst.name(),
+        features: table.rows.len(),
+        problems,
+        not_converted,
+    })
+}
+
+/// x/y (lon/lat) columns for points and a `wkt` column for other geometry.
+fn add_coordinate_columns(table: &mut Table, geoms: &[Option<Geometry<f64>>], dst: &Crs) {
+    let (xn, yn) = if dst.is_lonlat() {
+        ("lon", "lat")
+    } else {
+        ("x", "y")
+    };
+    let decimals = if dst.is_lonlat() { 8 } else { 3 };
+    table.columns.push(Column::new(xn, xn));
+    table.columns.push(Column::new(yn, yn));
+    table.columns.push(Column::new("wkt", "wkt"));
+    for (row, g) in table.rows.iter_mut().zip(geoms) {
+        match g {
+            Some(Geometry::Point(p)) => row.extend([
+                Cell::Number(p.x(), decimals),
+                Cell::Number(p.y(), decimals),
+                Cell::Empty,
+            ]),
+            Some(other) => row.extend([Cell::Empty, Cell::Empty, Cell::Text(wkt_of(other))]),
+            None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
+        }
+    }
+}
+
+fn reproject(g: &Geometry<f64>, src: &Crs, dst: &Crs) -> Option<Geometry<f64>> {
+    let ok = std::cell::Cell::new(true);
+    let okr = &ok;
+    let out = g.map_coords(|c| {
+        match to_wgs84(src, c.x, c.y).and_then(|(lon, lat)| from_wgs84(dst, lon, lat)) {
+            Some((x, y)) => Coord { x, y },
+            None => {
+                okr.set(false);
+                c
+            }
+        }
+    });
+    ok.get().then_some(out)
+}
+
+fn cell(v: &RawValue) -> Cell {
+    match v {
+        RawValue::Null => Cell::Empty,
+        RawValue::Bool(b) => Cell::Bool(*b),
+        RawValue::Number(n) => Cell::Number(*n, 10),
+        RawValue::Date(d) => Cell::Date(*d),
+        other => Cell::text(other.as_text()),
+    }
+}
+
+fn wkt_of(g: &Geometry<f64>) -> String {
+    use wkt::ToWkt;
+    g.wkt_string()
+}
