@@ -57,6 +57,7 @@
 //! | [`analyse`] | one module per command: intensity, evaluate, idle, site |
 //! | `write` (internal) | tables to GeoJSON, CSV (BOM) and Excel, atomically |
 //! | [`render`] | map exhibits: scene → SVG → PNG/PDF |
+//! | [`words`] | evidence (rule, threshold, value, dates) into Chinese or English sentences |
 //! | [`convert`], [`synth`] | layer conversion; seeded synthetic cities |
 //! | [`units`], [`error`] | areas in m² (亩 at the edges), errors with locations |
 
@@ -76,6 +77,7 @@ mod read;
 pub mod render;
 pub mod synth;
 pub mod units;
+pub mod words;
 mod workspace;
 mod write;
 

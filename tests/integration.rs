@@ -15,4 +15,5 @@ mod integration {
     mod malformed;
     mod render;
     mod site;
+    mod words;
 }

@@ -1,6 +1,7 @@
 //! The per-mu (亩均) evaluation of enterprises (DOMAIN.md "Per-mu evaluation"): indicator
 //! values per enterprise on its apportioned land, benchmarks, weighted scores,
-//! competition ranking and A/B/C/D/T classes with the reason in words.
+//! competition ranking and A/B/C/D/T classes with the evidence for each (rank, score,
+//! every indicator against its benchmark, how a missing one was scored).
 
 use rayon::prelude::*;
 
@@ -61,8 +62,58 @@ pub struct EnterpriseEval {
     pub rank: Option<usize>,
     /// Class.
     pub class: EvalClass,
-    /// Why, in words.
-    pub reason: String,
+    /// Why: the rank and the indicators it rests on.
+    pub evidence: ClassEvidence,
+}
+
+/// Why an enterprise has its class.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClassEvidence {
+    /// Not evaluated (T): no land located for the enterprise.
+    NoLand,
+    /// Not evaluated (T): revenue not given.
+    NoRevenue,
+    /// Evaluated: ranked by score among the evaluated enterprises.
+    Ranked {
+        /// The class the rank gives.
+        class: EvalClass,
+        /// Competition rank, 1 = best.
+        rank: usize,
+        /// The number of enterprises evaluated.
+        of: usize,
+        /// The total score.
+        score: f64,
+        /// The preset's indicators, in preset order.
+        indicators: Vec<IndicatorScore>,
+    },
+}
+
+/// One indicator of an evaluated enterprise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct IndicatorScore {
+    /// The indicator (one of [`INDICATORS`]).
+    pub key: &'static str,
+    /// Its value against the benchmark, or how it was scored without one.
+    pub outcome: IndicatorOutcome,
+}
+
+/// An indicator's value against its benchmark, or how a missing one was scored.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum IndicatorOutcome {
+    /// Computed.
+    Measured {
+        /// The enterprise's value.
+        value: f64,
+        /// The benchmark it was divided by.
+        benchmark: f64,
+    },
+    /// Not computable (data missing or 0): scored the mean of the others' scores.
+    MeanScore {
+        /// That mean.
+        mean: f64,
+    },
+    /// Not computable: scored 0.
+    Zero,
 }
 
 impl EnterpriseEval {
@@ -86,17 +137,7 @@ pub struct Evaluation {
     pub preset: String,
 }
 
-/// Every indicator any preset may name, for the output table.
-pub const INDICATORS: [&str; 8] = [
-    "tax_per_mu",
-    "revenue_per_mu",
-    "value_added_per_mu",
-    "tax_per_tce",
-    "value_added_per_tce",
-    "value_added_per_emission",
-    "productivity",
-    "rd_ratio",
-];
+pub use crate::project::policy::INDICATORS;
 
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
@@ -122,18 +163,14 @@ fn indicator(key: &str, e: &Enterprise, mu: f64) -> Option<f64> {
     }
 }
 
-fn label(key: &str) -> (&'static str, &'static str) {
-    match key {
-        "tax_per_mu" => ("tax", "万元/亩"),
-        "revenue_per_mu" => ("revenue", "万元/亩"),
-        "value_added_per_mu" => ("value added", "万元/亩"),
-        "tax_per_tce" => ("tax per energy", "万元/tce"),
-        "value_added_per_tce" => ("value added per energy", "万元/tce"),
-        "value_added_per_emission" => ("value added per emission", "万元/t"),
-        "productivity" => ("labour productivity", "万元/person"),
-        "rd_ratio" => ("R&D share of revenue", ""),
-        _ => ("indicator", ""),
-    }
+/// The static key of a preset's indicator (policy tables are checked against
+/// [`INDICATORS`] when loaded).
+fn static_key(key: &str) -> &'static str {
+    INDICATORS
+        .iter()
+        .copied()
+        .find(|k| *k == key)
+        .unwrap_or("indicator")
 }
 
 /// Evaluates every enterprise under a preset.
@@ -156,7 +193,7 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
                 score: None,
                 rank: None,
                 class: EvalClass::T,
-                reason: String::new(),
+                evidence: ClassEvidence::NoLand,
             }
         })
         .collect();
@@ -169,10 +206,10 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
     }
     for i in 0..n_all {
         if !is_evaluated[i] {
-            out[i].reason = if out[i].land.m2() <= 0.0 {
-                "not evaluated (T): no land located for the enterprise".into()
+            out[i].evidence = if out[i].land.m2() <= 0.0 {
+                ClassEvidence::NoLand
             } else {
-                "not evaluated (T): revenue not given".into()
+                ClassEvidence::NoRevenue
             };
         }
     }
@@ -202,37 +239,28 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
         }
     }
     let mut totals = vec![0.0; n];
-    let mut notes: Vec<Vec<String>> = vec![Vec::new(); n];
-    for (k, ind) in preset.indicators.iter().enumerate() {
+    let mut means = vec![0.0; preset.indicators.len()];
+    for (k, _) in preset.indicators.iter().enumerate() {
         let have: Vec<f64> = scores.iter().filter_map(|s| s[k]).collect();
         let mean = if have.is_empty() {
             0.0
         } else {
             have.iter().sum::<f64>() / have.len() as f64
         };
+        means[k] = mean;
         for j in 0..n {
-            let s = match (scores[j][k], preset.missing) {
+            totals[j] += match (scores[j][k], preset.missing) {
                 (Some(s), _) => s,
-                (None, MissingRule::MeanScore) => {
-                    notes[j].push(format!(
-                        "{} not computable (data missing or 0): mean score {mean:.1} used",
-                        label(&ind.key).0
-                    ));
-                    mean
-                }
-                (None, MissingRule::Zero) => {
-                    notes[j].push(format!("{} not computable: scored 0", label(&ind.key).0));
-                    0.0
-                }
+                (None, MissingRule::MeanScore) => mean,
+                (None, MissingRule::Zero) => 0.0,
             };
-            totals[j] += s;
         }
     }
     // Competition ranking on scores rounded to 1e-9 (equal scores share the better rank).
     let key = |s: f64| (s * 1e9).round() as i64;
     let mut sorted: Vec<i64> = totals.iter().map(|&t| key(t)).collect();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
-    let verdicts: Vec<(usize, EvalClass, String)> = (0..n)
+    let verdicts: Vec<(usize, EvalClass, ClassEvidence)> = (0..n)
         .into_par_iter()
         .map(|j| {
             let r = 1 + sorted.partition_point(|&t| t > key(totals[j]));
@@ -248,42 +276,45 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
                 EvalClass::D
             };
             let i = evaluated[j];
-            let mut parts = vec![format!("rank {r} of {n}, score {:.1}", totals[j])];
-            for (ind, (_, bench)) in preset.indicators.iter().zip(&benchmarks) {
-                let (name, unit) = label(&ind.key);
-                if let Some(v) = out[i].value(&ind.key) {
-                    parts.push(format!(
-                        "{name} {} {unit} against a benchmark of {}",
-                        sig(v),
-                        sig(*bench)
-                    ));
-                }
-            }
-            parts.extend(notes[j].iter().cloned());
-            (r, class, format!("{}: {}", class.name(), parts.join("; ")))
+            let indicators = preset
+                .indicators
+                .iter()
+                .zip(&benchmarks)
+                .zip(&means)
+                .map(|((ind, (_, bench)), mean)| IndicatorScore {
+                    key: static_key(&ind.key),
+                    outcome: match (out[i].value(&ind.key), preset.missing) {
+                        (Some(value), _) => IndicatorOutcome::Measured {
+                            value,
+                            benchmark: *bench,
+                        },
+                        (None, MissingRule::MeanScore) => {
+                            IndicatorOutcome::MeanScore { mean: *mean }
+                        }
+                        (None, MissingRule::Zero) => IndicatorOutcome::Zero,
+                    },
+                })
+                .collect();
+            let evidence = ClassEvidence::Ranked {
+                class,
+                rank: r,
+                of: n,
+                score: totals[j],
+                indicators,
+            };
+            (r, class, evidence)
         })
         .collect();
-    for (j, (r, class, reason)) in verdicts.into_iter().enumerate() {
+    for (j, (r, class, evidence)) in verdicts.into_iter().enumerate() {
         let e = &mut out[evaluated[j]];
         e.score = Some(totals[j]);
         e.rank = Some(r);
         e.class = class;
-        e.reason = reason;
+        e.evidence = evidence;
     }
     Evaluation {
         enterprises: out,
         benchmarks,
         preset: preset.name.clone(),
-    }
-}
-
-/// A number with three significant digits at least one decimal, as in reports.
-fn sig(v: f64) -> String {
-    if v.abs() >= 100.0 {
-        format!("{v:.0}")
-    } else if v.abs() >= 1.0 {
-        format!("{v:.1}")
-    } else {
-        format!("{v:.4}")
     }
 }

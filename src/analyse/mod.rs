@@ -1,6 +1,7 @@
 //! Analyse: one module per command. Each takes the trusted [`crate::model::Model`], the
-//! [`crate::index::Index`] and the [`crate::project::policy::Policy`], and returns rows
-//! that carry their evidence (the rule, the threshold, the value, the dates).
+//! spatial index of its joins and the [`crate::project::policy::Policy`], and returns rows
+//! that carry their evidence (the rule, the threshold, the value, the dates) as data;
+//! [`crate::words`] writes it in the project's language.
 
 pub mod evaluate;
 pub mod idle;

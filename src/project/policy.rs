@@ -62,7 +62,7 @@ pub struct ControlIndicators {
 }
 
 /// A FAR minimum found for an industry, with the edition it came from.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FarRequirement {
     /// The minimum FAR.
     pub value: f64,
@@ -114,6 +114,18 @@ pub enum MissingRule {
     /// Zero.
     Zero,
 }
+
+/// Every indicator a preset may name, in the order of the output table.
+pub const INDICATORS: [&str; 8] = [
+    "tax_per_mu",
+    "revenue_per_mu",
+    "value_added_per_mu",
+    "tax_per_tce",
+    "value_added_per_tce",
+    "value_added_per_emission",
+    "productivity",
+    "rd_ratio",
+];
 
 /// One indicator of an evaluation preset.
 #[derive(Debug, Clone, Deserialize)]
@@ -303,30 +315,18 @@ pub struct SitingRules {
 }
 
 impl SitingRules {
-    /// The protection distance for an industry: the most specific row, else the default
-    /// (flagged). Returns (distance, where it came from, is_fallback).
-    pub fn protection_for(&self, industry: Option<&str>) -> (f64, String, bool) {
+    /// The protection-distance row for an industry: the most specific code that prefixes
+    /// it; `None` when no row applies (the caller falls back to `default_protection_m`).
+    pub fn protection_row(&self, industry: Option<&str>) -> Option<&ProtectionRow> {
         let code: String = industry
             .unwrap_or("")
             .chars()
             .filter(char::is_ascii_digit)
             .collect();
-        let best = self
-            .protection
+        self.protection
             .iter()
             .filter(|r| code.starts_with(&r.code))
-            .max_by_key(|r| r.code.len());
-        match best {
-            Some(r) => (r.distance_m, format!("table {}: {}", r.code, r.name), false),
-            None => (
-                self.default_protection_m,
-                format!(
-                    "default {} m (no EIA distance, no table row)",
-                    self.default_protection_m
-                ),
-                true,
-            ),
-        }
+            .max_by_key(|r| r.code.len())
     }
 }
 
@@ -437,6 +437,16 @@ impl Policy {
             base,
         )?;
         for i in &evaluation.indicators {
+            if !INDICATORS.contains(&i.key.as_str()) {
+                return Err(Error::Policy {
+                    name: evaluation.name.clone(),
+                    reason: format!(
+                        "unknown indicator {} (indicators: {})",
+                        i.key,
+                        INDICATORS.join(", ")
+                    ),
+                });
+            }
             if evaluation.benchmark == BenchmarkRule::Fixed && i.benchmark.is_none() {
                 return Err(Error::Policy {
                     name: evaluation.name.clone(),

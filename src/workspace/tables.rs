@@ -72,10 +72,11 @@ impl Workspace {
                 self.project.file.display()
             )));
         }
-        let parcels = parcels_table(m, ix, a);
+        let lang = self.lang();
+        let parcels = parcels_table(m, ix, a, lang);
         let parks = parks_table(m, a);
-        let enterprises = enterprises_table(m, ix, a);
-        let upcoming = upcoming_table(m, a, &self.policy.idle.warn_days);
+        let enterprises = enterprises_table(m, ix, a, lang);
+        let upcoming = upcoming_table(m, a, &self.policy.idle.warn_days, lang);
         let ans = ans_table(m, a);
         let summary = idle_summary_table(m, ix, a);
         let intensity = matches!(set, TableSet::Intensity | TableSet::All);
@@ -97,7 +98,6 @@ impl Workspace {
                 files.push(&ans);
             }
         }
-        let lang = self.lang();
         let s = |zh, en| sheet_name(lang, zh, en);
         let sheets: Vec<(&str, &dyn Rows)> = match set {
             TableSet::Intensity => vec![
@@ -140,15 +140,15 @@ impl Workspace {
     /// A file that cannot be written.
     pub fn write_siting_tables(&self, r: &SitingResult, out: &Path) -> Result<Vec<PathBuf>> {
         let m = &self.model;
+        let lang = self.lang();
         let sites = sites_table(m, r);
-        let rejected = rejected_table(m, r);
-        let plan = plan_table(m, r);
+        let rejected = rejected_table(m, r, lang);
+        let plan = plan_table(m, r, lang);
         let moves = moves_table(m, r);
         let tables: [&dyn Rows; 4] = [&sites, &rejected, &plan, &moves];
         for t in tables {
             write_table(out, t)?;
         }
-        let lang = self.lang();
         let s = |zh, en| sheet_name(lang, zh, en);
         let book = out.join("siting.xlsx");
         write_workbook(

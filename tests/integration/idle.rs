@@ -3,6 +3,9 @@
 
 use serde_json::json;
 
+use parkscope::project::Lang;
+use parkscope::words::Words;
+
 use crate::util::{analyse, gk_collection, rect, Project};
 
 fn fixture() -> Project {
@@ -223,7 +226,7 @@ fn every_class_and_boundary_date() {
             || since.as_deref() != c.since
             || v.recoverable != c.recoverable
             || v.fee_due != (c.class == "idle")
-            || !v.reason.contains(c.reason_has)
+            || !v.evidence.words(Lang::En).contains(c.reason_has)
         {
             failures.push(format!(
                 "{} at {}: got {} since {:?} recoverable {} fee {} — {}",
@@ -233,7 +236,7 @@ fn every_class_and_boundary_date() {
                 since,
                 v.recoverable,
                 v.fee_due,
-                v.reason
+                v.evidence.words(Lang::En)
             ));
         }
     }
@@ -251,7 +254,7 @@ fn look_ahead_lists_what_changes_and_when() {
         .map(|u| {
             (
                 model.parcels[u.parcel].id.clone(),
-                u.event,
+                u.event.code(),
                 u.date.to_string(),
                 u.days,
             )

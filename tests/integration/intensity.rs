@@ -2,6 +2,9 @@
 
 use serde_json::json;
 
+use parkscope::project::Lang;
+use parkscope::words::Words;
+
 use crate::util::{analyse, gk_collection, rect, Project};
 
 /// Parcel P1: 100 m × 100 m = 10 000 m² = 15 亩, industry 33 (FAR ≥ 0.7).
@@ -75,7 +78,12 @@ fn floor_area_far_and_coverage_by_hand() {
     assert_eq!(it.far_min_required, Some(0.7));
     assert_eq!(it.far_ok, Some(false));
     assert_eq!(it.coverage_ok, Some(false));
-    assert!(it.far_rule.as_deref().unwrap().contains("2008"));
+    assert!(it
+        .far_rule
+        .as_ref()
+        .unwrap()
+        .words(Lang::En)
+        .contains("2008"));
     // A parcel no footprint touches uses its ledger's built floor area.
     let j = model.parcels.iter().position(|p| p.id == "P2").unwrap();
     assert!((a.intensity[j].floor_area.m2() - 1_234.0).abs() < 1e-9);
@@ -125,6 +133,7 @@ fn huaian_scores_ranks_and_classes_by_hand() {
     );
     use parkscope::analyse::evaluate::EvalClass::*;
     assert_eq!((e("E3").class, e("E2").class, e("E1").class), (B, C, D));
-    assert!(e("E3").reason.contains("rank 1 of 3"), "{}", e("E3").reason);
-    assert!(e("E3").reason.contains("mean score"), "{}", e("E3").reason);
+    let reason = e("E3").evidence.words(Lang::En);
+    assert!(reason.contains("rank 1 of 3"), "{reason}");
+    assert!(reason.contains("mean score"), "{reason}");
 }

@@ -73,8 +73,8 @@ fn outcome(p: &Project, id: &str) -> Vec<(String, String, String)> {
     out.extend(r.rejected[mi].kept.iter().map(|x| {
         (
             r.sites[x.site].id.clone(),
-            x.excluded_by.to_owned(),
-            x.measured.clone(),
+            x.excluded_by().code().to_owned(),
+            parkscope::words::measured(&x.evidence, parkscope::project::Lang::En),
         )
     }));
     out.sort();
@@ -165,7 +165,8 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
     assert_eq!(plan.len(), 3);
     let x1 = plan.iter().find(|r| r["enterprise_id"] == "X1").unwrap();
     assert!(
-        x1["site_id"].is_empty() && x1["unplaced_reason"].contains("industry"),
+        // The fixture has no `lang`: Chinese, the default.
+        x1["site_id"].is_empty() && x1["unplaced_reason"].contains("产业准入"),
         "{x1:?}"
     );
     let placed: Vec<&str> = plan

@@ -1,11 +1,17 @@
 //! Idle and inefficient land (闲置土地, Decree 53 of 2012; 批而未供, 供而未用, 用而未尽,
-//! 建而未投, 投而未达标): every parcel classified at a date with the rule, threshold,
-//! measured value and dates in words; the parcels about to change class; cross-checks
-//! between the ledger and the ground; and approved-but-not-supplied land as geometry.
+//! 建而未投, 投而未达标): every parcel classified at a date with its evidence (the rule,
+//! threshold, measured value and dates, as data); the parcels about to change class;
+//! cross-checks between the ledger and the ground; and approved-but-not-supplied land as
+//! geometry.
 
 mod ans;
 mod classify;
 pub mod dates;
+mod evidence;
 
 pub use ans::{ans_area_by_park, approved_not_supplied, AnsPiece};
 pub use classify::{classify_idle, IdleClass, IdleVerdict, Upcoming};
+pub use evidence::{
+    CoverageShortfall, CrossCheck, Decree53, FarShortfall, IdleEvent, IdleEvidence, IdleStart,
+    NotStarted, ProductionTest, Shortfall,
+};

@@ -5,5 +5,5 @@
 pub(crate) mod parcel;
 mod park;
 
-pub use parcel::{parcel_intensity, ParcelIntensity};
+pub use parcel::{parcel_intensity, FarRule, ParcelIntensity};
 pub use park::{park_intensity, ParkIntensity, ParkType};

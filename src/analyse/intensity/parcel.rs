@@ -9,7 +9,7 @@ use rayon::prelude::*;
 
 use crate::index::Index;
 use crate::model::Model;
-use crate::project::policy::Policy;
+use crate::project::policy::{FarRequirement, Policy};
 use crate::units::AreaM2;
 
 /// Intensity of one parcel.
@@ -43,14 +43,38 @@ pub struct ParcelIntensity {
     pub industry: Option<String>,
     /// Required minimum FAR.
     pub far_min_required: Option<f64>,
-    /// Where the requirement came from, in words.
-    pub far_rule: Option<String>,
+    /// Where the requirement came from.
+    pub far_rule: Option<FarRule>,
     /// True when the requirement is unconfirmed (a \[U\] value or a fallback edition).
     pub far_rule_unconfirmed: bool,
     /// far ≥ required.
     pub far_ok: Option<bool>,
     /// coverage ≥ the building-coefficient minimum (industrial land only).
     pub coverage_ok: Option<bool>,
+}
+
+/// Where a parcel's FAR requirement comes from (DOMAIN.md "Default rules, exactly", rule 4).
+#[derive(Debug, Clone, PartialEq)]
+pub enum FarRule {
+    /// The parcel's own planning conditions (`far_min`).
+    Planning {
+        /// The minimum FAR they set.
+        far_min: f64,
+    },
+    /// The control-indicator table of an edition, by industry.
+    ControlIndicators {
+        /// The row found: value, code, edition, whether unconfirmed.
+        requirement: FarRequirement,
+        /// The industry code standard of the table's keys.
+        codes: String,
+    },
+}
+
+impl FarRule {
+    /// True when the requirement is unconfirmed (a \[U\] value or a fallback edition).
+    pub fn is_unconfirmed(&self) -> bool {
+        matches!(self, FarRule::ControlIndicators { requirement, .. } if requirement.unconfirmed)
+    }
 }
 
 impl ParcelIntensity {
@@ -157,23 +181,15 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
             ) {
                 (Some(f), _) => {
                     r.far_min_required = Some(f);
-                    r.far_rule = Some(format!("planning conditions of the parcel: FAR ≥ {f}"));
+                    r.far_rule = Some(FarRule::Planning { far_min: f });
                 }
                 (None, Some(req)) => {
                     r.far_min_required = Some(req.value);
                     r.far_rule_unconfirmed = req.unconfirmed;
-                    r.far_rule = Some(format!(
-                        "control indicators {} ({}), industry {}: FAR ≥ {}{}",
-                        req.edition,
-                        policy.control.codes,
-                        req.code,
-                        req.value,
-                        if req.unconfirmed {
-                            " [unconfirmed]"
-                        } else {
-                            ""
-                        }
-                    ));
+                    r.far_rule = Some(FarRule::ControlIndicators {
+                        requirement: req,
+                        codes: policy.control.codes.clone(),
+                    });
                 }
                 (None, None) => {}
             }

@@ -11,7 +11,7 @@ use pathfinding::prelude::kuhn_munkres;
 use super::candidates::Site;
 use super::criteria::ScoredSite;
 use super::movers::Mover;
-use super::screen::Rejections;
+use super::screen::{Constraint, Rejections};
 use crate::model::Model;
 use crate::project::policy::SitingRules;
 use crate::units::AreaM2;
@@ -32,7 +32,25 @@ pub struct Assignment {
     /// The old site's land released.
     pub released: AreaM2,
     /// Why it was not placed.
-    pub unplaced_reason: Option<String>,
+    pub unplaced_reason: Option<UnplacedReason>,
+}
+
+/// Why an enterprise got no site.
+#[derive(Debug, Clone, PartialEq)]
+pub enum UnplacedReason {
+    /// No candidate site in any park.
+    NoCandidate,
+    /// Every candidate failed a hard constraint.
+    NoFeasibleSite {
+        /// The constraint that ruled out the last candidates.
+        last: Constraint,
+        /// Candidate sites considered.
+        considered: usize,
+        /// Sites failing each constraint, in [`Constraint::ALL`] order.
+        failed: [usize; 4],
+    },
+    /// Its feasible sites went to enterprises with a higher total score.
+    Outbid,
 }
 
 /// Scale of scores in the integer matrix (0.001 points).
@@ -202,19 +220,21 @@ pub fn assign_sites(
             let unplaced_reason = match site {
                 Some(_) => None,
                 None if options[mv].is_empty() => Some(match rejected[mv].last_constraint() {
-                    Some(c) => format!(
-                        "no feasible site: the last candidates failed the {c} constraint (of {} candidates: {} failed industry, {} area, {} buffer, {} exclusion)",
-                        rejected[mv].considered, rejected[mv].counts[0], rejected[mv].counts[1], rejected[mv].counts[2], rejected[mv].counts[3]
-                    ),
-                    None => "no candidate site in any park".to_owned(),
+                    Some(last) => UnplacedReason::NoFeasibleSite {
+                        last,
+                        considered: rejected[mv].considered,
+                        failed: rejected[mv].counts,
+                    },
+                    None => UnplacedReason::NoCandidate,
                 }),
-                None => Some("its feasible sites went to enterprises with a higher total score (see sites.csv)".to_owned()),
+                None => Some(UnplacedReason::Outbid),
             };
             Assignment {
                 mover: mv,
                 site,
                 score: site.and_then(|s| score_of(mv, s)),
-                choice: site.and_then(|s| options[mv].iter().position(|o| o.site == s).map(|p| p + 1)),
+                choice: site
+                    .and_then(|s| options[mv].iter().position(|o| o.site == s).map(|p| p + 1)),
                 phase: phase[mv],
                 released: movers[mv].old_area,
                 unplaced_reason,

@@ -13,11 +13,11 @@ mod screen;
 mod sensitivity;
 
 pub use ahp::{ahp_weights, AhpResult};
-pub use assign::{assign_sites, Assignment};
+pub use assign::{assign_sites, Assignment, UnplacedReason};
 pub use candidates::{candidate_sites, Site};
 pub use criteria::{Criteria, ScoredSite, CRITERIA};
-pub use movers::{find_movers, Mover};
-pub use screen::{screen_sites, Rejection, Rejections, SiteFacts, STAGES};
+pub use movers::{find_movers, MoveReason, Mover, ProtectionSource};
+pub use screen::{screen_sites, Constraint, Rejection, RejectionEvidence, Rejections, SiteFacts};
 pub use sensitivity::top_site_stability;
 
 use crate::analyse::Analysis;

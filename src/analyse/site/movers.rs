@@ -8,13 +8,48 @@ use crate::model::{ConstraintKind, Model, PollutionClass};
 use crate::project::policy::Policy;
 use crate::units::AreaM2;
 
+/// Why an enterprise must move.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveReason {
+    /// Flagged `relocate` in the ledger (搬迁).
+    Flagged,
+    /// A heavy polluter located inside the built-up area (城市建成区).
+    HeavyPolluterInBuiltUp,
+}
+
+/// Where an enterprise's protection distance comes from.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ProtectionSource {
+    /// The enterprise's own EIA approval (`protection_distance_m`).
+    Eia,
+    /// A row of the siting policy's protection table.
+    Table {
+        /// The row's industry code.
+        code: String,
+        /// What the row is.
+        name: String,
+    },
+    /// Neither: the policy's default distance (flagged).
+    Default {
+        /// The default, m.
+        distance_m: f64,
+    },
+}
+
+impl ProtectionSource {
+    /// True when the default distance was used (no EIA value, no table row).
+    pub fn is_fallback(&self) -> bool {
+        matches!(self, ProtectionSource::Default { .. })
+    }
+}
+
 /// An enterprise that must move, with what it needs.
 #[derive(Debug, Clone)]
 pub struct Mover {
     /// Index into `model.enterprises`.
     pub enterprise: usize,
-    /// Why it moves, in words.
-    pub why: String,
+    /// Why it moves.
+    pub why: MoveReason,
     /// Where it is now (its point, else the centroid of its parcels).
     pub origin: Option<Point<f64>>,
     /// The land it releases (its apportioned share of its parcels).
@@ -24,9 +59,7 @@ pub struct Mover {
     /// Protection distance, m.
     pub protection_m: f64,
     /// Where the protection distance came from.
-    pub protection_source: String,
-    /// True when the default distance was used (no EIA value, no table row).
-    pub protection_fallback: bool,
+    pub protection_source: ProtectionSource,
     /// 2-digit industry code.
     pub industry2: Option<String>,
 }
@@ -51,17 +84,32 @@ pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> 
         });
         let inside_built_up = origin.is_some_and(|p| built_up.iter().any(|g| g.contains(&p)));
         let why = if e.relocate == Some(true) {
-            "flagged to relocate (搬迁)".to_owned()
+            MoveReason::Flagged
         } else if e.pollution_class == Some(PollutionClass::Heavy) && inside_built_up {
-            "heavy polluter inside the built-up area (城市建成区)".to_owned()
+            MoveReason::HeavyPolluterInBuiltUp
         } else {
             continue;
         };
         let old_area = land[i].0;
         let required = e.required_area_mu.map(AreaM2::from_mu).unwrap_or(old_area);
-        let (protection_m, protection_source, protection_fallback) = match e.protection_distance_m {
-            Some(d) => (d, "EIA approval of the enterprise".to_owned(), false),
-            None => policy.siting.protection_for(e.industry.as_deref()),
+        let rules = &policy.siting;
+        let (protection_m, protection_source) = match e.protection_distance_m {
+            Some(d) => (d, ProtectionSource::Eia),
+            None => match rules.protection_row(e.industry.as_deref()) {
+                Some(r) => (
+                    r.distance_m,
+                    ProtectionSource::Table {
+                        code: r.code.clone(),
+                        name: r.name.clone(),
+                    },
+                ),
+                None => (
+                    rules.default_protection_m,
+                    ProtectionSource::Default {
+                        distance_m: rules.default_protection_m,
+                    },
+                ),
+            },
         };
         out.push(Mover {
             enterprise: i,
@@ -71,7 +119,6 @@ pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> 
             required,
             protection_m,
             protection_source,
-            protection_fallback,
             industry2: e
                 .industry
                 .as_deref()

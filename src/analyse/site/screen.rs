@@ -7,10 +7,11 @@ use rayon::prelude::*;
 use rstar::{RTree, AABB};
 
 use super::candidates::Site;
-use super::movers::Mover;
+use super::movers::{Mover, ProtectionSource};
 use crate::index::{box_entry, BoxEntry};
 use crate::model::{ConstraintKind, InfraKind, Model, RoadClass};
 use crate::project::policy::SitingRules;
+use crate::units::AreaM2;
 
 /// Facts of a site that do not depend on who moves there.
 #[derive(Debug, Clone, Default)]
@@ -25,17 +26,104 @@ pub struct SiteFacts {
     pub wastewater_m: Option<f64>,
 }
 
+/// A hard constraint of the siting, in checking order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Constraint {
+    /// The park's leading industries admit the enterprise's.
+    Industry,
+    /// The site is large enough.
+    Area,
+    /// The nearest sensitive receptor is beyond the protection distance.
+    Buffer,
+    /// No overlap with an exclusion zone.
+    Exclusion,
+}
+
+impl Constraint {
+    /// Every constraint, in checking order.
+    pub const ALL: [Constraint; 4] = [
+        Constraint::Industry,
+        Constraint::Area,
+        Constraint::Buffer,
+        Constraint::Exclusion,
+    ];
+    /// The code written in `rejected.csv` (`excluded_by`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Constraint::Industry => "industry",
+            Constraint::Area => "area",
+            Constraint::Buffer => "buffer",
+            Constraint::Exclusion => "exclusion",
+        }
+    }
+}
+
+/// The first constraint a site failed for an enterprise, with the measured value and the
+/// threshold.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RejectionEvidence {
+    /// The park does not lead in the enterprise's industry.
+    Industry {
+        /// The enterprise's 2-digit industry, when known.
+        industry: Option<String>,
+        /// The park's id.
+        park_id: String,
+        /// Its leading industries.
+        leading: Vec<String>,
+    },
+    /// The site is too small.
+    Area {
+        /// The site's area.
+        area: AreaM2,
+        /// The land the enterprise needs.
+        required: AreaM2,
+    },
+    /// A sensitive receptor lies within the protection distance.
+    Buffer {
+        /// Distance to the nearest sensitive receptor, m.
+        distance_m: f64,
+        /// The protection distance, m.
+        protection_m: f64,
+        /// Where the protection distance came from.
+        source: ProtectionSource,
+    },
+    /// The site overlaps an exclusion zone.
+    Exclusion {
+        /// The zone's kind.
+        kind: ConstraintKind,
+        /// The overlap, m².
+        overlap_m2: f64,
+        /// The largest overlap allowed, m².
+        max_m2: f64,
+    },
+}
+
+impl RejectionEvidence {
+    /// The constraint that failed.
+    pub fn constraint(&self) -> Constraint {
+        match self {
+            RejectionEvidence::Industry { .. } => Constraint::Industry,
+            RejectionEvidence::Area { .. } => Constraint::Area,
+            RejectionEvidence::Buffer { .. } => Constraint::Buffer,
+            RejectionEvidence::Exclusion { .. } => Constraint::Exclusion,
+        }
+    }
+}
+
 /// Why a site was ruled out for an enterprise.
 #[derive(Debug, Clone)]
 pub struct Rejection {
     /// Site index.
     pub site: usize,
-    /// industry, area, buffer or exclusion: the first constraint that failed.
-    pub excluded_by: &'static str,
-    /// The measured value, in words with its unit.
-    pub measured: String,
-    /// The threshold, in words with its unit.
-    pub threshold: String,
+    /// The first constraint that failed, with its measured value and threshold.
+    pub evidence: RejectionEvidence,
+}
+
+impl Rejection {
+    /// The first constraint that failed.
+    pub fn excluded_by(&self) -> Constraint {
+        self.evidence.constraint()
+    }
 }
 
 /// One enterprise's screening: the rejections written (nearest first) and the counts.
@@ -43,7 +131,7 @@ pub struct Rejection {
 pub struct Rejections {
     /// The rejections kept for output (at most `max_rejected_written`).
     pub kept: Vec<Rejection>,
-    /// Sites failing at each stage: industry, area, buffer, exclusion.
+    /// Sites failing at each stage, in [`Constraint::ALL`] order.
     pub counts: [usize; 4],
     /// Candidate sites considered.
     pub considered: usize,
@@ -51,17 +139,15 @@ pub struct Rejections {
 
 impl Rejections {
     /// The constraint that ruled out the last candidates: the last stage that failed any.
-    pub fn last_constraint(&self) -> Option<&'static str> {
-        ["exclusion", "buffer", "area", "industry"]
+    pub fn last_constraint(&self) -> Option<Constraint> {
+        Constraint::ALL
             .into_iter()
-            .zip(self.counts.iter().rev())
-            .find(|(_, n)| **n > 0)
-            .map(|(s, _)| s)
+            .zip(self.counts)
+            .rev()
+            .find(|(_, n)| *n > 0)
+            .map(|(c, _)| c)
     }
 }
-
-/// The stage names, in checking order.
-pub const STAGES: [&str; 4] = ["industry", "area", "buffer", "exclusion"];
 
 struct Layer {
     tree: RTree<BoxEntry>,
@@ -181,10 +267,6 @@ pub fn site_facts(model: &Model, sites: &[Site], _rules: &SitingRules) -> Vec<Si
         .collect()
 }
 
-fn mu(a: f64) -> String {
-    format!("{:.2} 亩", a / crate::units::M2_PER_MU)
-}
-
 /// Screens every site for every mover. Returns the feasible sites per mover and the
 /// rejections. A union of parcels is offered to a mover only when each of its parcels
 /// alone is too small for it.
@@ -277,7 +359,7 @@ pub fn screen_sites(
         .unzip()
 }
 
-/// The rejection of a site at a stage, in words with units.
+/// The rejection of a site at a stage, with the measured value and the threshold.
 fn rejection(
     model: &Model,
     m: &Mover,
@@ -287,38 +369,34 @@ fn rejection(
     stage: usize,
     rules: &SitingRules,
 ) -> Rejection {
-    let park = &model.parks[s.park];
-    let (measured, threshold) = match stage {
-        0 => (
-            format!("industry {}", m.industry2.as_deref().unwrap_or("unknown")),
-            format!(
-                "park {} leading industries {}",
-                park.id,
-                park.leading_industries.join(",")
-            ),
-        ),
-        1 => (mu(s.area.m2()), format!("≥ {}", mu(m.required.m2()))),
-        2 => (
-            format!(
-                "{:.1} m to the nearest sensitive receptor",
-                f.sensitive_m.unwrap_or(0.0)
-            ),
-            format!("≥ {:.0} m ({})", m.protection_m, m.protection_source),
-        ),
-        _ => {
-            let (kind, overlap) = f
+    let evidence = match Constraint::ALL[stage] {
+        Constraint::Industry => {
+            let park = &model.parks[s.park];
+            RejectionEvidence::Industry {
+                industry: m.industry2.clone(),
+                park_id: park.id.clone(),
+                leading: park.leading_industries.clone(),
+            }
+        }
+        Constraint::Area => RejectionEvidence::Area {
+            area: s.area,
+            required: m.required,
+        },
+        Constraint::Buffer => RejectionEvidence::Buffer {
+            distance_m: f.sensitive_m.unwrap_or(0.0),
+            protection_m: m.protection_m,
+            source: m.protection_source.clone(),
+        },
+        Constraint::Exclusion => {
+            let (kind, overlap_m2) = f
                 .exclusion
                 .unwrap_or((ConstraintKind::EcologicalRedline, 0.0));
-            (
-                format!("{overlap:.1} m² inside {}", kind.name()),
-                format!("≤ {} m²", rules.exclusion_overlap_m2),
-            )
+            RejectionEvidence::Exclusion {
+                kind,
+                overlap_m2,
+                max_m2: rules.exclusion_overlap_m2,
+            }
         }
     };
-    Rejection {
-        site: si,
-        excluded_by: STAGES[stage],
-        measured,
-        threshold,
-    }
+    Rejection { site: si, evidence }
 }

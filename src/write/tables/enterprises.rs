@@ -4,12 +4,19 @@ use geo::Geometry;
 
 use super::to_lonlat;
 use crate::analyse::Analysis;
-use crate::index::{Index, Unplaced};
+use crate::index::Index;
 use crate::model::Model;
+use crate::project::Lang;
+use crate::words::Words;
 use crate::write::{Cell, Column, LazyTable};
 
-/// The enterprises table, its rows made as they are written.
-pub fn enterprises_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis) -> LazyTable<'a> {
+/// The enterprises table, its rows made as they are written; reasons in `lang`.
+pub fn enterprises_table<'a>(
+    model: &'a Model,
+    index: &'a Index,
+    a: &'a Analysis,
+    lang: Lang,
+) -> LazyTable<'a> {
     let cols = [
         ("enterprise_id", "统一社会信用代码"),
         ("name", "企业名称"),
@@ -34,11 +41,7 @@ pub fn enterprises_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis
     let columns = cols.iter().map(|(k, z)| Column::new(k, z)).collect();
     let mut why = vec![None; model.enterprises.len()];
     for (e, u) in &index.unplaced {
-        why[*e] = Some(match u {
-            Unplaced::UnknownParcel(ids) => format!("parcel_id not found: {}", ids.join(",")),
-            Unplaced::OutsideParcels => "located outside every parcel".to_owned(),
-            Unplaced::NoLocation => "no location and no parcel_id".to_owned(),
-        });
+        why[*e] = Some(u.words(lang));
     }
     LazyTable::new("enterprises", columns, model.enterprises.len(), move |i| {
         let e = &model.enterprises[i];
@@ -67,7 +70,7 @@ pub fn enterprises_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis
             Cell::num(ev.score, 3),
             ev.rank.map(|r| Cell::Int(r as i64)).unwrap_or(Cell::Empty),
             Cell::Text(ev.class.name().to_owned()),
-            Cell::Text(ev.reason.clone()),
+            Cell::Text(ev.evidence.words(lang)),
             Cell::Text(a.evaluation.preset.clone()),
             Cell::text(why[i].clone()),
         ]

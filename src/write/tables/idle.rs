@@ -6,10 +6,13 @@ use geo::Geometry;
 use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::model::Model;
+use crate::project::Lang;
+use crate::words::Words;
 use crate::write::{Cell, Column, Table};
 
-/// The look-ahead table: which parcel changes class when, by window.
-pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64]) -> Table {
+/// The look-ahead table: which parcel changes class when, by window; descriptions in
+/// `lang`.
+pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64], lang: Lang) -> Table {
     let cols = [
         ("parcel_id", "宗地编号"),
         ("holder", "土地使用权人"),
@@ -18,6 +21,7 @@ pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64]) -> Table {
         ("days", "剩余天数"),
         ("within_days", "预警期（天）"),
         ("idle_class", "当前类别"),
+        ("event_description", "事项说明"),
     ];
     let mut t = Table::new(
         "upcoming",
@@ -31,11 +35,12 @@ pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64]) -> Table {
         t.rows.push(vec![
             Cell::Text(p.id.clone()),
             Cell::text(p.holder.clone()),
-            Cell::Text(u.event.to_owned()),
+            Cell::Text(u.event.code().to_owned()),
             Cell::Date(u.date),
             Cell::Int(u.days),
             window.map(Cell::Int).unwrap_or(Cell::Empty),
             Cell::Text(a.idle[u.parcel].class.name().to_owned()),
+            Cell::Text(u.event.words(lang)),
         ]);
     }
     t

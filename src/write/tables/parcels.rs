@@ -6,10 +6,17 @@ use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::index::Index;
 use crate::model::Model;
+use crate::project::Lang;
+use crate::words::{self, Words};
 use crate::write::{Cell, Column, LazyTable};
 
-/// The parcels table, its rows made as they are written.
-pub fn parcels_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis) -> LazyTable<'a> {
+/// The parcels table, its rows made as they are written; reasons in `lang`.
+pub fn parcels_table<'a>(
+    model: &'a Model,
+    index: &'a Index,
+    a: &'a Analysis,
+    lang: Lang,
+) -> LazyTable<'a> {
     let cols = [
         ("parcel_id", "宗地编号"),
         ("park_id", "园区编号"),
@@ -73,16 +80,16 @@ pub fn parcels_table<'a>(model: &'a Model, index: &'a Index, a: &'a Analysis) ->
             Cell::Int(it.enterprises as i64),
             Cell::text(it.industry.clone()),
             Cell::num(it.far_min_required, 3),
-            Cell::text(it.far_rule.clone()),
+            Cell::text(it.far_rule.as_ref().map(|r| r.words(lang))),
             Cell::bool(it.far_ok),
             Cell::bool(it.coverage_ok),
             Cell::Text(v.class.name().to_owned()),
             Cell::Text(v.class.zh().to_owned()),
-            Cell::Text(v.reason.clone()),
+            Cell::Text(v.evidence.words(lang)),
             Cell::date(v.since),
             Cell::Bool(v.fee_due),
             Cell::Bool(v.recoverable),
-            Cell::Text(v.cross_checks.join("; ")),
+            Cell::Text(words::cross_checks(&v.cross_checks, lang)),
         ]
     })
     .with_geometry(move |i| {

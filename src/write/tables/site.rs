@@ -5,6 +5,8 @@ use geo::{Centroid, Geometry, LineString};
 use super::to_lonlat;
 use crate::analyse::site::{SitingResult, CRITERIA};
 use crate::model::Model;
+use crate::project::Lang;
+use crate::words::{self, Words};
 use crate::write::{Cell, Column, Table};
 
 fn cols(c: &[(&str, &str)]) -> Vec<Column> {
@@ -83,8 +85,9 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
     t
 }
 
-/// The sites ruled out, with the first constraint failed, measured value and threshold.
-pub fn rejected_table(model: &Model, r: &SitingResult) -> Table {
+/// The sites ruled out, with the first constraint failed, measured value and threshold
+/// (in `lang`).
+pub fn rejected_table(model: &Model, r: &SitingResult, lang: Lang) -> Table {
     let mut t = Table::new(
         "rejected",
         cols(&[
@@ -104,17 +107,17 @@ pub fn rejected_table(model: &Model, r: &SitingResult) -> Table {
                 Cell::Text(e.id.clone()),
                 Cell::Text(s.id.clone()),
                 Cell::Text(model.parks[s.park].id.clone()),
-                Cell::Text(rej.excluded_by.into()),
-                Cell::Text(rej.measured.clone()),
-                Cell::Text(rej.threshold.clone()),
+                Cell::Text(rej.excluded_by().code().into()),
+                Cell::Text(words::measured(&rej.evidence, lang)),
+                Cell::Text(words::threshold(&rej.evidence, lang)),
             ]);
         }
     }
     t
 }
 
-/// The plan: where each enterprise goes, when, and the land it releases.
-pub fn plan_table(model: &Model, r: &SitingResult) -> Table {
+/// The plan: where each enterprise goes, when, and the land it releases; reasons in `lang`.
+pub fn plan_table(model: &Model, r: &SitingResult, lang: Lang) -> Table {
     let mut t = Table::new(
         "plan",
         cols(&[
@@ -149,7 +152,7 @@ pub fn plan_table(model: &Model, r: &SitingResult) -> Table {
             Cell::Text(e.id.clone()),
             Cell::text(e.name.clone()),
             Cell::text(e.industry.clone()),
-            Cell::Text(m.why.clone()),
+            Cell::Text(m.why.words(lang)),
             Cell::text(site.map(|s| s.id.clone())),
             Cell::text(site.map(|s| model.parks[s.park].id.clone())),
             Cell::num(a.score, 2),
@@ -158,16 +161,8 @@ pub fn plan_table(model: &Model, r: &SitingResult) -> Table {
             Cell::Number(a.released.to_mu(), 3),
             Cell::Number(m.required.to_mu(), 3),
             Cell::Number(m.protection_m, 0),
-            Cell::Text(format!(
-                "{}{}",
-                m.protection_source,
-                if m.protection_fallback {
-                    " [fallback]"
-                } else {
-                    ""
-                }
-            )),
-            Cell::text(a.unplaced_reason.clone()),
+            Cell::Text(words::protection_with_flag(&m.protection_source, lang)),
+            Cell::text(a.unplaced_reason.as_ref().map(|u| u.words(lang))),
         ]);
     }
     t
