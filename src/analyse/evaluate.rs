@@ -8,7 +8,9 @@ use rayon::prelude::*;
 use crate::analyse::intensity::parcel::enterprise_land;
 use crate::index::Index;
 use crate::model::{Enterprise, Model};
-use crate::project::policy::{BenchmarkRule, EvaluationPreset, MissingRule};
+use crate::project::policy::{
+    BenchmarkRule, ClassCutoffs, EvaluationPreset, Indicator, MissingRule,
+};
 use crate::units::AreaM2;
 
 /// An evaluation class.
@@ -175,13 +177,101 @@ fn static_key(key: &str) -> &'static str {
 
 /// Evaluates every enterprise under a preset.
 pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Evaluation {
-    let land = enterprise_land(model, index);
-    let n_all = model.enterprises.len();
-    let mut out: Vec<EnterpriseEval> = (0..n_all)
+    let mut out = indicator_values(model, index);
+    // Evaluated: land located and revenue given; the others are T with the reason.
+    let mut evaluated = Vec::new();
+    for (i, e) in out.iter_mut().enumerate() {
+        if e.land.m2() <= 0.0 {
+            e.evidence = ClassEvidence::NoLand;
+        } else if model.enterprises[i].revenue.is_none() {
+            e.evidence = ClassEvidence::NoRevenue;
+        } else {
+            evaluated.push(i);
+        }
+    }
+    let n = evaluated.len();
+    // Benchmarks and per-indicator scores (None: not computable).
+    let mut benchmarks = Vec::new();
+    let mut scores = vec![vec![None::<f64>; preset.indicators.len()]; n];
+    for (k, ind) in preset.indicators.iter().enumerate() {
+        let vals: Vec<Option<f64>> = evaluated.iter().map(|&i| out[i].value(&ind.key)).collect();
+        let bench = benchmark(preset.benchmark, ind, &vals);
+        benchmarks.push((ind.key.clone(), bench));
+        for (j, v) in vals.iter().enumerate() {
+            scores[j][k] = v.map(|v| indicator_points(ind, v, bench));
+        }
+    }
+    // A missing indicator scores the mean of the others' (or 0, by the preset).
+    let means: Vec<f64> = (0..preset.indicators.len())
+        .map(|k| mean(scores.iter().filter_map(|s| s[k])))
+        .collect();
+    let totals: Vec<f64> = scores
+        .iter()
+        .map(|s| {
+            s.iter()
+                .zip(&means)
+                .map(|(score, mean)| match (score, preset.missing) {
+                    (Some(s), _) => *s,
+                    (None, MissingRule::MeanScore) => *mean,
+                    (None, MissingRule::Zero) => 0.0,
+                })
+                .sum()
+        })
+        .collect();
+    let ranks = competition_ranks(&totals);
+    let verdicts: Vec<ClassEvidence> = (0..n)
         .into_par_iter()
-        .map(|i| {
-            let e = &model.enterprises[i];
-            let (area, parts) = &land[i];
+        .map(|j| {
+            let i = evaluated[j];
+            ClassEvidence::Ranked {
+                class: class_of_rank(ranks[j], n, &preset.classes),
+                rank: ranks[j],
+                of: n,
+                score: totals[j],
+                indicators: preset
+                    .indicators
+                    .iter()
+                    .zip(&benchmarks)
+                    .zip(&means)
+                    .map(|((ind, (_, bench)), mean)| IndicatorScore {
+                        key: static_key(&ind.key),
+                        outcome: match (out[i].value(&ind.key), preset.missing) {
+                            (Some(value), _) => IndicatorOutcome::Measured {
+                                value,
+                                benchmark: *bench,
+                            },
+                            (None, MissingRule::MeanScore) => {
+                                IndicatorOutcome::MeanScore { mean: *mean }
+                            }
+                            (None, MissingRule::Zero) => IndicatorOutcome::Zero,
+                        },
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    for (j, evidence) in verdicts.into_iter().enumerate() {
+        let e = &mut out[evaluated[j]];
+        e.score = Some(totals[j]);
+        e.rank = Some(ranks[j]);
+        e.class = class_of_rank(ranks[j], n, &preset.classes);
+        e.evidence = evidence;
+    }
+    Evaluation {
+        enterprises: out,
+        benchmarks,
+        preset: preset.name.clone(),
+    }
+}
+
+/// Every enterprise's land and indicator values, not yet evaluated (class T).
+fn indicator_values(model: &Model, index: &Index) -> Vec<EnterpriseEval> {
+    let land = enterprise_land(model, index);
+    model
+        .enterprises
+        .par_iter()
+        .zip(&land)
+        .map(|(e, (area, parts))| {
             let mu = area.to_mu();
             EnterpriseEval {
                 land: *area,
@@ -196,125 +286,86 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
                 evidence: ClassEvidence::NoLand,
             }
         })
-        .collect();
-    let evaluated: Vec<usize> = (0..n_all)
-        .filter(|&i| out[i].land.m2() > 0.0 && model.enterprises[i].revenue.is_some())
-        .collect();
-    let mut is_evaluated = vec![false; n_all];
-    for &i in &evaluated {
-        is_evaluated[i] = true;
+        .collect()
+}
+
+/// An indicator's benchmark: the preset's fixed value, or twice the mean over the
+/// evaluated enterprises that have it (0 when none has).
+fn benchmark(rule: BenchmarkRule, ind: &Indicator, values: &[Option<f64>]) -> f64 {
+    match rule {
+        BenchmarkRule::Fixed => ind.benchmark.unwrap_or(0.0),
+        BenchmarkRule::TwiceMean => 2.0 * mean(values.iter().flatten().copied()),
     }
-    for i in 0..n_all {
-        if !is_evaluated[i] {
-            out[i].evidence = if out[i].land.m2() <= 0.0 {
-                ClassEvidence::NoLand
-            } else {
-                ClassEvidence::NoRevenue
-            };
-        }
+}
+
+/// Points of a value: weight × value / benchmark, capped when the preset caps it.
+fn indicator_points(ind: &Indicator, value: f64, benchmark: f64) -> f64 {
+    let r = if benchmark > 0.0 {
+        value / benchmark
+    } else {
+        0.0
+    };
+    ind.weight * ind.cap.map_or(r, |c| r.min(c))
+}
+
+/// The arithmetic mean, 0 of nothing.
+fn mean(values: impl Iterator<Item = f64>) -> f64 {
+    let (sum, n) = values.fold((0.0, 0usize), |(s, n), v| (s + v, n + 1));
+    if n == 0 {
+        0.0
+    } else {
+        sum / n as f64
     }
-    let n = evaluated.len();
-    // Benchmarks and per-indicator scores.
-    let mut benchmarks = Vec::new();
-    let mut scores = vec![vec![None::<f64>; preset.indicators.len()]; n];
-    for (k, ind) in preset.indicators.iter().enumerate() {
-        let vals: Vec<Option<f64>> = evaluated.iter().map(|&i| out[i].value(&ind.key)).collect();
-        let bench = match preset.benchmark {
-            BenchmarkRule::Fixed => ind.benchmark.unwrap_or(0.0),
-            BenchmarkRule::TwiceMean => {
-                let have: Vec<f64> = vals.iter().flatten().copied().collect();
-                if have.is_empty() {
-                    0.0
-                } else {
-                    2.0 * have.iter().sum::<f64>() / have.len() as f64
-                }
-            }
-        };
-        benchmarks.push((ind.key.clone(), bench));
-        for (j, v) in vals.iter().enumerate() {
-            scores[j][k] = v.map(|v| {
-                let r = if bench > 0.0 { v / bench } else { 0.0 };
-                ind.weight * ind.cap.map_or(r, |c| r.min(c))
-            });
-        }
-    }
-    let mut totals = vec![0.0; n];
-    let mut means = vec![0.0; preset.indicators.len()];
-    for (k, _) in preset.indicators.iter().enumerate() {
-        let have: Vec<f64> = scores.iter().filter_map(|s| s[k]).collect();
-        let mean = if have.is_empty() {
-            0.0
-        } else {
-            have.iter().sum::<f64>() / have.len() as f64
-        };
-        means[k] = mean;
-        for j in 0..n {
-            totals[j] += match (scores[j][k], preset.missing) {
-                (Some(s), _) => s,
-                (None, MissingRule::MeanScore) => mean,
-                (None, MissingRule::Zero) => 0.0,
-            };
-        }
-    }
-    // Competition ranking on scores rounded to 1e-9 (equal scores share the better rank).
+}
+
+/// Competition ranks (1 = best) of scores rounded to 1e-9: equal scores share the better
+/// rank.
+fn competition_ranks(totals: &[f64]) -> Vec<usize> {
     let key = |s: f64| (s * 1e9).round() as i64;
     let mut sorted: Vec<i64> = totals.iter().map(|&t| key(t)).collect();
     sorted.sort_unstable_by(|a, b| b.cmp(a));
-    let verdicts: Vec<(usize, EvalClass, ClassEvidence)> = (0..n)
-        .into_par_iter()
-        .map(|j| {
-            let r = 1 + sorted.partition_point(|&t| t > key(totals[j]));
-            let c = &preset.classes;
-            let (r64, n64) = (r as u64, n as u64);
-            let class = if r64 * c.a[1] <= c.a[0] * n64 {
-                EvalClass::A
-            } else if r64 * c.b[1] <= c.b[0] * n64 {
-                EvalClass::B
-            } else if r64 * c.c[1] <= c.c[0] * n64 {
-                EvalClass::C
-            } else {
-                EvalClass::D
-            };
-            let i = evaluated[j];
-            let indicators = preset
-                .indicators
-                .iter()
-                .zip(&benchmarks)
-                .zip(&means)
-                .map(|((ind, (_, bench)), mean)| IndicatorScore {
-                    key: static_key(&ind.key),
-                    outcome: match (out[i].value(&ind.key), preset.missing) {
-                        (Some(value), _) => IndicatorOutcome::Measured {
-                            value,
-                            benchmark: *bench,
-                        },
-                        (None, MissingRule::MeanScore) => {
-                            IndicatorOutcome::MeanScore { mean: *mean }
-                        }
-                        (None, MissingRule::Zero) => IndicatorOutcome::Zero,
-                    },
-                })
-                .collect();
-            let evidence = ClassEvidence::Ranked {
-                class,
-                rank: r,
-                of: n,
-                score: totals[j],
-                indicators,
-            };
-            (r, class, evidence)
-        })
-        .collect();
-    for (j, (r, class, evidence)) in verdicts.into_iter().enumerate() {
-        let e = &mut out[evaluated[j]];
-        e.score = Some(totals[j]);
-        e.rank = Some(r);
-        e.class = class;
-        e.evidence = evidence;
+    totals
+        .iter()
+        .map(|&t| 1 + sorted.partition_point(|&s| s > key(t)))
+        .collect()
+}
+
+/// The class of rank r among n (integer arithmetic): A when r × den ≤ num × n for the A
+/// cut-off, then B, then C, else D.
+fn class_of_rank(rank: usize, n: usize, c: &ClassCutoffs) -> EvalClass {
+    let (r, n) = (rank as u64, n as u64);
+    if r * c.a[1] <= c.a[0] * n {
+        EvalClass::A
+    } else if r * c.b[1] <= c.b[0] * n {
+        EvalClass::B
+    } else if r * c.c[1] <= c.c[0] * n {
+        EvalClass::C
+    } else {
+        EvalClass::D
     }
-    Evaluation {
-        enterprises: out,
-        benchmarks,
-        preset: preset.name.clone(),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn competition_ranks_share_the_better_rank() {
+        assert_eq!(competition_ranks(&[3.0, 5.0, 5.0, 1.0]), vec![3, 1, 1, 4]);
+    }
+
+    #[test]
+    fn classes_by_rank_with_integer_cut_offs() {
+        // DOMAIN.md: A when 5r ≤ n, B when 5r ≤ 3n, C when 20r ≤ 19n, else D. n = 20:
+        // ranks 1–4 A, 5–12 B, 13–19 C, 20 D (worked by hand).
+        let cut = ClassCutoffs {
+            a: [1, 5],
+            b: [3, 5],
+            c: [19, 20],
+        };
+        let classes: Vec<&str> = (1..=20)
+            .map(|r| class_of_rank(r, 20, &cut).name())
+            .collect();
+        assert_eq!(classes.concat(), "AAAABBBBBBBBCCCCCCCD");
     }
 }

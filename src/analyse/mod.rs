@@ -65,16 +65,14 @@ pub(crate) fn analyse_all(
     lap("approved-not-supplied overlay", &mut timings);
     let evaluation = evaluate::evaluate(model, index, &policy.evaluation);
     lap("evaluate", &mut timings);
-    let parks = intensity::park_intensity(
-        model,
-        index,
-        policy,
-        &intensity,
-        &idle,
-        &ans_by_park,
-        &evaluation,
+    let inputs = intensity::ParkInputs {
+        parcels: &intensity,
+        idle: &idle,
+        ans_by_park: &ans_by_park,
+        evaluation: &evaluation,
         as_of,
-    );
+    };
+    let parks = intensity::park_intensity(model, index, policy, &inputs);
     lap("park indicators", &mut timings);
     Analysis {
         as_of,

@@ -8,6 +8,7 @@ mod ans;
 mod classify;
 pub mod dates;
 mod evidence;
+mod rules;
 
 pub use ans::{ans_area_by_park, approved_not_supplied, AnsPiece};
 pub use classify::{classify_idle, IdleClass, IdleVerdict, Upcoming};

@@ -6,4 +6,4 @@ pub(crate) mod parcel;
 mod park;
 
 pub use parcel::{parcel_intensity, FarRule, ParcelIntensity};
-pub use park::{park_intensity, ParkIntensity, ParkType};
+pub use park::{park_intensity, ParkInputs, ParkIntensity, ParkType};

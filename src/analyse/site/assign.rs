@@ -8,12 +8,9 @@ use chrono::Datelike;
 use pathfinding::matrix::Matrix;
 use pathfinding::prelude::kuhn_munkres;
 
-use super::candidates::Site;
+use super::context::SitingContext;
 use super::criteria::ScoredSite;
-use super::movers::Mover;
 use super::screen::{Constraint, Rejections};
-use crate::model::Model;
-use crate::project::policy::SitingRules;
 use crate::units::AreaM2;
 
 /// One line of the plan.
@@ -181,16 +178,20 @@ pub fn solve_assignment(
     chosen
 }
 
-/// Assigns sites and sets phases.
+/// Assigns sites and sets phases (yearly batches from the year after `as_of`).
 pub fn assign_sites(
-    model: &Model,
-    movers: &[Mover],
-    sites: &[Site],
+    ctx: &SitingContext,
     options: &[Vec<ScoredSite>],
     rejected: &[Rejections],
-    rules: &SitingRules,
     as_of: chrono::NaiveDate,
 ) -> Vec<Assignment> {
+    let SitingContext {
+        model,
+        rules,
+        movers,
+        sites,
+        ..
+    } = *ctx;
     let k = rules.assignment_candidates.max(1);
     let cand: Vec<Vec<(usize, f64)>> = options
         .iter()

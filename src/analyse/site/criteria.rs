@@ -9,8 +9,9 @@ use rayon::prelude::*;
 use rstar::{primitives::GeomWithData, RTree, AABB};
 
 use super::candidates::Site;
+use super::context::SitingContext;
+use super::facts::SiteFacts;
 use super::movers::Mover;
-use super::screen::SiteFacts;
 use crate::model::{ConstraintKind, Model};
 use crate::project::policy::SitingRules;
 
@@ -132,13 +133,12 @@ impl Criteria {
     /// id); the best `keep` kept.
     pub fn rank(
         &self,
-        movers: &[Mover],
-        sites: &[Site],
-        facts: &[SiteFacts],
+        ctx: &SitingContext,
         weights: [f64; 5],
         keep: usize,
     ) -> Vec<Vec<ScoredSite>> {
-        movers
+        let (sites, facts) = (ctx.sites, ctx.facts);
+        ctx.movers
             .par_iter()
             .enumerate()
             .map(|(mv, m)| {
@@ -172,12 +172,11 @@ impl Criteria {
     /// the weight sensitivity needs.
     pub fn normalised_pool(
         &self,
+        ctx: &SitingContext,
         mv: usize,
-        m: &Mover,
-        sites: &[Site],
-        facts: &[SiteFacts],
     ) -> Vec<(usize, [Option<f64>; 5], f64)> {
-        let v = self.view(mv, m);
+        let (sites, facts) = (ctx.sites, ctx.facts);
+        let v = self.view(mv, &ctx.movers[mv]);
         let ranges = v.ranges(sites, facts);
         (0..v.pool.sites.len())
             .map(|j| {

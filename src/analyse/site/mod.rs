@@ -7,7 +7,9 @@
 mod ahp;
 mod assign;
 mod candidates;
+mod context;
 mod criteria;
+mod facts;
 mod movers;
 mod screen;
 mod sensitivity;
@@ -15,9 +17,11 @@ mod sensitivity;
 pub use ahp::{ahp_weights, AhpResult};
 pub use assign::{assign_sites, Assignment, UnplacedReason};
 pub use candidates::{candidate_sites, Site};
+pub use context::SitingContext;
 pub use criteria::{Criteria, ScoredSite, CRITERIA};
+pub use facts::{site_facts, SiteFacts};
 pub use movers::{find_movers, MoveReason, Mover, ProtectionSource};
-pub use screen::{screen_sites, Constraint, Rejection, RejectionEvidence, Rejections, SiteFacts};
+pub use screen::{screen_sites, Constraint, Rejection, RejectionEvidence, Rejections};
 pub use sensitivity::top_site_stability;
 
 use crate::analyse::Analysis;
@@ -141,26 +145,25 @@ pub(crate) fn plan_relocation(
         });
     let sites = candidate_sites(model, index, &analysis.idle, rules, max_need);
     lap("siting: candidate sites", &mut timings);
-    let facts = screen::site_facts(model, &sites, rules);
+    let facts = site_facts(model, &sites);
     lap("siting: site facts", &mut timings);
-    let (feasible, rejected) = screen_sites(model, &movers, &sites, &facts, rules);
+    let ctx = SitingContext {
+        model,
+        rules,
+        movers: &movers,
+        sites: &sites,
+        facts: &facts,
+    };
+    let (feasible, rejected) = screen_sites(&ctx);
     lap("siting: constraints", &mut timings);
     let criteria = Criteria::measure(model, &movers, &sites, &feasible, rules);
     lap("siting: criteria measured", &mut timings);
     let keep = rules.assignment_candidates.max(rules.max_sites_written);
-    let options = criteria.rank(&movers, &sites, &facts, weights, keep);
+    let options = criteria.rank(&ctx, weights, keep);
     lap("siting: scores", &mut timings);
-    let plan = assign_sites(
-        model,
-        &movers,
-        &sites,
-        &options,
-        &rejected,
-        rules,
-        analysis.as_of,
-    );
+    let plan = assign_sites(&ctx, &options, &rejected, analysis.as_of);
     lap("siting: assignment", &mut timings);
-    let stability = stabilities(&criteria, &movers, &sites, &facts, &options, weights);
+    let stability = stabilities(&ctx, &criteria, &options, weights);
     lap("siting: stability", &mut timings);
     Ok(SitingResult {
         movers,
@@ -179,20 +182,17 @@ pub(crate) fn plan_relocation(
 
 /// Each mover's stability of its best site under ±20 % weights.
 fn stabilities(
+    ctx: &SitingContext,
     criteria: &Criteria,
-    movers: &[Mover],
-    sites: &[Site],
-    facts: &[SiteFacts],
     options: &[Vec<ScoredSite>],
     weights: [f64; 5],
 ) -> Vec<Option<f64>> {
     use rayon::prelude::*;
-    movers
-        .par_iter()
-        .enumerate()
-        .map(|(mv, m)| {
+    (0..ctx.movers.len())
+        .into_par_iter()
+        .map(|mv| {
             let best = options[mv].first()?.site;
-            let pool = criteria.normalised_pool(mv, m, sites, facts);
+            let pool = criteria.normalised_pool(ctx, mv);
             top_site_stability(&pool, best, weights)
         })
         .collect()
@@ -211,27 +211,20 @@ impl SitingResult {
         as_of: chrono::NaiveDate,
     ) {
         let keep = rules.assignment_candidates.max(rules.max_sites_written);
-        self.options = self
-            .criteria
-            .rank(&self.movers, &self.sites, &self.facts, weights, keep);
+        let ctx = SitingContext {
+            model,
+            rules,
+            movers: &self.movers,
+            sites: &self.sites,
+            facts: &self.facts,
+        };
+        let options = self.criteria.rank(&ctx, weights, keep);
+        let plan = assign_sites(&ctx, &options, &self.rejected, as_of);
+        let stability = stabilities(&ctx, &self.criteria, &options, weights);
+        self.options = options;
+        self.plan = plan;
+        self.stability = stability;
         self.weights = weights;
         self.consistency_ratio = None;
-        self.plan = assign_sites(
-            model,
-            &self.movers,
-            &self.sites,
-            &self.options,
-            &self.rejected,
-            rules,
-            as_of,
-        );
-        self.stability = stabilities(
-            &self.criteria,
-            &self.movers,
-            &self.sites,
-            &self.facts,
-            &self.options,
-            weights,
-        );
     }
 }
