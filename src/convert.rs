@@ -9,7 +9,10 @@ use geo::{Coord, Geometry, MapCoords};
 use crate::crs::{from_wgs84, to_wgs84, Crs};
 use crate::error::{Error, Result};
 use crate::read::{read_layer, RawValue, ReadOptions};
-use crate::write::{write_csv, write_geojson, Cell, Column, Table};
+use crate::write::{
+    write_csv, write_geojson, write_geopackage, write_shapefile, write_workbook, Cell, Column,
+    Format, Formats, OutputOptions, Rows, ShpEncoding, ShpOptions, Space, Table,
+};
 
 /// How to convert a layer.
 #[derive(Debug, Clone)]
@@ -23,6 +26,8 @@ pub struct ConvertOptions {
     pub x: Option<String>,
     /// The y (latitude) column of a CSV or Excel input. Default: found by name.
     pub y: Option<String>,
+    /// The text encoding of a shapefile output. Default: GBK.
+    pub encoding: ShpEncoding,
 }
 
 impl Default for ConvertOptions {
@@ -32,6 +37,7 @@ impl Default for ConvertOptions {
             to: "wgs84".into(),
             x: None,
             y: None,
+            encoding: ShpEncoding::Gbk,
         }
     }
 }
@@ -51,9 +57,11 @@ pub struct ConvertSummary {
     pub not_converted: Vec<String>,
 }
 
-/// Converts the layer in `input` into `output`; the output's extension picks the format
-/// (`.geojson`/`.json`, `.csv` with x/y or lon/lat columns and a `wkt` column for
-/// non-point geometry).
+/// Converts the layer in `input` into `output`; the output's extension picks the format:
+/// `.geojson`/`.json`, `.csv` and `.xlsx` (x/y or lon/lat columns for points and a `wkt`
+/// column for other geometry, which parkscope reads back as geometry), `.shp` (with
+/// `.shx .dbf .prj .cpg` and the field-name table), `.gpkg` (one layer named by the file),
+/// `.fgb`.
 ///
 /// # Errors
 /// An input that cannot be read, an unknown CRS ([`Error::Invalid`] for `from`/`to`), an
@@ -73,19 +81,24 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
         (None, Some(d)) => Crs::parse(d).map_err(|e| Error::in_file(raw.display_name(), e))?,
         (None, None) => Crs::LonLat,
     };
+    if opts.from.is_none() && raw.declared_crs.is_none() {
+        check_lonlat(&raw)?;
+    }
     let dst = Crs::parse(&opts.to).map_err(|e| Error::invalid("to", opts.to.as_str(), e))?;
     let ext = output
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or_default()
         .to_lowercase();
-    if !matches!(ext.as_str(), "geojson" | "json" | "csv") {
-        return Err(Error::invalid(
-            "output",
-            output.display().to_string(),
-            "the output must end in .geojson or .csv",
-        ));
-    }
+    let format = Format::from_name(&ext)
+        .filter(|f| f.is_available())
+        .ok_or_else(|| {
+            Error::invalid(
+                "output",
+                output.display().to_string(),
+                "the output must end in .geojson, .csv, .xlsx, .shp, .gpkg or .fgb",
+            )
+        })?;
     let mut table = Table::new(
         &output
             .file_stem()
@@ -127,15 +140,58 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
             .unwrap_or_default();
         return Err(Error::Missing(format!("nothing converted; {first}")));
     }
-    if ext == "csv" {
-        add_coordinate_columns(&mut table, &geoms, &dst);
-        write_csv(output, &table)?;
-    } else {
-        if let Crs::Projected(_) = dst {
-            table.crs = Some(dst.name());
+    table.space = Space::Crs(dst.clone());
+    match format {
+        Format::Csv | Format::Xlsx => {
+            add_coordinate_columns(&mut table, &geoms, &dst);
+            if format == Format::Csv {
+                write_csv(output, &table)?;
+            } else {
+                let sheet = table.name.clone();
+                write_workbook(
+                    output,
+                    &[(sheet.as_str(), &table as &dyn Rows)],
+                    crate::Lang::En,
+                )?;
+            }
         }
-        table.geometries = Some(geoms);
-        write_geojson(output, &table)?;
+        Format::GeoJson => {
+            table.geometries = Some(geoms);
+            write_geojson(output, &table)?;
+        }
+        Format::Shp => {
+            table.geometries = Some(geoms);
+            let dir = output.parent().unwrap_or(Path::new(""));
+            let o = ShpOptions {
+                crs: dst.clone(),
+                encoding: opts.encoding,
+            };
+            write_shapefile(dir, &table, &o)?;
+        }
+        Format::Gpkg => {
+            table.geometries = Some(geoms);
+            let o = OutputOptions {
+                formats: Formats::of(&[Format::Gpkg]),
+                crs: Some(dst.clone()),
+                encoding: opts.encoding,
+            };
+            write_geopackage(
+                output,
+                &[&table as &dyn Rows],
+                &o,
+                "1970-01-01T00:00:00.000Z",
+            )?;
+        }
+        Format::Fgb => {
+            table.geometries = Some(geoms);
+            let o = OutputOptions {
+                formats: Formats::of(&[Format::Fgb]),
+                crs: Some(dst.clone()),
+                encoding: opts.encoding,
+            };
+            let dir = output.parent().unwrap_or(Path::new(""));
+            crate::write::write_table_files(dir, &table, &o)?;
+        }
     }
     Ok(ConvertSummary {
         from: src.name(),
@@ -168,6 +224,27 @@ fn add_coordinate_columns(table: &mut Table, geoms: &[Option<Geometry<f64>>], ds
             None => row.extend([Cell::Empty, Cell::Empty, Cell::Empty]),
         }
     }
+}
+
+/// A layer that declares no CRS is read as lon/lat; coordinates beyond ±180/±90 say it is
+/// not (a CSV of Gauss-Krüger x/y), and are refused rather than converted into nonsense.
+fn check_lonlat(raw: &crate::read::RawLayer) -> Result<()> {
+    use geo::CoordsIter;
+    for f in &raw.features {
+        if let Some(c) = f.geometry.as_ref().and_then(|g| {
+            g.coords_iter()
+                .find(|c| c.x.abs() > 180.0 || c.y.abs() > 90.0)
+        }) {
+            return Err(Error::in_file(
+                raw.display_name(),
+                format!(
+                    "feature {}: ({:.1}, {:.1}) is not a longitude/latitude and the file declares no coordinate system; give it with --from (e.g. EPSG:4549)",
+                    f.number, c.x, c.y
+                ),
+            ));
+        }
+    }
+    Ok(())
 }
 
 fn reproject(g: &Geometry<f64>, src: &Crs, dst: &Crs) -> Option<Geometry<f64>> {

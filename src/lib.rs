@@ -25,7 +25,7 @@
 //! | open | [`Workspace::open`], [`OpenOptions`] | the project, its rule tables, the typed model, the index; every load invariant enforced |
 //! | analyse | [`Workspace::analyse`] | [`analyse::Analysis`]: intensity per parcel and park, idle classes with their evidence, the per-mu evaluation |
 //! | site | [`Workspace::site`] | [`analyse::site::SitingResult`]: movers, screened and scored sites, the optimal plan |
-//! | tables | [`Workspace::write_tables`], [`Workspace::write_siting_tables`] | GeoJSON, CSV and workbooks of a [`TableSet`] |
+//! | tables | [`Workspace::write_tables`], [`Workspace::write_siting_tables`] | the tables of a [`TableSet`] in the [`Formats`] of [`OutputOptions`] |
 //! | maps | [`Workspace::draw_map`], [`Workspace::draw_atlas`], then [`render::save_map`] | exhibits as SVG, PNG or PDF |
 //!
 //! Other entry points: [`convert::convert_layer`] (one layer between formats and CRSs) and
@@ -55,7 +55,7 @@
 //! | [`problems`] | what loading found: problems per feature, reports per layer |
 //! | `index` (internal) | spatial joins computed once per run |
 //! | [`analyse`] | one module per command: intensity, evaluate, idle, site |
-//! | `write` (internal) | tables to GeoJSON, CSV (BOM) and Excel, atomically |
+//! | `write` (internal) | tables to GeoJSON, CSV (BOM), Excel, Shapefile, GeoPackage, FlatGeobuf, atomically ([`OutputOptions`]) |
 //! | [`render`] | map exhibits: scene → SVG → PNG/PDF |
 //! | [`words`] | evidence (rule, threshold, value, dates) into Chinese or English sentences |
 //! | [`convert`], [`synth`] | layer conversion; seeded synthetic cities |
@@ -87,3 +87,4 @@ pub use problems::{LayerReport, LoadReport, Location, Problem, Severity};
 pub use project::{Lang, LayerKind, Project};
 pub use read::value::parse_date_text;
 pub use workspace::{AtlasPage, OpenOptions, TableSet, Workspace};
+pub use write::{Format, Formats, OutputOptions, ShpEncoding};

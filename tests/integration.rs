@@ -8,6 +8,7 @@ mod integration {
     mod cli;
     mod crosscheck;
     mod crs;
+    mod formats;
     mod golden;
     mod idle;
     mod intensity;

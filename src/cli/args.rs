@@ -13,7 +13,7 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
     /// Print only errors.
-    #[arg(long, global = true)]
+    #[arg(short = 'q', long, global = true)]
     pub quiet: bool,
     /// Print a machine-readable summary on stdout.
     #[arg(long, global = true)]
@@ -30,14 +30,42 @@ pub struct ProjectArg {
     pub project: PathBuf,
 }
 
+/// Where and how the result tables are written.
+#[derive(Args, Debug, Clone)]
+pub struct TableArgs {
+    /// Output folder.
+    #[arg(short = 'o', long)]
+    pub out: PathBuf,
+    #[command(flatten)]
+    pub output: FormatArgs,
+}
+
+/// The formats of the result tables.
+#[derive(Args, Debug, Clone)]
+pub struct FormatArgs {
+    /// Table formats, comma-separated: geojson, csv, xlsx, shp, gpkg, fgb.
+    #[arg(long, value_name = "LIST", default_value = "geojson,csv,xlsx")]
+    pub format: String,
+    /// CRS of shapefile, GeoPackage and FlatGeobuf geometry (EPSG:NNNN, wgs84, cgcs2000).
+    /// Default: the project's survey CRS (CGCS2000 3-degree Gauss-Krüger of its zone).
+    /// GeoJSON is always WGS84.
+    #[arg(long, value_name = "CRS")]
+    pub crs: Option<String>,
+    /// Text encoding of shapefile attributes: gbk or utf-8.
+    #[arg(long, value_name = "ENC", default_value = "gbk")]
+    pub encoding: String,
+}
+
 /// The subcommands of INTERFACE.md.
 #[derive(Subcommand, Debug)]
 pub enum Command {
     /// Run every analysis and map on the bundled sample city.
     Demo {
         /// Output folder.
-        #[arg(long, default_value = "maps/demo")]
+        #[arg(short = 'o', long, default_value = "maps/demo")]
         out: PathBuf,
+        #[command(flatten)]
+        output: FormatArgs,
     },
     /// Load and validate every layer; print the per-layer report.
     Check(ProjectArg),
@@ -45,25 +73,22 @@ pub enum Command {
     Intensity {
         #[command(flatten)]
         project: ProjectArg,
-        /// Output folder.
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        tables: TableArgs,
     },
     /// Per-mu (亩均) evaluation and A/B/C/D classes of enterprises.
     Evaluate {
         #[command(flatten)]
         project: ProjectArg,
-        /// Output folder.
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        tables: TableArgs,
     },
     /// Idle and inefficient land.
     Idle {
         #[command(flatten)]
         project: ProjectArg,
-        /// Output folder.
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        tables: TableArgs,
         /// Judge at this date instead of the project's as_of.
         #[arg(long)]
         as_of: Option<String>,
@@ -72,9 +97,8 @@ pub enum Command {
     Site {
         #[command(flatten)]
         project: ProjectArg,
-        /// Output folder.
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        tables: TableArgs,
         /// Only this enterprise.
         #[arg(long)]
         enterprise: Option<String>,
@@ -91,15 +115,14 @@ pub enum Command {
     Run {
         #[command(flatten)]
         project: ProjectArg,
-        /// Output folder.
-        #[arg(long)]
-        out: PathBuf,
+        #[command(flatten)]
+        tables: TableArgs,
     },
     /// Convert one layer between formats and coordinate systems.
     Convert {
-        /// Input file (.geojson, .shp, .csv, .xlsx).
+        /// Input file (.geojson, .shp, .gpkg, .fgb, .csv, .xlsx).
         input: PathBuf,
-        /// Output file (.geojson or .csv).
+        /// Output file; its extension picks the format: .geojson, .csv, .xlsx, .shp, .gpkg, .fgb.
         output: PathBuf,
         /// CRS of the input when the file does not say (EPSG code, wgs84, cgcs2000, gcj02, bd09).
         #[arg(long)]
@@ -113,6 +136,9 @@ pub enum Command {
         /// Coordinate columns of a CSV/Excel input.
         #[arg(long)]
         y: Option<String>,
+        /// Text encoding of a shapefile output: gbk or utf-8.
+        #[arg(long, value_name = "ENC", default_value = "gbk")]
+        encoding: String,
     },
     /// Write a synthetic city of any size as a project folder.
     Synth {
@@ -120,7 +146,7 @@ pub enum Command {
         #[arg(long)]
         parcels: usize,
         /// Output folder.
-        #[arg(long)]
+        #[arg(short = 'o', long)]
         out: PathBuf,
         /// Random seed.
         #[arg(long, default_value_t = 1)]
@@ -143,7 +169,7 @@ pub struct RenderArgs {
     #[arg(long)]
     pub map: String,
     /// Output file: .png, .svg or .pdf.
-    #[arg(long)]
+    #[arg(short = 'o', long)]
     pub out: PathBuf,
     /// Zoom to one park (its park_id).
     #[arg(long, conflicts_with = "atlas")]

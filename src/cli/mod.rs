@@ -44,6 +44,9 @@ fn flag_of(parameter: &str) -> Option<&'static str> {
         "from" => "--from",
         "to" => "--to",
         "path" => "--out",
+        "formats" => "--format",
+        "crs" => "--crs",
+        "encoding" => "--encoding",
         _ => return None,
     })
 }

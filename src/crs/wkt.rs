@@ -16,6 +16,12 @@ pub(super) fn parse_wkt(wkt: &str) -> Result<Crs, String> {
             return Ok(crs);
         }
     }
+    // ESRI names the CGCS2000 Gauss-Krüger systems without an authority.
+    if let Some(code) = quoted_after(&upper, "PROJCS[").and_then(|n| esri_cgcs2000_code(&n)) {
+        if let Ok(crs) = Crs::from_epsg(code) {
+            return Ok(crs);
+        }
+    }
     let projection = quoted_after(&upper, "PROJECTION[").unwrap_or_default();
     if !(projection.contains("TRANSVERSE_MERCATOR")
         || projection.contains("GAUSS_KRUGER")
@@ -38,6 +44,31 @@ pub(super) fn parse_wkt(wkt: &str) -> Result<Crs, String> {
         "+proj=tmerc +lat_0={lat0} +lon_0={cm} +k={k} +x_0={fe} +y_0={fn_} +a={a} +rf={rf} +units=m +no_defs"
     );
     Crs::from_proj4(&proj4, None)
+}
+
+/// The EPSG code of an ESRI CGCS2000 Gauss-Krüger name (upper case):
+/// `CGCS2000_3_DEGREE_GK_CM_120E` → 4549, `CGCS2000_3_DEGREE_GK_ZONE_40` → 4528.
+fn esri_cgcs2000_code(name: &str) -> Option<u32> {
+    let num = |s: &str| s.trim_end_matches('E').parse::<u32>().ok();
+    let cm3 =
+        |cm: u32| ((75..=135).contains(&cm) && cm.is_multiple_of(3)).then(|| 4534 + (cm - 75) / 3);
+    let cm6 = |cm: u32| ((75..=135).contains(&cm) && cm % 6 == 3).then(|| 4502 + (cm - 75) / 6);
+    if let Some(cm) = name.strip_prefix("CGCS2000_3_DEGREE_GK_CM_").and_then(num) {
+        return cm3(cm);
+    }
+    if let Some(z) = name
+        .strip_prefix("CGCS2000_3_DEGREE_GK_ZONE_")
+        .and_then(num)
+    {
+        return (25..=45).contains(&z).then(|| 4513 + z - 25);
+    }
+    if let Some(cm) = name.strip_prefix("CGCS2000_GK_CM_").and_then(num) {
+        return cm6(cm);
+    }
+    if let Some(z) = name.strip_prefix("CGCS2000_GK_ZONE_").and_then(num) {
+        return (13..=23).contains(&z).then(|| 4491 + z - 13);
+    }
+    None
 }
 
 fn last_epsg_authority(wkt: &str) -> Option<u32> {
@@ -103,7 +134,9 @@ mod tests {
     #[test]
     fn esri_gk_prj_without_authority() {
         let prj = r#"PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]"#;
-        let Crs::Projected(p) = parse_wkt(prj).unwrap() else {
+        let crs = parse_wkt(prj).unwrap();
+        assert_eq!(crs.name(), "EPSG:4549", "recognised by its ESRI name");
+        let Crs::Projected(p) = crs else {
             panic!("projected")
         };
         assert_eq!(p.tmerc_params(), Some((120.0, 500_000.0, 0.0, 1.0)));

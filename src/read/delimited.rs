@@ -53,7 +53,9 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
 }
 
 /// Builds a layer from table rows (CSV or a worksheet), taking point geometry from the
-/// coordinate columns when there are any. Rows are numbered from 1 after the header.
+/// coordinate columns when there are any, and any geometry from a `wkt` column (what
+/// `parkscope convert` writes for lines and polygons). Rows are numbered from 1 after the
+/// header.
 pub(super) fn table_layer(
     path: &Path,
     fields: Vec<String>,
@@ -63,6 +65,9 @@ pub(super) fn table_layer(
 ) -> Result<RawLayer> {
     let file = display_name(path);
     let coords = coordinate_columns(&fields, opts, &file)?;
+    let wkt_col = fields
+        .iter()
+        .position(|f| f.trim().eq_ignore_ascii_case("wkt"));
     let n = fields.len();
     // Per row: a feature, a row that cannot be read, or nothing for a blank row.
     let rows: Vec<Option<std::result::Result<RawFeature, Problem>>> = rows
@@ -84,7 +89,7 @@ pub(super) fn table_layer(
                 return None;
             }
             values.resize(n, RawValue::Null);
-            let geometry = match coords {
+            let point = match coords {
                 None => None,
                 Some((xi, yi)) => match point_from(&values[xi], &values[yi]) {
                     Ok(p) => p.map(geo::Geometry::Point),
@@ -93,6 +98,17 @@ pub(super) fn table_layer(
                             .with_field(format!("{}/{}", fields[xi], fields[yi]))))
                     }
                 },
+            };
+            let geometry = match (point, wkt_col) {
+                (Some(p), _) => Some(p),
+                (None, Some(w)) => match geometry_from_wkt(&values[w]) {
+                    Ok(g) => g,
+                    Err(reason) => {
+                        return Some(Err(Problem::new(Severity::Rejected, Some(number), reason)
+                            .with_field(fields[w].clone())))
+                    }
+                },
+                (None, None) => None,
             };
             Some(Ok(RawFeature {
                 number,
@@ -112,6 +128,20 @@ pub(super) fn table_layer(
         count,
         encoding,
     })
+}
+
+/// The geometry of a WKT cell; `None` when the cell is empty.
+fn geometry_from_wkt(v: &RawValue) -> std::result::Result<Option<geo::Geometry<f64>>, String> {
+    let Some(text) = v.as_text().filter(|t| !t.trim().is_empty()) else {
+        return Ok(None);
+    };
+    let parsed: wkt::Wkt<f64> = text
+        .trim()
+        .parse()
+        .map_err(|e| format!("not WKT geometry: {e}"))?;
+    geo::Geometry::try_from(parsed)
+        .map(Some)
+        .map_err(|e| format!("not WKT geometry: {e}"))
 }
 
 fn point_from(x: &RawValue, y: &RawValue) -> std::result::Result<Option<geo::Point<f64>>, String> {

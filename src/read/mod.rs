@@ -8,6 +8,8 @@
 mod delimited;
 pub mod encoding;
 mod geojson;
+#[cfg(any(feature = "gpkg", feature = "fgb"))]
+mod gis;
 mod shp;
 pub mod value;
 mod xlsx;
@@ -71,7 +73,7 @@ pub struct ReadOptions {
 }
 
 /// Reads one file of any supported format, chosen by its extension:
-/// `.geojson`/`.json`, `.shp`, `.csv`/`.txt`, `.xlsx`/`.xls`/`.ods`.
+/// `.geojson`/`.json`, `.shp`, `.gpkg`, `.fgb`, `.csv`/`.txt`, `.xlsx`/`.xls`/`.ods`.
 ///
 /// # Errors
 /// A file that cannot be read or parsed as a whole, or an unknown extension.
@@ -84,11 +86,15 @@ pub fn read_layer(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     match ext.as_str() {
         "geojson" | "json" => geojson::read(path),
         "shp" => shp::read(path, opts),
+        #[cfg(feature = "gpkg")]
+        "gpkg" => gis::read_gpkg(path, opts),
+        #[cfg(feature = "fgb")]
+        "fgb" => gis::read_fgb(path),
         "csv" | "txt" | "tsv" => delimited::read(path, opts),
         "xlsx" | "xls" | "xlsm" | "ods" => xlsx::read(path, opts),
         _ => Err(Error::in_file(
             display_name(path),
-            format!("unknown file type .{ext} (accepted: .geojson, .json, .shp, .csv, .xlsx)"),
+            format!("unknown file type .{ext} (accepted: .geojson, .json, .shp, .gpkg, .fgb, .csv, .xlsx)"),
         )),
     }
 }

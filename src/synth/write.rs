@@ -11,10 +11,15 @@ use geo::{Coord, Geometry, MapCoords};
 use super::types::City;
 use crate::crs::{wgs84_to_gcj02, Frame};
 use crate::error::Result;
-use crate::write::{write_bytes, write_csv, write_geojson, Cell, Column, Table};
+use crate::write::{write_bytes, write_csv, write_geojson, Cell, Column, Space, Table};
 
 /// The Gauss-Krüger CRS the synthetic layers are written in.
 pub const SYNTH_EPSG: &str = "EPSG:4549";
+
+/// The space of the synthetic layers written in [`SYNTH_EPSG`].
+fn synth_space() -> Space {
+    Space::Crs(crate::crs::Crs::parse(SYNTH_EPSG).expect("EPSG:4549 is in the registry"))
+}
 
 fn cols(names: &[&str]) -> Vec<Column> {
     names.iter().map(|n| Column::new(n, n)).collect()
@@ -78,7 +83,7 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             .map(|p| Some(Geometry::Polygon(p.geometry.clone())))
             .collect(),
     );
-    parks.crs = Some(SYNTH_EPSG.into());
+    parks.space = synth_space();
     write_geojson(&dir.join("parks.geojson"), &parks)?;
 
     let mut parcels = Table::new(
@@ -131,7 +136,7 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             .map(|p| Some(Geometry::MultiPolygon(p.geometry.clone())))
             .collect(),
     );
-    parcels.crs = Some(SYNTH_EPSG.into());
+    parcels.space = synth_space();
     write_geojson(&dir.join("parcels.geojson"), &parcels)?;
 
     let mut buildings = Table::new("buildings", cols(&["建筑编号", "层数", "高度"]));
@@ -148,7 +153,7 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             .map(|b| Some(Geometry::Polygon(b.geometry.clone())))
             .collect(),
     );
-    buildings.crs = Some(SYNTH_EPSG.into());
+    buildings.space = synth_space();
     write_geojson(&dir.join("buildings.geojson"), &buildings)?;
 
     let mut approvals = Table::new("approvals", cols(&["批次编号", "批准日期"]));
@@ -163,7 +168,7 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             .map(|(_, _, g)| Some(Geometry::Polygon(g.clone())))
             .collect(),
     );
-    approvals.crs = Some(SYNTH_EPSG.into());
+    approvals.space = synth_space();
     write_geojson(&dir.join("approvals.geojson"), &approvals)?;
 
     let mut constraints = Table::new("constraints", cols(&["类型", "名称"]));

@@ -1,5 +1,6 @@
-//! The result tables of each command, written into a folder: GeoJSON and CSV per table,
-//! and one workbook with a sheet per table.
+//! The result tables of each command, written into a folder in the formats asked for:
+//! GeoJSON, CSV, shapefile and FlatGeobuf per table, one workbook with a sheet per table,
+//! one GeoPackage with a layer per table.
 
 use std::path::{Path, PathBuf};
 
@@ -14,7 +15,9 @@ use crate::write::tables::{
     ans_table, enterprises_table, idle_summary_table, moves_table, parcels_table, parks_table,
     plan_table, rejected_table, sites_table, upcoming_table,
 };
-use crate::write::{write_table, write_workbook, Rows};
+use crate::write::{
+    write_geopackage, write_table_files, write_workbook, Format, OutputOptions, Rows,
+};
 
 /// Which command's tables to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -30,24 +33,61 @@ pub enum TableSet {
 }
 
 impl TableSet {
-    fn workbook(self) -> &'static str {
+    /// The base name of the command's workbook and GeoPackage.
+    fn stem(self) -> &'static str {
         match self {
-            TableSet::Intensity => "intensity.xlsx",
-            TableSet::Evaluate => "evaluate.xlsx",
-            TableSet::Idle => "idle.xlsx",
-            TableSet::All => "parkscope.xlsx",
+            TableSet::Intensity => "intensity",
+            TableSet::Evaluate => "evaluate",
+            TableSet::Idle => "idle",
+            TableSet::All => "parkscope",
         }
     }
 }
 
-/// The files a table is written to in `dir`.
-fn table_files(dir: &Path, t: &dyn Rows) -> Vec<PathBuf> {
-    let mut v = Vec::new();
-    if t.spatial() {
-        v.push(dir.join(format!("{}.geojson", t.name())));
+/// Writes the per-table files, the workbook and the GeoPackage of one command side by
+/// side; returns every file written, in a stable order.
+fn write_all(
+    out: &Path,
+    stem: &str,
+    tables: &[&dyn Rows],
+    sheets: &[(&str, &dyn Rows)],
+    opts: &OutputOptions,
+    lang: crate::project::Lang,
+    stamp: &str,
+) -> Result<Vec<PathBuf>> {
+    let f = opts.formats;
+    let book = out.join(format!("{stem}.xlsx"));
+    let gpkg = out.join(format!("{stem}.gpkg"));
+    let (per_table, (book_written, gpkg_written)) = rayon::join(
+        || {
+            tables
+                .par_iter()
+                .map(|t| write_table_files(out, *t, opts))
+                .collect::<Result<Vec<_>>>()
+        },
+        || {
+            rayon::join(
+                || {
+                    f.has(Format::Xlsx)
+                        .then(|| write_workbook(&book, sheets, lang))
+                        .transpose()
+                },
+                || {
+                    f.has(Format::Gpkg)
+                        .then(|| write_geopackage(&gpkg, tables, opts, stamp))
+                        .transpose()
+                },
+            )
+        },
+    );
+    let mut paths: Vec<PathBuf> = per_table?.into_iter().flatten().collect();
+    if book_written?.is_some() {
+        paths.push(book);
     }
-    v.push(dir.join(format!("{}.csv", t.name())));
-    v
+    if gpkg_written?.is_some() {
+        paths.push(gpkg);
+    }
+    Ok(paths)
 }
 
 fn sheet_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -58,12 +98,19 @@ fn sheet_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
 }
 
 impl Workspace {
-    /// Writes the tables of `set` into `out` (which must exist); returns the files written.
+    /// Writes the tables of `set` into `out` in the formats of `opts`; returns the files
+    /// written.
     ///
     /// # Errors
     /// [`crate::Error::Missing`] when `set` is [`TableSet::Evaluate`] and the project has
     /// no enterprises layer; a file that cannot be written.
-    pub fn write_tables(&self, a: &Analysis, set: TableSet, out: &Path) -> Result<Vec<PathBuf>> {
+    pub fn write_tables(
+        &self,
+        a: &Analysis,
+        set: TableSet,
+        out: &Path,
+        opts: &OutputOptions,
+    ) -> Result<Vec<PathBuf>> {
         let (m, ix) = (&self.model, &self.index);
         let has_enterprises = self.has_layer(LayerKind::Enterprises);
         if set == TableSet::Evaluate && !has_enterprises {
@@ -121,24 +168,20 @@ impl Workspace {
                 (s("批而未供", "approved_not_supplied"), &ans),
             ],
         };
-        let book = out.join(set.workbook());
-        // The workbook and the GeoJSON/CSV files are independent: written side by side.
-        let (written, book_written) = rayon::join(
-            || files.par_iter().try_for_each(|t| write_table(out, *t)),
-            || write_workbook(&book, &sheets, lang),
-        );
-        written.and(book_written)?;
-        let mut paths: Vec<PathBuf> = files.iter().flat_map(|t| table_files(out, *t)).collect();
-        paths.push(book);
-        Ok(paths)
+        write_all(out, set.stem(), &files, &sheets, opts, lang, &self.stamp())
     }
 
-    /// Writes the siting tables (sites, rejected, plan, moves and `siting.xlsx`) into
-    /// `out`; returns the files written.
+    /// Writes the siting tables (sites, rejected, plan, moves; `siting.xlsx` and
+    /// `siting.gpkg`) into `out` in the formats of `opts`; returns the files written.
     ///
     /// # Errors
     /// A file that cannot be written.
-    pub fn write_siting_tables(&self, r: &SitingResult, out: &Path) -> Result<Vec<PathBuf>> {
+    pub fn write_siting_tables(
+        &self,
+        r: &SitingResult,
+        out: &Path,
+        opts: &OutputOptions,
+    ) -> Result<Vec<PathBuf>> {
         let m = &self.model;
         let lang = self.lang();
         let sites = sites_table(m, r);
@@ -146,22 +189,18 @@ impl Workspace {
         let plan = plan_table(m, r, lang);
         let moves = moves_table(m, r);
         let tables: [&dyn Rows; 4] = [&sites, &rejected, &plan, &moves];
-        for t in tables {
-            write_table(out, t)?;
-        }
         let s = |zh, en| sheet_name(lang, zh, en);
-        let book = out.join("siting.xlsx");
-        write_workbook(
-            &book,
-            &[
-                (s("安置方案", "plan"), &plan),
-                (s("候选地块", "sites"), &sites),
-                (s("否决地块", "rejected"), &rejected),
-            ],
-            lang,
-        )?;
-        let mut paths: Vec<PathBuf> = tables.iter().flat_map(|t| table_files(out, *t)).collect();
-        paths.push(book);
-        Ok(paths)
+        let sheets: [(&str, &dyn Rows); 3] = [
+            (s("安置方案", "plan"), &plan),
+            (s("候选地块", "sites"), &sites),
+            (s("否决地块", "rejected"), &rejected),
+        ];
+        write_all(out, "siting", &tables, &sheets, opts, lang, &self.stamp())
+    }
+
+    /// The time stamp written into files that carry one (GeoPackage `last_change`): the
+    /// date the rules were judged at, so outputs do not depend on the clock.
+    fn stamp(&self) -> String {
+        format!("{}T00:00:00.000Z", self.as_of)
     }
 }

@@ -1,5 +1,6 @@
 //! GeoJSON output, streamed feature by feature: RFC 7946 (WGS84 lon/lat, 8 decimals ≈ 1 mm)
-//! unless the table names another CRS, which is then declared in a legacy `crs` member.
+//! unless the table is in another CRS (a converted layer), which is then kept and declared
+//! in a legacy `crs` member.
 
 use std::io::Write;
 use std::path::Path;
@@ -9,7 +10,9 @@ use std::fmt::Write as _;
 use geo::Geometry;
 
 use super::rows::in_order_chunks;
-use super::{AtomicFile, Cell, Rows};
+use super::space::Prepare;
+use super::{AtomicFile, Cell, Rows, Space};
+use crate::crs::Crs;
 use crate::error::Result;
 
 /// Writes a spatial table as a FeatureCollection.
@@ -18,14 +21,19 @@ use crate::error::Result;
 /// The file cannot be written.
 pub fn write_geojson<T: Rows + ?Sized>(path: &Path, table: &T) -> Result<()> {
     let mut f = AtomicFile::create(path)?;
-    let crs = table.crs();
-    let decimals = if crs.is_some() { 3 } else { 8 };
+    let dst = match table.space() {
+        Space::Crs(c) => c.clone(),
+        _ => Crs::LonLat,
+    };
+    let decimals = if dst.is_lonlat() { 8 } else { 3 };
+    let prepare = Prepare::new(table.space(), &dst).rounded(decimals);
     let mut head = String::from("{\"type\":\"FeatureCollection\",\"name\":");
     head.push_str(&json_string(table.name()));
     head.push(',');
-    if let Some(crs) = crs {
-        let code = crs.trim_start_matches("EPSG:");
-        head.push_str(&format!("\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":\"urn:ogc:def:crs:EPSG::{code}\"}}}},"));
+    if let Crs::Projected(p) = &dst {
+        if let Some(code) = p.epsg {
+            head.push_str(&format!("\"crs\":{{\"type\":\"name\",\"properties\":{{\"name\":\"urn:ogc:def:crs:EPSG::{code}\"}}}},"));
+        }
     }
     head.push_str("\"features\":[\n");
     f.writer()
@@ -54,7 +62,7 @@ pub fn write_geojson<T: Rows + ?Sized>(path: &Path, table: &T) -> Result<()> {
                     push_cell(&mut buf, cell);
                 }
                 buf.push_str("},\"geometry\":");
-                match table.geometry(i) {
+                match table.geometry(i).and_then(|g| prepare.apply(g)) {
                     Some(g) => write_geometry(&mut buf, &g, decimals),
                     None => buf.push_str("null"),
                 }

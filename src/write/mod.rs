@@ -1,35 +1,118 @@
 //! Write: result tables → GeoJSON (RFC 7946), CSV (UTF-8 with BOM, so Excel opens Chinese
-//! text) and Excel workbooks, each written atomically (a failed run leaves no
-//! half-written file). Writers take any [`Rows`]: a held [`Table`], or a [`LazyTable`]
-//! whose rows are made batch by batch as they are written (the million-row parcels and
-//! enterprises tables), so every command shares them and memory stays bounded.
+//! text), Excel workbooks, ESRI shapefiles (GBK), GeoPackage and FlatGeobuf, each written
+//! atomically (a failed run leaves no half-written file). Writers take any [`Rows`]: a
+//! held [`Table`], or a [`LazyTable`] whose rows are made batch by batch as they are
+//! written (the million-row parcels and enterprises tables), so every command shares them
+//! and memory stays bounded. Geometry is kept in the space it was computed in and
+//! projected by each writer into its file's CRS ([`space`]): WGS84 for GeoJSON, the survey
+//! CRS for the GIS formats; polygons are made OGC-valid on the way.
 
 mod atomic;
+mod column_types;
 mod csv_out;
+pub mod dbf_names;
+mod esri_wkt;
+#[cfg(feature = "fgb")]
+mod fgb_out;
+pub mod format;
 mod geojson_out;
+#[cfg(feature = "gpkg")]
+mod gpkg_out;
 mod rows;
+mod shp_out;
+pub mod space;
 mod table;
 pub mod tables;
 mod xlsx_out;
 
 pub use atomic::{write_bytes, AtomicFile};
 pub use csv_out::write_csv;
+pub use format::{Format, Formats, OutputOptions, ShpEncoding};
 pub use geojson_out::write_geojson;
 pub use rows::{LazyTable, Rows};
+pub use shp_out::{write_shapefile, ShpOptions};
+pub use space::Space;
 pub use table::{format_number, push_number, Cell, Column, Table};
 pub use xlsx_out::write_workbook;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
+use crate::crs::Crs;
 use crate::error::Result;
 
-/// Writes a table as `<dir>/<name>.geojson` (when it has geometry) and `<dir>/<name>.csv`.
+/// The CRS a GIS-format file of this table is written in: the one asked for, else the
+/// table's own (the survey frame for results).
+pub fn gis_crs(table: &dyn Rows, opts: &OutputOptions) -> Crs {
+    opts.crs
+        .clone()
+        .unwrap_or_else(|| table.space().native_crs())
+}
+
+/// Writes one table in every per-table format of `opts` (GeoJSON, CSV, shapefile,
+/// FlatGeobuf; the workbook and the GeoPackage hold several tables and are written by
+/// their callers) into `dir`; returns the files written. A table without geometry gets a
+/// CSV when no requested format holds attribute tables.
 ///
 /// # Errors
-/// The folder or a file cannot be written.
-pub fn write_table<T: Rows + ?Sized>(dir: &Path, table: &T) -> Result<()> {
-    if table.spatial() {
-        write_geojson(&dir.join(format!("{}.geojson", table.name())), table)?;
+/// A file that cannot be written.
+pub fn write_table_files(
+    dir: &Path,
+    table: &dyn Rows,
+    opts: &OutputOptions,
+) -> Result<Vec<PathBuf>> {
+    let f = opts.formats;
+    let mut files = Vec::new();
+    let name = table.name();
+    if table.spatial() && f.has(Format::GeoJson) {
+        let p = dir.join(format!("{name}.geojson"));
+        write_geojson(&p, table)?;
+        files.push(p);
     }
-    write_csv(&dir.join(format!("{}.csv", table.name())), table)
+    let csv_fallback = !table.spatial() && !f.holds_attribute_tables();
+    if f.has(Format::Csv) || csv_fallback {
+        let p = dir.join(format!("{name}.csv"));
+        write_csv(&p, table)?;
+        files.push(p);
+    }
+    if f.has(Format::Shp) {
+        let o = ShpOptions {
+            crs: gis_crs(table, opts),
+            encoding: opts.encoding,
+        };
+        files.extend(write_shapefile(dir, table, &o)?);
+    }
+    #[cfg(feature = "fgb")]
+    if f.has(Format::Fgb) && table.spatial() {
+        let p = dir.join(format!("{name}.fgb"));
+        fgb_out::write_fgb(&p, table, &gis_crs(table, opts))?;
+        files.push(p);
+    }
+    Ok(files)
+}
+
+/// Writes tables as the layers of one GeoPackage (attribute tables for those without
+/// geometry), each in the CRS of `opts`; `stamp` is the `last_change` written (the date
+/// the rules were judged at, so the file does not depend on the clock).
+///
+/// # Errors
+/// The file cannot be written; a build without the `gpkg` feature.
+pub fn write_geopackage(
+    path: &Path,
+    tables: &[&dyn Rows],
+    opts: &OutputOptions,
+    stamp: &str,
+) -> Result<()> {
+    #[cfg(feature = "gpkg")]
+    {
+        gpkg_out::write_gpkg(path, tables, opts, stamp)
+    }
+    #[cfg(not(feature = "gpkg"))]
+    {
+        let _ = (tables, opts, stamp);
+        Err(crate::error::Error::invalid(
+            "formats",
+            path.display().to_string(),
+            "this build of parkscope was made without the `gpkg` feature",
+        ))
+    }
 }

@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use geo::Geometry;
 
-use super::{Cell, Column, Table};
+use super::{Cell, Column, Space, Table};
 
 /// A table as the writers see it.
 pub trait Rows: Sync {
@@ -15,8 +15,8 @@ pub trait Rows: Sync {
     fn name(&self) -> &str;
     /// The columns.
     fn columns(&self) -> &[Column];
-    /// CRS of the geometries when not WGS84 lon/lat (e.g. `EPSG:4549`).
-    fn crs(&self) -> Option<&str>;
+    /// What the geometries' coordinates are.
+    fn space(&self) -> &Space;
     /// How many rows.
     fn len(&self) -> usize;
     /// True when the table has one geometry per row.
@@ -34,8 +34,8 @@ impl Rows for Table {
     fn columns(&self) -> &[Column] {
         &self.columns
     }
-    fn crs(&self) -> Option<&str> {
-        self.crs.as_deref()
+    fn space(&self) -> &Space {
+        &self.space
     }
     fn len(&self) -> usize {
         self.rows.len()
@@ -65,6 +65,7 @@ pub struct LazyTable<'a> {
     len: usize,
     row: MakeRow<'a>,
     geometry: Option<MakeGeometry<'a>>,
+    space: Space,
 }
 
 impl<'a> LazyTable<'a> {
@@ -81,15 +82,23 @@ impl<'a> LazyTable<'a> {
             len,
             row: Box::new(row),
             geometry: None,
+            space: Space::LonLat,
         }
     }
 
-    /// The same table with a geometry per row (WGS84 lon/lat), made by `geometry(i)`.
+    /// The same table with a geometry per row, made by `geometry(i)`, in WGS84 lon/lat
+    /// unless [`LazyTable::in_space`] says otherwise.
     pub fn with_geometry(
         mut self,
         geometry: impl Fn(usize) -> Option<Geometry<f64>> + Send + Sync + 'a,
     ) -> LazyTable<'a> {
         self.geometry = Some(Box::new(geometry));
+        self
+    }
+
+    /// The same table with its geometries in `space` (e.g. the working frame).
+    pub fn in_space(mut self, space: Space) -> LazyTable<'a> {
+        self.space = space;
         self
     }
 }
@@ -101,8 +110,8 @@ impl Rows for LazyTable<'_> {
     fn columns(&self) -> &[Column] {
         &self.columns
     }
-    fn crs(&self) -> Option<&str> {
-        None
+    fn space(&self) -> &Space {
+        &self.space
     }
     fn len(&self) -> usize {
         self.len
@@ -189,8 +198,9 @@ mod tests {
         let (a, b) = (dir.path().join("a"), dir.path().join("b"));
         std::fs::create_dir_all(&a).expect("dir");
         std::fs::create_dir_all(&b).expect("dir");
-        super::super::write_table(&a, &lazy).expect("lazy written");
-        super::super::write_table(&b, &held).expect("held written");
+        let opts = super::super::OutputOptions::default();
+        super::super::write_table_files(&a, &lazy, &opts).expect("lazy written");
+        super::super::write_table_files(&b, &held, &opts).expect("held written");
         for f in ["t.csv", "t.geojson"] {
             let x = std::fs::read(a.join(f)).expect("read");
             assert_eq!(x, std::fs::read(b.join(f)).expect("read"), "{f}");

@@ -1,8 +1,10 @@
 //! A result table: named columns (with Chinese headers for Excel), rows of cells, and
-//! optionally one geometry per row in WGS84 lon/lat (or the CRS named in `crs`).
+//! optionally one geometry per row in the coordinates its [`Space`] says.
 
 use chrono::NaiveDate;
 use geo::Geometry;
+
+use super::Space;
 
 /// One cell.
 #[derive(Debug, Clone, PartialEq)]
@@ -109,8 +111,8 @@ pub struct Table {
     pub rows: Vec<Vec<Cell>>,
     /// One geometry per row, when the table is spatial.
     pub geometries: Option<Vec<Option<Geometry<f64>>>>,
-    /// CRS of the geometries when not WGS84 lon/lat (e.g. `EPSG:4549`).
-    pub crs: Option<String>,
+    /// What the geometries' coordinates are. Default: WGS84 lon/lat.
+    pub space: Space,
 }
 
 impl Table {
@@ -121,7 +123,7 @@ impl Table {
             columns,
             rows: Vec::new(),
             geometries: None,
-            crs: None,
+            space: Space::LonLat,
         }
     }
 }

@@ -7,7 +7,7 @@ use parkscope::analyse::evaluate::EvalClass;
 use parkscope::analyse::idle::IdleClass;
 use parkscope::analyse::Analysis;
 use parkscope::error::Result;
-use parkscope::{TableSet, Workspace};
+use parkscope::{OutputOptions, TableSet, Workspace};
 
 use super::open::open;
 use super::Flags;
@@ -19,6 +19,7 @@ pub fn run(
     out: &Path,
     as_of: Option<&str>,
     set: TableSet,
+    output: &OutputOptions,
     flags: Flags,
 ) -> Result<(Workspace, Analysis)> {
     let ws = open(path, as_of, flags)?;
@@ -36,7 +37,7 @@ pub fn run(
     }
     progress.step("writing tables");
     let t = std::time::Instant::now();
-    ws.write_tables(&a, set, out)?;
+    ws.write_tables(&a, set, out, output)?;
     super::timing(flags, "write tables", t.elapsed());
     drop(progress);
     if flags.json {

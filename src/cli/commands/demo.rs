@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use parkscope::error::{Error, Result};
 
-use parkscope::TableSet;
+use parkscope::{OutputOptions, TableSet};
 
 use super::analyse;
 use super::Flags;
@@ -22,10 +22,11 @@ fn sample_project() -> Result<PathBuf> {
         .ok_or_else(|| Error::Missing("the sample city (data/sample/parkscope.toml) was not found: run the demo from the repository".into()))
 }
 
-pub fn run(out: &Path, flags: Flags) -> Result<()> {
+pub fn run(out: &Path, output: &OutputOptions, flags: Flags) -> Result<()> {
     let project = sample_project()?;
-    let (ws, analysis) = analyse::run(&project, out, None, TableSet::All, flags)?;
-    let siting = super::site::siting_tables(&ws, &analysis, &Default::default(), out, flags)?;
+    let (ws, analysis) = analyse::run(&project, out, None, TableSet::All, output, flags)?;
+    let siting =
+        super::site::siting_tables(&ws, &analysis, &Default::default(), out, output, flags)?;
     super::maps::render_all(&ws, &analysis, Some(&siting), out, flags)?;
     Ok(())
 }

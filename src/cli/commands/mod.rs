@@ -9,9 +9,10 @@ mod open;
 mod site;
 mod synth;
 
-use super::args::{Cli, Command};
-use parkscope::error::Result;
-use parkscope::TableSet;
+use super::args::{Cli, Command, FormatArgs};
+use parkscope::crs::Crs;
+use parkscope::error::{Error, Result};
+use parkscope::{Formats, OutputOptions, ShpEncoding, TableSet};
 
 /// Global flags every command honours.
 #[derive(Debug, Clone, Copy)]
@@ -31,6 +32,19 @@ pub fn timing(flags: Flags, stage: &str, d: std::time::Duration) {
     }
 }
 
+/// The output options the user typed, checked.
+pub fn output_options(a: &FormatArgs) -> Result<OutputOptions> {
+    Ok(OutputOptions {
+        formats: Formats::parse(&a.format)?,
+        crs: a
+            .crs
+            .as_deref()
+            .map(|c| Crs::parse(c).map_err(|e| Error::invalid("crs", c, e)))
+            .transpose()?,
+        encoding: ShpEncoding::parse(&a.encoding)?,
+    })
+}
+
 /// Runs the command the user chose.
 pub fn dispatch(cli: Cli) -> Result<()> {
     let flags = Flags {
@@ -40,38 +54,54 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     };
     match cli.command {
         Command::Check(p) => check::run(&p.project, flags),
-        Command::Intensity { project, out } => {
-            analyse::run(&project.project, &out, None, TableSet::Intensity, flags).map(drop)
-        }
-        Command::Evaluate { project, out } => {
-            analyse::run(&project.project, &out, None, TableSet::Evaluate, flags).map(drop)
-        }
-        Command::Idle {
-            project,
-            out,
-            as_of,
-        } => analyse::run(
+        Command::Intensity { project, tables } => analyse::run(
             &project.project,
-            &out,
-            as_of.as_deref(),
-            TableSet::Idle,
+            &tables.out,
+            None,
+            TableSet::Intensity,
+            &output_options(&tables.output)?,
             flags,
         )
         .map(drop),
-        Command::Run { project, out } => {
-            let (ws, a) = analyse::run(&project.project, &out, None, TableSet::All, flags)?;
+        Command::Evaluate { project, tables } => analyse::run(
+            &project.project,
+            &tables.out,
+            None,
+            TableSet::Evaluate,
+            &output_options(&tables.output)?,
+            flags,
+        )
+        .map(drop),
+        Command::Idle {
+            project,
+            tables,
+            as_of,
+        } => analyse::run(
+            &project.project,
+            &tables.out,
+            as_of.as_deref(),
+            TableSet::Idle,
+            &output_options(&tables.output)?,
+            flags,
+        )
+        .map(drop),
+        Command::Run { project, tables } => {
+            let opts = output_options(&tables.output)?;
+            let out = &tables.out;
+            let (ws, a) = analyse::run(&project.project, out, None, TableSet::All, &opts, flags)?;
             let siting = if ws.has_layer(parkscope::LayerKind::Enterprises) {
                 Some(site::siting_tables(
                     &ws,
                     &a,
                     &Default::default(),
-                    &out,
+                    out,
+                    &opts,
                     flags,
                 )?)
             } else {
                 None
             };
-            maps::render_all(&ws, &a, siting.as_ref(), &out, flags).map(drop)
+            maps::render_all(&ws, &a, siting.as_ref(), out, flags).map(drop)
         }
         Command::Synth {
             parcels,
@@ -80,11 +110,11 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             name,
             movers,
         } => synth::run(parcels, &out, seed, name.as_deref(), movers, flags),
-        Command::Demo { out } => demo::run(&out, flags),
+        Command::Demo { out, output } => demo::run(&out, &output_options(&output)?, flags),
         Command::Render(args) => maps::render(&args, flags),
         Command::Site {
             project,
-            out,
+            tables,
             enterprise,
             weights,
             ahp,
@@ -92,10 +122,11 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             let ahp = ahp.as_deref().map(site::read_ahp).transpose()?;
             site::run(
                 &project.project,
-                &out,
+                &tables.out,
                 enterprise,
                 weights.as_deref(),
                 ahp,
+                &output_options(&tables.output)?,
                 flags,
             )
         }
@@ -106,10 +137,17 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             to,
             x,
             y,
+            encoding,
         } => convert::run(
             &input,
             &output,
-            &parkscope::convert::ConvertOptions { from, to, x, y },
+            &parkscope::convert::ConvertOptions {
+                from,
+                to,
+                x,
+                y,
+                encoding: ShpEncoding::parse(&encoding)?,
+            },
             flags,
         ),
     }

@@ -7,7 +7,7 @@ use parkscope::analyse::site::{SiteOptions, SitingResult, CRITERIA};
 use parkscope::analyse::Analysis;
 use parkscope::error::{Error, Result};
 use parkscope::project::policy::SitingWeights;
-use parkscope::Workspace;
+use parkscope::{OutputOptions, Workspace};
 
 use super::open::open;
 use super::Flags;
@@ -86,6 +86,7 @@ pub fn run(
     enterprise: Option<String>,
     weights: Option<&str>,
     ahp: Option<Vec<Vec<f64>>>,
+    output: &OutputOptions,
     flags: Flags,
 ) -> Result<()> {
     let s = open(path, None, flags)?;
@@ -98,7 +99,7 @@ pub fn run(
         ahp,
     };
     let a = s.analyse();
-    let r = siting_tables(&s, &a, opts, out, flags)?;
+    let r = siting_tables(&s, &a, opts, out, output, flags)?;
     if flags.json {
         let placed = r.plan.iter().filter(|p| p.site.is_some()).count();
         println!(
@@ -115,6 +116,7 @@ pub fn siting_tables(
     a: &Analysis,
     opts: &SiteOptions,
     out: &Path,
+    output: &OutputOptions,
     flags: Flags,
 ) -> Result<SitingResult> {
     let progress = Progress::new(flags.quiet);
@@ -135,7 +137,7 @@ pub fn siting_tables(
         super::timing(flags, "re-score + re-assign (new weights)", t.elapsed());
     }
     progress.step("writing tables");
-    s.write_siting_tables(&r, out)?;
+    s.write_siting_tables(&r, out, output)?;
     drop(progress);
     if !flags.quiet && !flags.json {
         let placed: Vec<_> = r.plan.iter().filter(|p| p.site.is_some()).collect();

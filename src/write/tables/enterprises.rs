@@ -2,13 +2,12 @@
 
 use geo::Geometry;
 
-use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::index::Index;
 use crate::model::Model;
 use crate::project::Lang;
 use crate::words::Words;
-use crate::write::{Cell, Column, LazyTable};
+use crate::write::{Cell, Column, LazyTable, Space};
 
 /// The enterprises table, its rows made as they are written; reasons in `lang`.
 pub fn enterprises_table<'a>(
@@ -75,9 +74,6 @@ pub fn enterprises_table<'a>(
             Cell::text(why[i].clone()),
         ]
     })
-    .with_geometry(move |i| {
-        model.enterprises[i]
-            .location
-            .map(|p| Geometry::Point(to_lonlat(&model.frame, &p)))
-    })
+    .with_geometry(move |i| model.enterprises[i].location.map(Geometry::Point))
+    .in_space(Space::Frame(model.frame.clone()))
 }

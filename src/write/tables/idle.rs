@@ -3,12 +3,11 @@
 
 use geo::Geometry;
 
-use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::model::Model;
 use crate::project::Lang;
 use crate::words::Words;
-use crate::write::{Cell, Column, Table};
+use crate::write::{Cell, Column, Space, Table};
 
 /// The look-ahead table: which parcel changes class when, by window; descriptions in
 /// `lang`.
@@ -69,11 +68,9 @@ pub fn ans_table(model: &Model, a: &Analysis) -> Table {
             Cell::Number(piece.area.m2(), 2),
             Cell::Number(piece.area.to_mu(), 4),
         ]);
-        geoms.push(Some(to_lonlat(
-            &model.frame,
-            &Geometry::MultiPolygon(piece.geometry.clone()),
-        )));
+        geoms.push(Some(Geometry::MultiPolygon(piece.geometry.clone())));
     }
     t.geometries = Some(geoms);
+    t.space = Space::Frame(model.frame.clone());
     t
 }

@@ -2,13 +2,12 @@
 
 use geo::Geometry;
 
-use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::index::Index;
 use crate::model::Model;
 use crate::project::Lang;
 use crate::words::{self, Words};
-use crate::write::{Cell, Column, LazyTable};
+use crate::write::{Cell, Column, LazyTable, Space};
 
 /// The parcels table, its rows made as they are written; reasons in `lang`.
 pub fn parcels_table<'a>(
@@ -92,10 +91,6 @@ pub fn parcels_table<'a>(
             Cell::Text(words::cross_checks(&v.cross_checks, lang)),
         ]
     })
-    .with_geometry(move |i| {
-        Some(Geometry::MultiPolygon(to_lonlat(
-            &model.frame,
-            &model.parcels[i].geometry,
-        )))
-    })
+    .with_geometry(move |i| Some(Geometry::MultiPolygon(model.parcels[i].geometry.clone())))
+    .in_space(Space::Frame(model.frame.clone()))
 }

@@ -2,10 +2,9 @@
 
 use geo::Geometry;
 
-use super::to_lonlat;
 use crate::analyse::Analysis;
 use crate::model::Model;
-use crate::write::{Cell, Column, Table};
+use crate::write::{Cell, Column, Space, Table};
 
 /// The parks table.
 pub fn parks_table(model: &Model, a: &Analysis) -> Table {
@@ -72,11 +71,9 @@ pub fn parks_table(model: &Model, a: &Analysis) -> Table {
             Cell::num(pi.top1_tax_share, 4),
             Cell::num(pi.top5_tax_share, 4),
         ]);
-        geoms.push(Some(to_lonlat(
-            &model.frame,
-            &Geometry::MultiPolygon(park.geometry.clone()),
-        )));
+        geoms.push(Some(Geometry::MultiPolygon(park.geometry.clone())));
     }
     t.geometries = Some(geoms);
+    t.space = Space::Frame(model.frame.clone());
     t
 }

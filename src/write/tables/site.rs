@@ -2,12 +2,11 @@
 
 use geo::{Centroid, Geometry, LineString};
 
-use super::to_lonlat;
 use crate::analyse::site::{SitingResult, CRITERIA};
 use crate::model::Model;
 use crate::project::Lang;
 use crate::words::{self, Words};
-use crate::write::{Cell, Column, Table};
+use crate::write::{Cell, Column, Space, Table};
 
 fn cols(c: &[(&str, &str)]) -> Vec<Column> {
     c.iter().map(|(k, z)| Column::new(k, z)).collect()
@@ -75,13 +74,11 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
                 Cell::Empty
             });
             t.rows.push(row);
-            geoms.push(Some(to_lonlat(
-                &model.frame,
-                &Geometry::MultiPolygon(s.geometry.clone()),
-            )));
+            geoms.push(Some(Geometry::MultiPolygon(s.geometry.clone())));
         }
     }
     t.geometries = Some(geoms);
+    t.space = Space::Frame(model.frame.clone());
     t
 }
 
@@ -198,8 +195,9 @@ pub fn moves_table(model: &Model, r: &SitingResult) -> Table {
             a.phase.map(|p| Cell::Int(p as i64)).unwrap_or(Cell::Empty),
             Cell::Number((to.x() - from.x()).hypot(to.y() - from.y()), 0),
         ]);
-        geoms.push(Some(to_lonlat(&model.frame, &Geometry::LineString(line))));
+        geoms.push(Some(Geometry::LineString(line)));
     }
     t.geometries = Some(geoms);
+    t.space = Space::Frame(model.frame.clone());
     t
 }
