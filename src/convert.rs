@@ -152,6 +152,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
                     output,
                     &[(sheet.as_str(), &table as &dyn Rows)],
                     crate::Lang::En,
+                    None,
                 )?;
             }
         }

@@ -12,6 +12,7 @@ mod integration {
     mod golden;
     mod idle;
     mod intensity;
+    mod ledger;
     mod library;
     mod malformed;
     mod render;

@@ -17,6 +17,7 @@
 //! # }
 //! ```
 
+mod about;
 mod maps;
 mod open;
 mod tables;

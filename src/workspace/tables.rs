@@ -46,15 +46,30 @@ impl TableSet {
 
 /// Writes the per-table files, the workbook and the GeoPackage of one command side by
 /// side; returns every file written, in a stable order.
+/// The workbook (and GeoPackage) of one command.
+struct Book<'a> {
+    /// Base name of the workbook and the GeoPackage.
+    stem: &'a str,
+    sheets: &'a [(&'a str, &'a dyn Rows)],
+    lang: crate::project::Lang,
+    about: crate::write::About,
+    /// The GeoPackage's `last_change`.
+    stamp: String,
+}
+
 fn write_all(
     out: &Path,
-    stem: &str,
     tables: &[&dyn Rows],
-    sheets: &[(&str, &dyn Rows)],
+    book: &Book<'_>,
     opts: &OutputOptions,
-    lang: crate::project::Lang,
-    stamp: &str,
 ) -> Result<Vec<PathBuf>> {
+    let (stem, sheets, lang, stamp, about) = (
+        book.stem,
+        book.sheets,
+        book.lang,
+        book.stamp.as_str(),
+        &book.about,
+    );
     let f = opts.formats;
     let book = out.join(format!("{stem}.xlsx"));
     let gpkg = out.join(format!("{stem}.gpkg"));
@@ -69,7 +84,7 @@ fn write_all(
             rayon::join(
                 || {
                     f.has(Format::Xlsx)
-                        .then(|| write_workbook(&book, sheets, lang))
+                        .then(|| write_workbook(&book, sheets, lang, Some(about)))
                         .transpose()
                 },
                 || {
@@ -168,7 +183,8 @@ impl Workspace {
                 (s("批而未供", "approved_not_supplied"), &ans),
             ],
         };
-        write_all(out, set.stem(), &files, &sheets, opts, lang, &self.stamp())
+        let book = self.book(set.stem(), &sheets);
+        write_all(out, &files, &book, opts)
     }
 
     /// Writes the siting tables (sites, rejected, plan, moves; `siting.xlsx` and
@@ -195,7 +211,20 @@ impl Workspace {
             (s("候选地块", "sites"), &sites),
             (s("否决地块", "rejected"), &rejected),
         ];
-        write_all(out, "siting", &tables, &sheets, opts, lang, &self.stamp())
+        let book = self.book("siting", &sheets);
+        write_all(out, &tables, &book, opts)
+    }
+
+    /// The workbook of `sheets`, with its notes sheet.
+    fn book<'a>(&self, stem: &'a str, sheets: &'a [(&'a str, &'a dyn Rows)]) -> Book<'a> {
+        let names: Vec<(&str, &str)> = sheets.iter().map(|(s, t)| (*s, t.name())).collect();
+        Book {
+            stem,
+            sheets,
+            lang: self.lang(),
+            about: self.about(&names),
+            stamp: self.stamp(),
+        }
     }
 
     /// The time stamp written into files that carry one (GeoPackage `last_change`): the

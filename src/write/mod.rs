@@ -18,6 +18,7 @@ pub mod format;
 mod geojson_out;
 #[cfg(feature = "gpkg")]
 mod gpkg_out;
+mod ledger;
 mod rows;
 mod shp_out;
 pub mod space;
@@ -33,7 +34,7 @@ pub use rows::{LazyTable, Rows};
 pub use shp_out::{write_shapefile, ShpOptions};
 pub use space::Space;
 pub use table::{format_number, push_number, Cell, Column, Table};
-pub use xlsx_out::write_workbook;
+pub use xlsx_out::{write_workbook, About};
 
 use std::path::{Path, PathBuf};
 

@@ -7,7 +7,7 @@ use parkscope::analyse::evaluate::EvalClass;
 use parkscope::analyse::idle::IdleClass;
 use parkscope::analyse::Analysis;
 use parkscope::error::Result;
-use parkscope::{OutputOptions, TableSet, Workspace};
+use parkscope::{Lang, OutputOptions, TableSet, Workspace};
 
 use super::open::open;
 use super::Flags;
@@ -65,23 +65,37 @@ fn class_counts(a: &Analysis, model: &parkscope::model::Model) -> Vec<(IdleClass
 
 fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
     let m = s.model();
-    println!(
-        "{} — judged at {} — frame {}",
-        s.project().name,
-        a.as_of,
-        m.frame.name()
+    let zh = s.lang() == Lang::Zh;
+    let say = |z: String, e: String| println!("{}", if zh { z } else { e });
+    say(
+        format!(
+            "{} — 评价时点 {} — 坐标系 {}",
+            s.project().name,
+            a.as_of,
+            m.frame.name()
+        ),
+        format!(
+            "{} — judged at {} — frame {}",
+            s.project().name,
+            a.as_of,
+            m.frame.name()
+        ),
     );
     let total_mu: f64 = m.parcels.iter().map(|p| p.area.to_mu()).sum();
-    println!(
-        "parcels {}  ({total_mu:.1} 亩), buildings {}, enterprises {}, parks {}",
+    let (np, nb, ne, nk) = (
         m.parcels.len(),
         m.buildings.len(),
         m.enterprises.len(),
-        m.parks.len()
+        m.parks.len(),
+    );
+    say(
+        format!("宗地 {np} 宗（{total_mu:.1} 亩），建筑 {nb} 栋，企业 {ne} 家，园区 {nk} 个"),
+        format!("parcels {np}  ({total_mu:.1} 亩), buildings {nb}, enterprises {ne}, parks {nk}"),
     );
     if matches!(which, TableSet::Intensity | TableSet::All) {
         let floor: f64 = a.intensity.iter().map(|i| i.floor_area.m2()).sum();
         let area: f64 = m.parcels.iter().map(|p| p.area.m2()).sum();
+        let far = if area > 0.0 { floor / area } else { 0.0 };
         let far_fail = a
             .intensity
             .iter()
@@ -92,39 +106,61 @@ fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
             .iter()
             .filter(|i| i.coverage_ok == Some(false))
             .count();
-        println!("floor area {:.0} m², overall FAR {:.3}; below FAR minimum {far_fail} parcels, below building coefficient {cov_fail}", floor, if area > 0.0 { floor / area } else { 0.0 });
+        say(
+            format!("总建筑面积 {floor:.0} 平方米，综合容积率 {far:.3}；容积率低于下限 {far_fail} 宗，建筑系数低于下限 {cov_fail} 宗"),
+            format!("floor area {floor:.0} m², overall FAR {far:.3}; below FAR minimum {far_fail} parcels, below building coefficient {cov_fail}"),
+        );
         for (park, pi) in m.parks.iter().zip(&a.parks) {
-            println!(
-                "  park {} {}: {:.1} 亩, supplied {:.1}, built {:.1}, idle {:.1}, 批而未供 {:.1}; FAR {}, industrial FAR {}, tax {} 万元/亩, top-1 tax share {}",
-                park.id,
-                park.name.as_deref().unwrap_or(""),
+            let name = park.name.as_deref().unwrap_or("");
+            let share = pi
+                .top1_tax_share
+                .map(|x| format!("{:.1} %", x * 100.0))
+                .unwrap_or_else(|| "-".into());
+            let (area, sup, built, idle, ans) = (
                 pi.area.to_mu(),
                 pi.supplied.to_mu(),
                 pi.built.to_mu(),
                 pi.idle.to_mu(),
                 pi.approved_not_supplied.to_mu(),
+            );
+            let (far, ifar, tax) = (
                 fmt(pi.far, 2),
                 fmt(pi.industrial_far, 2),
                 fmt(pi.tax_per_mu, 1),
-                pi.top1_tax_share.map(|x| format!("{:.1} %", x * 100.0)).unwrap_or_else(|| "-".into())
+            );
+            say(
+                format!("  园区 {} {name}：{area:.1} 亩，已供 {sup:.1}，已建 {built:.1}，闲置 {idle:.1}，批而未供 {ans:.1}；综合容积率 {far}，工业用地容积率 {ifar}，亩均税收 {tax} 万元/亩，最大纳税企业占比 {share}", park.id),
+                format!("  park {} {name}: {area:.1} 亩, supplied {sup:.1}, built {built:.1}, idle {idle:.1}, 批而未供 {ans:.1}; FAR {far}, industrial FAR {ifar}, tax {tax} 万元/亩, top-1 tax share {share}", park.id),
             );
         }
     }
     if matches!(which, TableSet::Idle | TableSet::All) {
-        println!("idle and inefficient land at {}:", a.as_of);
+        say(
+            format!("低效用地（{}）：", a.as_of),
+            format!("idle and inefficient land at {}:", a.as_of),
+        );
         for (c, n, mu) in class_counts(a, m) {
-            println!(
-                "  {:<26} {:<6} {:>6} parcels {:>10.1} 亩",
-                c.name(),
-                c.zh(),
-                n,
-                mu
+            say(
+                format!("  {:　<5} {n:>6} 宗 {mu:>10.1} 亩", c.zh()),
+                format!(
+                    "  {:<26} {:<6} {n:>6} parcels {mu:>10.1} 亩",
+                    c.name(),
+                    c.zh()
+                ),
             );
         }
-        println!(
-            "  upcoming changes within {} days: {}",
-            s.policy().idle.warn_days.iter().max().unwrap_or(&365),
-            a.upcoming.len()
+        let days = s
+            .policy()
+            .idle
+            .warn_days
+            .iter()
+            .max()
+            .copied()
+            .unwrap_or(365);
+        let n = a.upcoming.len();
+        say(
+            format!("  {days} 天内将变更类别：{n} 宗"),
+            format!("  upcoming changes within {days} days: {n}"),
         );
     }
     if matches!(
@@ -135,25 +171,28 @@ fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
         let counts: Vec<String> = EvalClass::ALL
             .iter()
             .map(|c| {
-                format!(
-                    "{} {}",
-                    c.name(),
-                    a.evaluation
-                        .enterprises
-                        .iter()
-                        .filter(|e| e.class == *c)
-                        .count()
-                )
+                let n = a
+                    .evaluation
+                    .enterprises
+                    .iter()
+                    .filter(|e| e.class == *c)
+                    .count();
+                format!("{} {n}", c.name())
             })
             .collect();
-        println!(
-            "evaluation ({}): {}",
-            a.evaluation.preset,
-            counts.join(", ")
+        let preset = &a.evaluation.preset;
+        say(
+            format!("亩均评价（{preset}）：{}", counts.join("，")),
+            format!("evaluation ({preset}): {}", counts.join(", ")),
         );
         let unplaced = s.unplaced_enterprises().len();
         if unplaced > 0 {
-            println!("  {unplaced} enterprises not placed on a parcel (see the placement column)");
+            say(
+                format!("  {unplaced} 家企业未能落到宗地（见“定位问题”列）"),
+                format!(
+                    "  {unplaced} enterprises not placed on a parcel (see the placement column)"
+                ),
+            );
         }
     }
     let unconfirmed = a
@@ -162,9 +201,15 @@ fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
         .filter(|i| i.far_rule_unconfirmed)
         .count();
     if unconfirmed > 0 {
-        println!("note: {unconfirmed} parcels were judged with an unconfirmed FAR minimum (marked [unconfirmed] in far_rule)");
+        say(
+            format!("注意：{unconfirmed} 宗地的容积率下限取值尚未核实（容积率依据列标注 [unconfirmed]）"),
+            format!("note: {unconfirmed} parcels were judged with an unconfirmed FAR minimum (marked [unconfirmed] in far_rule)"),
+        );
     }
-    println!("written to {}", out.display());
+    say(
+        format!("已写入 {}", out.display()),
+        format!("written to {}", out.display()),
+    );
 }
 
 fn fmt(v: Option<f64>, d: usize) -> String {

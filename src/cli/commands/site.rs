@@ -143,41 +143,49 @@ pub fn siting_tables(
         let placed: Vec<_> = r.plan.iter().filter(|p| p.site.is_some()).collect();
         // An empty f64 sum is −0.0; + 0.0 prints it as 0.0.
         let released: f64 = placed.iter().map(|p| p.released.to_mu()).sum::<f64>() + 0.0;
-        println!(
-            "siting: {} enterprises must move, {} candidate sites; {} placed, {} not placed; {:.1} 亩 released",
+        let zh = s.lang() == parkscope::Lang::Zh;
+        let (movers, sites, n, not) = (
             r.movers.len(),
             r.sites.len(),
             placed.len(),
             r.movers.len() - placed.len(),
-            released
         );
+        if zh {
+            println!("搬迁选址：{movers} 家企业需搬迁，候选地块 {sites} 个；安置 {n} 家，未安置 {not} 家；腾退用地 {released:.1} 亩");
+        } else {
+            println!("siting: {movers} enterprises must move, {sites} candidate sites; {n} placed, {not} not placed; {released:.1} 亩 released");
+        }
         let w: Vec<String> = CRITERIA
             .iter()
             .zip(r.weights)
             .map(|(c, w)| format!("{}={w:.3}", c.0))
             .collect();
-        println!(
-            "  weights {}{}",
-            w.join(", "),
-            r.consistency_ratio
-                .map(|cr| format!(" (AHP, consistency ratio {cr:.3})"))
-                .unwrap_or_default()
-        );
+        let cr = r.consistency_ratio;
+        if zh {
+            let cr = cr
+                .map(|c| format!("（层次分析法，一致性比率 {c:.3}）"))
+                .unwrap_or_default();
+            println!("  权重 {}{cr}", w.join("，"));
+        } else {
+            let cr = cr
+                .map(|c| format!(" (AHP, consistency ratio {c:.3})"))
+                .unwrap_or_default();
+            println!("  weights {}{cr}", w.join(", "));
+        }
         let mut phases: std::collections::BTreeMap<i32, usize> = std::collections::BTreeMap::new();
         for p in &placed {
             if let Some(y) = p.phase {
                 *phases.entry(y).or_default() += 1;
             }
         }
-        println!(
-            "  phases: {}",
-            phases
-                .iter()
-                .map(|(y, n)| format!("{y}: {n}"))
-                .collect::<Vec<_>>()
-                .join(", ")
-        );
-        println!("written to {}", out.display());
+        let phases: Vec<String> = phases.iter().map(|(y, n)| format!("{y}: {n}")).collect();
+        if zh {
+            println!("  搬迁批次：{}", phases.join("，"));
+            println!("已写入 {}", out.display());
+        } else {
+            println!("  phases: {}", phases.join(", "));
+            println!("written to {}", out.display());
+        }
     }
     Ok(r)
 }

@@ -1,0 +1,123 @@
+//! The 说明 (notes) sheet of a workbook: the project, the date the rules were judged at, the
+//! rule editions, the data each layer came from, and what each sheet holds — what a clerk
+//! files with the ledger so that a reader a year later knows what it says.
+
+use super::Workspace;
+use crate::project::Lang;
+use crate::write::About;
+
+/// What a sheet of the table `name` holds, in `lang`.
+fn sheet_about(name: &str, lang: Lang) -> &'static str {
+    let (zh, en) = match name {
+        "parcels" => (
+            "宗地台账：每宗地的面积、建筑面积、容积率、建筑密度、亩均投资与税收，控制指标是否达标，以及低效用地认定（类别、认定理由、认定起始日、应缴闲置费、可无偿收回）",
+            "one row per parcel: areas, floor area, FAR, coverage, per-mu investment and tax, whether the control indicators are met, and the idle-land verdict (class, reason, since, fee due, recoverable)",
+        ),
+        "parks" => (
+            "园区土地集约利用评价指标（TD/T 1029）：开发率、供应率、建成率、工业用地率、综合容积率、建筑密度、亩均投资与税收、闲置率、纳税集中度",
+            "the TD/T 1029 park indicators: development, supply, built and industrial-land rates, FAR, coverage, per-mu investment and tax, idle rate, tax concentration",
+        ),
+        "enterprises" => (
+            "企业亩均效益评价：各项指标、综合得分、排名、分类（A/B/C/D，T 为不参评）及分类理由",
+            "the per-mu evaluation of enterprises: indicators, score, rank, class (A/B/C/D, T not rated) and why",
+        ),
+        "idle_summary" => (
+            "各园区低效用地分类汇总：宗数、面积、应缴闲置费面积、可无偿收回面积；（合计）行为全部园区",
+            "idle and inefficient land per park and class: parcels, area, area with the idle fee due, recoverable area; the (all) rows sum every park",
+        ),
+        "upcoming" => (
+            "预警：预警期内将变更类别的宗地（将认定为闲置土地、将可无偿收回、将认定为建而未投）及剩余天数",
+            "parcels that change class within the warning windows (become idle, become recoverable, become built-not-producing) and the days left",
+        ),
+        "approved_not_supplied" => (
+            "批而未供：农用地转用批次范围扣除已供宗地后的图斑及面积",
+            "approved-not-supplied land: approval batches minus the supplied parcels, with areas",
+        ),
+        "plan" => (
+            "退城入园安置方案：每户搬迁企业的新址、得分、搬迁批次、腾退用地，未安置的注明原因",
+            "the relocation plan: each mover's new site, score, phase and released land, or why it was not placed",
+        ),
+        "sites" => (
+            "候选地块：每户搬迁企业的全部可行地块按综合得分排序，列出各项指标的实测值与得分",
+            "every feasible site of every mover, ranked, with each criterion's measured value and points",
+        ),
+        "rejected" => (
+            "否决地块：不满足约束条件的地块及首个不满足的条件、实测值与限值",
+            "sites ruled out, with the first constraint failed, the measured value and the threshold",
+        ),
+        _ => ("", ""),
+    };
+    match lang {
+        Lang::Zh => zh,
+        Lang::En => en,
+    }
+}
+
+impl Workspace {
+    /// The notes sheet of a workbook holding `sheets` (sheet name, table name).
+    pub(super) fn about(&self, sheets: &[(&str, &str)]) -> About {
+        let zh = self.lang() == Lang::Zh;
+        let t = |z: &str, e: &str| if zh { z.to_owned() } else { e.to_owned() };
+        let p = &self.policy;
+        let mut rows = vec![
+            (t("项目", "project"), self.project.name.clone()),
+            (t("评价时点", "judged at"), self.as_of.to_string()),
+            (t("坐标系", "coordinate system"), self.model.frame.name()),
+            (
+                t("控制指标", "control indicators"),
+                if p.control.title.contains(&p.control.edition) {
+                    p.control.title.clone()
+                } else {
+                    format!("{}（{}）", p.control.title, p.control.edition)
+                },
+            ),
+            (
+                t("亩均评价办法", "per-mu evaluation"),
+                format!("{}（{}）", p.evaluation.title, p.evaluation.name),
+            ),
+            (
+                t("低效用地认定", "idle-land rules"),
+                format!("{}（{}）", p.idle.title, p.idle.name),
+            ),
+            (
+                t("搬迁选址规则", "siting rules"),
+                format!("{}（{}）", p.siting.title, p.siting.name),
+            ),
+        ];
+        for (layer, r) in &self.load_report().layers {
+            let counts = if zh {
+                format!(
+                    "{}（读入 {} 个要素，剔除 {}，修复 {}）",
+                    r.path, r.read, r.rejected, r.repaired
+                )
+            } else {
+                format!(
+                    "{} ({} features read, {} rejected, {} repaired)",
+                    r.path, r.read, r.rejected, r.repaired
+                )
+            };
+            rows.push((format!("{}{layer}", t("数据来源：", "source: ")), counts));
+        }
+        for (sheet, table) in sheets {
+            rows.push((
+                format!("{}{sheet}", t("工作表：", "sheet: ")),
+                sheet_about(table, self.lang()).to_owned(),
+            ));
+        }
+        rows.push((
+            t("单位", "units"),
+            t(
+                "面积：平方米、亩（1 亩 = 666.67 平方米）、公顷；金额：万元；比率以百分数显示；日期：年-月-日",
+                "areas in m², 亩 (1 亩 = 666.67 m²) and ha; money in 万元; rates shown as %; dates year-month-day",
+            ),
+        ));
+        rows.push((
+            t("制表", "made by"),
+            format!("parkscope {}", env!("CARGO_PKG_VERSION")),
+        ));
+        About {
+            title: self.project.name.clone(),
+            rows,
+        }
+    }
+}
