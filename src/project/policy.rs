@@ -213,7 +213,8 @@ pub struct IdleRules {
     pub warn_days: Vec<i64>,
 }
 
-/// Weights of the siting criteria.
+/// Weights of the siting criteria, as the policy file names them (the analysis holds them
+/// as `analyse::site::PerCriterion<f64>`).
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SitingWeights {
@@ -227,29 +228,6 @@ pub struct SitingWeights {
     pub cluster: f64,
     /// Surplus area ratio (lower better).
     pub surplus: f64,
-}
-
-impl SitingWeights {
-    /// The weights in criterion order.
-    pub fn to_array(self) -> [f64; 5] {
-        [
-            self.distance_old,
-            self.road,
-            self.wastewater,
-            self.cluster,
-            self.surplus,
-        ]
-    }
-    /// Weights from an array in criterion order.
-    pub fn from_array(a: [f64; 5]) -> SitingWeights {
-        SitingWeights {
-            distance_old: a[0],
-            road: a[1],
-            wastewater: a[2],
-            cluster: a[3],
-            surplus: a[4],
-        }
-    }
 }
 
 /// Optional prevailing-wind penalty.

@@ -257,7 +257,8 @@ fn reweighting_equals_a_fresh_run_with_the_new_weights() {
     };
     let base = ws.site(&a, &SiteOptions::default()).unwrap();
     let mut again = base.clone();
-    again.reweight(model, &policy.siting, skewed.to_array(), a.as_of);
+    let skewed = parkscope::analyse::site::PerCriterion::from(skewed);
+    again.reweight(model, &policy.siting, skewed, a.as_of);
     let opts = SiteOptions {
         weights: Some(skewed),
         ..Default::default()

@@ -1,14 +1,16 @@
 //! Weights from an AHP pairwise-comparison matrix (Saaty): the principal eigenvector,
 //! λmax, the consistency index CI = (λmax − n)/(n − 1) and ratio CR = CI / RI.
 
+use super::criterion::{Criterion, PerCriterion};
+
 /// Saaty's random indices for n = 1..10.
 const RANDOM_INDEX: [f64; 10] = [0.0, 0.0, 0.58, 0.90, 1.12, 1.24, 1.32, 1.41, 1.45, 1.49];
 
 /// The result of an AHP weighting.
 #[derive(Debug, Clone)]
 pub struct AhpResult {
-    /// Weights in criterion order, summing to 1.
-    pub weights: [f64; 5],
+    /// Weights per criterion, summing to 1.
+    pub weights: PerCriterion<f64>,
     /// The principal eigenvalue.
     pub lambda_max: f64,
     /// The consistency ratio (refuse at 0.1 or more).
@@ -74,17 +76,23 @@ pub fn ahp_eigen(m: &[Vec<f64>]) -> Result<(Vec<f64>, f64, f64), String> {
     Ok((w, lambda_max, cr))
 }
 
-/// Siting weights from a 5 × 5 matrix in criterion order.
+/// Siting weights from a 5 × 5 matrix whose rows and columns follow [`Criterion::ALL`].
 ///
 /// # Errors
 /// As `ahp_eigen`, or a matrix that is not 5 × 5.
 pub fn ahp_weights(m: &[Vec<f64>]) -> Result<AhpResult, String> {
-    if m.len() != 5 {
-        return Err(format!("the siting AHP matrix must be 5 × 5 (distance_old, road, wastewater, cluster, surplus); it has {} rows", m.len()));
+    let n = Criterion::ALL.len();
+    if m.len() != n {
+        let names: Vec<&str> = Criterion::ALL.iter().map(|c| c.key()).collect();
+        return Err(format!(
+            "the siting AHP matrix must be {n} × {n} ({}); it has {} rows",
+            names.join(", "),
+            m.len()
+        ));
     }
     let (w, lambda_max, consistency_ratio) = ahp_eigen(m)?;
     Ok(AhpResult {
-        weights: [w[0], w[1], w[2], w[3], w[4]],
+        weights: PerCriterion::from_fn(|c| w[c as usize]),
         lambda_max,
         consistency_ratio,
     })
@@ -123,8 +131,8 @@ mod tests {
             .collect();
         let r = ahp_weights(&m).unwrap();
         assert!(r.consistency_ratio.abs() < 1e-9);
-        for k in 0..5 {
-            assert!((r.weights[k] - w[k]).abs() < 1e-9);
+        for (c, got) in r.weights.iter() {
+            assert!((got - w[c as usize]).abs() < 1e-9);
         }
     }
 

@@ -10,19 +10,11 @@ use rstar::{primitives::GeomWithData, RTree, AABB};
 
 use super::candidates::Site;
 use super::context::SitingContext;
+use super::criterion::{Criterion, PerCriterion};
 use super::facts::SiteFacts;
 use super::movers::Mover;
 use crate::model::{ConstraintKind, Model};
 use crate::project::policy::SitingRules;
-
-/// The criteria in order: (key, lower is better).
-pub const CRITERIA: [(&str, bool); 5] = [
-    ("distance_old", true),
-    ("road", true),
-    ("wastewater", true),
-    ("cluster", false),
-    ("surplus", true),
-];
 
 /// A feasible site scored for one enterprise.
 #[derive(Debug, Clone)]
@@ -30,11 +22,11 @@ pub struct ScoredSite {
     /// Site index.
     pub site: usize,
     /// Raw values: metres, metres, metres, a count, a ratio (`None`: not measurable).
-    pub raw: [Option<f64>; 5],
+    pub raw: PerCriterion<Option<f64>>,
     /// Normalised values, 0..1, 1 best (`None`: criterion left out for this enterprise).
-    pub norm: [Option<f64>; 5],
+    pub norm: PerCriterion<Option<f64>>,
     /// Points per criterion (their sum, less the wind penalty, is the score).
-    pub points: [f64; 5],
+    pub points: PerCriterion<f64>,
     /// Points taken for lying upwind of the city centre.
     pub wind_penalty: f64,
     /// The score, 0..100.
@@ -43,25 +35,21 @@ pub struct ScoredSite {
 
 /// Points per criterion from normalised values and weights; a criterion left out
 /// (`None`) takes no points and no share of the weight.
-#[allow(clippy::needless_range_loop)] // two arrays indexed by criterion
-pub fn points(norm: &[Option<f64>; 5], weights: [f64; 5]) -> [f64; 5] {
-    let total: f64 = (0..5)
-        .filter(|&k| norm[k].is_some())
-        .map(|k| weights[k])
+pub fn points(norm: &PerCriterion<Option<f64>>, weights: &PerCriterion<f64>) -> PerCriterion<f64> {
+    let total: f64 = norm
+        .iter()
+        .filter(|(_, n)| n.is_some())
+        .map(|(c, _)| weights[c])
         .sum();
-    let mut out = [0.0; 5];
-    for k in 0..5 {
-        out[k] = match norm[k] {
-            Some(n) if total > 0.0 => 100.0 * weights[k] * n / total,
-            _ => 0.0,
-        };
-    }
-    out
+    norm.map(|c, n| match n {
+        Some(n) if total > 0.0 => 100.0 * weights[c] * n / total,
+        _ => 0.0,
+    })
 }
 
 /// The score: the points less the wind penalty.
-pub fn score(points: &[f64; 5], wind_penalty: f64) -> f64 {
-    points.iter().sum::<f64>() - wind_penalty
+pub fn score(points: &PerCriterion<f64>, wind_penalty: f64) -> f64 {
+    points.values().sum::<f64>() - wind_penalty
 }
 
 type Points = RTree<GeomWithData<[f64; 2], usize>>;
@@ -88,7 +76,7 @@ pub struct Criteria {
 }
 
 /// Min-max ranges of one enterprise's raw values; `None` where no site measures a criterion.
-type Ranges = [Option<(f64, f64)>; 5];
+type Ranges = PerCriterion<Option<(f64, f64)>>;
 
 impl Criteria {
     /// Measures the criteria of every feasible site of every mover.
@@ -134,7 +122,7 @@ impl Criteria {
     pub fn rank(
         &self,
         ctx: &SitingContext,
-        weights: [f64; 5],
+        weights: &PerCriterion<f64>,
         keep: usize,
     ) -> Vec<Vec<ScoredSite>> {
         let (sites, facts) = (ctx.sites, ctx.facts);
@@ -174,7 +162,7 @@ impl Criteria {
         &self,
         ctx: &SitingContext,
         mv: usize,
-    ) -> Vec<(usize, [Option<f64>; 5], f64)> {
+    ) -> Vec<(usize, PerCriterion<Option<f64>>, f64)> {
         let (sites, facts) = (ctx.sites, ctx.facts);
         let v = self.view(mv, &ctx.movers[mv]);
         let ranges = v.ranges(sites, facts);
@@ -199,27 +187,23 @@ struct View<'a> {
 
 impl View<'_> {
     /// The raw values of the `j`-th feasible site.
-    fn raw(&self, j: usize, sites: &[Site], facts: &[SiteFacts]) -> [Option<f64>; 5] {
+    fn raw(&self, j: usize, sites: &[Site], facts: &[SiteFacts]) -> PerCriterion<Option<f64>> {
         let si = self.pool.sites[j] as usize;
         let f = &facts[si];
-        [
-            self.pool.distance_old.as_ref().map(|d| d[j]),
-            f.road_m,
-            f.wastewater_m,
-            self.cluster.and_then(|v| v[si]),
-            Some(sites[si].area.m2() / self.required - 1.0),
-        ]
+        PerCriterion::from_fn(|c| match c {
+            Criterion::DistanceOld => self.pool.distance_old.as_ref().map(|d| d[j]),
+            Criterion::Road => f.road_m,
+            Criterion::Wastewater => f.wastewater_m,
+            Criterion::Cluster => self.cluster.and_then(|v| v[si]),
+            Criterion::Surplus => Some(sites[si].area.m2() / self.required - 1.0),
+        })
     }
 
     /// The min-max range of each criterion over the feasible sites.
     fn ranges(&self, sites: &[Site], facts: &[SiteFacts]) -> Ranges {
-        let mut r: Ranges = [None; 5];
+        let mut r = Ranges::default();
         for j in 0..self.pool.sites.len() {
-            for (k, v) in self.raw(j, sites, facts).into_iter().enumerate() {
-                if let Some(v) = v {
-                    r[k] = Some(r[k].map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
-                }
-            }
+            widen(&mut r, &self.raw(j, sites, facts));
         }
         r
     }
@@ -231,7 +215,7 @@ impl View<'_> {
         ranges: &Ranges,
         sites: &[Site],
         facts: &[SiteFacts],
-        weights: [f64; 5],
+        weights: &PerCriterion<f64>,
     ) -> ScoredSite {
         let raw = self.raw(j, sites, facts);
         let norm = normalised(&raw, ranges);
@@ -349,46 +333,54 @@ fn wind_penalties(model: &Model, sites: &[Site], rules: &SitingRules) -> Vec<f64
         .collect()
 }
 
+/// Widens each criterion's min-max range by one site's raw values.
+fn widen(ranges: &mut Ranges, raw: &PerCriterion<Option<f64>>) {
+    for (c, v) in raw.iter() {
+        if let Some(v) = *v {
+            ranges[c] = Some(ranges[c].map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
+        }
+    }
+}
+
 /// Min-max normalisation of one site's raw values over its enterprise's ranges (1 best);
 /// a criterion no site can measure is left out; a site that cannot be measured where
 /// others can gets 0.
-fn normalised(raw: &[Option<f64>; 5], ranges: &Ranges) -> [Option<f64>; 5] {
-    let mut out = [None; 5];
-    for (k, (_, lower_better)) in CRITERIA.iter().enumerate() {
-        let Some((lo, hi)) = ranges[k] else { continue };
-        out[k] = Some(match raw[k] {
+fn normalised(raw: &PerCriterion<Option<f64>>, ranges: &Ranges) -> PerCriterion<Option<f64>> {
+    raw.map(|c, v| {
+        let (lo, hi) = ranges[c]?;
+        Some(match v {
             None => 0.0,
             Some(_) if hi - lo <= 1e-12 => 1.0,
-            Some(v) if *lower_better => (hi - v) / (hi - lo),
+            Some(v) if c.is_lower_better() => (hi - v) / (hi - lo),
             Some(v) => (v - lo) / (hi - lo),
-        });
-    }
-    out
+        })
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn per(v: [Option<f64>; 5]) -> PerCriterion<Option<f64>> {
+        PerCriterion::from_fn(|c| v[c as usize])
+    }
+
     #[test]
     fn normalised_points_add_up_to_the_score() {
         let raws = [
-            [Some(100.0), Some(0.0), None, Some(3.0), Some(0.5)],
-            [Some(300.0), Some(50.0), None, Some(1.0), Some(0.0)],
+            per([Some(100.0), Some(0.0), None, Some(3.0), Some(0.5)]),
+            per([Some(300.0), Some(50.0), None, Some(1.0), Some(0.0)]),
         ];
-        let mut ranges: Ranges = [None; 5];
+        let mut ranges = Ranges::default();
         for r in &raws {
-            for (k, v) in r.iter().enumerate() {
-                if let Some(v) = *v {
-                    ranges[k] = Some(ranges[k].map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))));
-                }
-            }
+            widen(&mut ranges, r);
         }
-        let w = [1.0, 1.0, 1.0, 1.0, 2.0];
-        let scored: Vec<([f64; 5], f64)> = raws
+        let mut w = PerCriterion::from_fn(|_| 1.0);
+        w[Criterion::Surplus] = 2.0;
+        let scored: Vec<(PerCriterion<f64>, f64)> = raws
             .iter()
             .map(|r| {
-                let p = points(&normalised(r, &ranges), w);
+                let p = points(&normalised(r, &ranges), &w);
                 (p, score(&p, 0.0))
             })
             .collect();
@@ -397,6 +389,6 @@ mod tests {
         assert!((scored[0].1 - 60.0).abs() < 1e-9, "{}", scored[0].1);
         // Site 1: 0, 0, 0, surplus 1 (×2) → 40.
         assert!((scored[1].1 - 40.0).abs() < 1e-9);
-        assert!((scored[0].0.iter().sum::<f64>() - scored[0].1).abs() < 1e-9);
+        assert!((scored[0].0.values().sum::<f64>() - scored[0].1).abs() < 1e-9);
     }
 }

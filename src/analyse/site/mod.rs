@@ -9,6 +9,7 @@ mod assign;
 mod candidates;
 mod context;
 mod criteria;
+mod criterion;
 mod facts;
 mod movers;
 mod screen;
@@ -18,17 +19,18 @@ pub use ahp::{ahp_weights, AhpResult};
 pub use assign::{assign_sites, Assignment, UnplacedReason};
 pub use candidates::{candidate_sites, Site};
 pub use context::SitingContext;
-pub use criteria::{Criteria, ScoredSite, CRITERIA};
+pub use criteria::{Criteria, ScoredSite};
+pub use criterion::{parse_weights, Criterion, PerCriterion};
 pub use facts::{site_facts, SiteFacts};
 pub use movers::{find_movers, MoveReason, Mover, ProtectionSource};
 pub use screen::{screen_sites, Constraint, Rejection, RejectionEvidence, Rejections};
-pub use sensitivity::top_site_stability;
+pub use sensitivity::{top_site_stability, PoolSite};
 
 use crate::analyse::Analysis;
 use crate::error::{Error, Result};
 use crate::index::Index;
 use crate::model::Model;
-use crate::project::policy::{Policy, SitingWeights};
+use crate::project::policy::Policy;
 
 /// What the siting run was asked.
 #[derive(Debug, Clone, Default)]
@@ -36,7 +38,7 @@ pub struct SiteOptions {
     /// Only this enterprise (its id).
     pub enterprise: Option<String>,
     /// Weights replacing the policy's.
-    pub weights: Option<SitingWeights>,
+    pub weights: Option<PerCriterion<f64>>,
     /// An AHP pairwise matrix replacing the weights.
     pub ahp: Option<Vec<Vec<f64>>>,
 }
@@ -56,8 +58,8 @@ pub struct SitingResult {
     pub rejected: Vec<Rejections>,
     /// The assignment plan, one entry per mover.
     pub plan: Vec<Assignment>,
-    /// The weights used, in criterion order.
-    pub weights: [f64; 5],
+    /// The weights used.
+    pub weights: PerCriterion<f64>,
     /// The AHP consistency ratio, when the weights came from a matrix.
     pub consistency_ratio: Option<f64>,
     /// Per mover, the share of ±20 % weight perturbations that keep its best site first.
@@ -96,9 +98,13 @@ pub(crate) fn plan_relocation(
             }
             (r.weights, Some(r.consistency_ratio))
         }
-        (None, None) => (opts.weights.unwrap_or(rules.weights).to_array(), None),
+        (None, None) => (
+            opts.weights
+                .unwrap_or_else(|| PerCriterion::from(rules.weights)),
+            None,
+        ),
     };
-    if weights.iter().any(|w| *w < 0.0) || weights.iter().sum::<f64>() <= 0.0 {
+    if weights.values().any(|w| *w < 0.0) || weights.values().sum::<f64>() <= 0.0 {
         return Err(Error::invalid(
             "weights",
             format!("{weights:?}"),
@@ -159,11 +165,11 @@ pub(crate) fn plan_relocation(
     let criteria = Criteria::measure(model, &movers, &sites, &feasible, rules);
     lap("siting: criteria measured", &mut timings);
     let keep = rules.assignment_candidates.max(rules.max_sites_written);
-    let options = criteria.rank(&ctx, weights, keep);
+    let options = criteria.rank(&ctx, &weights, keep);
     lap("siting: scores", &mut timings);
     let plan = assign_sites(&ctx, &options, &rejected, analysis.as_of);
     lap("siting: assignment", &mut timings);
-    let stability = stabilities(&ctx, &criteria, &options, weights);
+    let stability = stabilities(&ctx, &criteria, &options, &weights);
     lap("siting: stability", &mut timings);
     Ok(SitingResult {
         movers,
@@ -185,7 +191,7 @@ fn stabilities(
     ctx: &SitingContext,
     criteria: &Criteria,
     options: &[Vec<ScoredSite>],
-    weights: [f64; 5],
+    weights: &PerCriterion<f64>,
 ) -> Vec<Option<f64>> {
     use rayon::prelude::*;
     (0..ctx.movers.len())
@@ -207,7 +213,7 @@ impl SitingResult {
         &mut self,
         model: &Model,
         rules: &crate::project::policy::SitingRules,
-        weights: [f64; 5],
+        weights: PerCriterion<f64>,
         as_of: chrono::NaiveDate,
     ) {
         let keep = rules.assignment_candidates.max(rules.max_sites_written);
@@ -218,9 +224,9 @@ impl SitingResult {
             sites: &self.sites,
             facts: &self.facts,
         };
-        let options = self.criteria.rank(&ctx, weights, keep);
+        let options = self.criteria.rank(&ctx, &weights, keep);
         let plan = assign_sites(&ctx, &options, &self.rejected, as_of);
-        let stability = stabilities(&ctx, &self.criteria, &options, weights);
+        let stability = stabilities(&ctx, &self.criteria, &options, &weights);
         self.options = options;
         self.plan = plan;
         self.stability = stability;

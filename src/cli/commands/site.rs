@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use parkscope::analyse::site::{SiteOptions, SitingResult, CRITERIA};
+use parkscope::analyse::site::{self, PerCriterion, SiteOptions, SitingResult};
 use parkscope::analyse::Analysis;
 use parkscope::error::{Error, Result};
 use parkscope::project::policy::SitingWeights;
@@ -13,28 +13,11 @@ use super::open::open;
 use super::Flags;
 use crate::cli::progress::Progress;
 
-/// Parses `distance_old=1,road=2,…` (criteria not named keep the policy's weight).
-pub fn parse_weights(s: &str, base: SitingWeights) -> Result<SitingWeights> {
-    let mut w = base.to_array();
-    for part in s.split([',', ';']).map(str::trim).filter(|p| !p.is_empty()) {
-        let (k, v) = part
-            .split_once('=')
-            .ok_or_else(|| Error::Usage(format!("--weights: \"{part}\" is not name=value")))?;
-        let idx = CRITERIA
-            .iter()
-            .position(|(c, _)| *c == k.trim())
-            .ok_or_else(|| {
-                Error::Usage(format!(
-                    "--weights: unknown criterion {k} (criteria: {})",
-                    CRITERIA.iter().map(|c| c.0).collect::<Vec<_>>().join(", ")
-                ))
-            })?;
-        w[idx] = v
-            .trim()
-            .parse()
-            .map_err(|_| Error::Usage(format!("--weights: {v} is not a number")))?;
-    }
-    Ok(SitingWeights::from_array(w))
+/// Parses `--weights distance_old=1,road=2,…` (criteria not named keep the policy's
+/// weight).
+pub fn parse_weights(s: &str, base: SitingWeights) -> Result<PerCriterion<f64>> {
+    site::parse_weights(s, PerCriterion::from(base))
+        .map_err(|e| Error::Usage(format!("--weights: {e}")))
 }
 
 /// Reads an AHP matrix: a TOML file with `matrix = [[…], …]`, or rows of numbers (CSV);
@@ -131,7 +114,7 @@ pub fn siting_tables(
         // What a weight change costs: re-score and re-assign with distance_old weighted 1.2×.
         let mut again = r.clone();
         let mut w = r.weights;
-        w[0] *= 1.2;
+        w[site::Criterion::DistanceOld] *= 1.2;
         let t = std::time::Instant::now();
         again.reweight(s.model(), &s.policy().siting, w, s.as_of());
         super::timing(flags, "re-score + re-assign (new weights)", t.elapsed());
@@ -155,10 +138,10 @@ pub fn siting_tables(
         } else {
             println!("siting: {movers} enterprises must move, {sites} candidate sites; {n} placed, {not} not placed; {released:.1} 亩 released");
         }
-        let w: Vec<String> = CRITERIA
+        let w: Vec<String> = r
+            .weights
             .iter()
-            .zip(r.weights)
-            .map(|(c, w)| format!("{}={w:.3}", c.0))
+            .map(|(c, w)| format!("{c}={w:.3}"))
             .collect();
         let cr = r.consistency_ratio;
         if zh {

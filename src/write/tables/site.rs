@@ -2,7 +2,7 @@
 
 use geo::{Centroid, Geometry, LineString};
 
-use crate::analyse::site::{SitingResult, CRITERIA};
+use crate::analyse::site::{Criterion, SitingResult};
 use crate::model::Model;
 use crate::project::Lang;
 use crate::words::{self, Words};
@@ -10,6 +10,44 @@ use crate::write::{Cell, Column, Space, Table};
 
 fn cols(c: &[(&str, &str)]) -> Vec<Column> {
     c.iter().map(|(k, z)| Column::new(k, z)).collect()
+}
+
+/// A criterion's two columns in `sites` (raw value with its unit, points), with their
+/// Chinese headers, and the raw value's decimals.
+fn criterion_columns(
+    c: Criterion,
+) -> (
+    (&'static str, &'static str),
+    (&'static str, &'static str),
+    u8,
+) {
+    match c {
+        Criterion::DistanceOld => (
+            ("distance_old_m", "距原址（米）"),
+            ("distance_old_pts", "距原址得分"),
+            1,
+        ),
+        Criterion::Road => (
+            ("road_m", "距高速/主干路（米）"),
+            ("road_pts", "交通得分"),
+            1,
+        ),
+        Criterion::Wastewater => (
+            ("wastewater_m", "距污水处理厂（米）"),
+            ("wastewater_pts", "污水处理得分"),
+            1,
+        ),
+        Criterion::Cluster => (
+            ("cluster_n", "1公里内同行业企业数"),
+            ("cluster_pts", "产业集聚得分"),
+            1,
+        ),
+        Criterion::Surplus => (
+            ("surplus_ratio", "面积富余率"),
+            ("surplus_pts", "面积匹配得分"),
+            3,
+        ),
+    }
 }
 
 /// Every feasible site of every moving enterprise, ranked, with the score breakdown.
@@ -25,19 +63,10 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
         ("requires_approval", "需办理农转用审批"),
         ("requires_recovery", "需先收回闲置土地"),
     ];
-    let raw_cols = [
-        ("distance_old_m", "距原址（米）"),
-        ("distance_old_pts", "距原址得分"),
-        ("road_m", "距高速/主干路（米）"),
-        ("road_pts", "交通得分"),
-        ("wastewater_m", "距污水处理厂（米）"),
-        ("wastewater_pts", "污水处理得分"),
-        ("cluster_n", "1公里内同行业企业数"),
-        ("cluster_pts", "产业集聚得分"),
-        ("surplus_ratio", "面积富余率"),
-        ("surplus_pts", "面积匹配得分"),
-    ];
-    c.extend(raw_cols);
+    for k in Criterion::ALL {
+        let ((raw, raw_zh), (pts, pts_zh), _) = criterion_columns(k);
+        c.extend([(raw, raw_zh), (pts, pts_zh)]);
+    }
     c.extend([
         ("wind_penalty", "上风向扣分"),
         ("nearest_sensitive_m", "距最近敏感点（米）"),
@@ -61,8 +90,8 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
                 Cell::Bool(s.requires_approval),
                 Cell::Bool(s.requires_recovery),
             ];
-            for k in 0..CRITERIA.len() {
-                row.push(Cell::num(o.raw[k], if k == 4 { 3 } else { 1 }));
+            for (k, raw) in o.raw.iter() {
+                row.push(Cell::num(*raw, criterion_columns(k).2));
                 row.push(Cell::Number(o.points[k], 2));
             }
             row.push(Cell::Number(o.wind_penalty, 1));
