@@ -59,6 +59,7 @@
 //! | [`render`] | map exhibits: scene → SVG → PNG/PDF |
 //! | [`words`] | evidence (rule, threshold, value, dates) into Chinese or English sentences |
 //! | [`convert`], [`synth`] | layer conversion; seeded synthetic cities |
+//! | [`init`] | a first project file from data files; the field survey of `check` |
 //! | [`units`], [`error`] | areas in m² (亩 at the edges), errors with locations |
 
 #![deny(unsafe_code)] // one exception: memory::release_free_memory
@@ -69,6 +70,7 @@ pub mod convert;
 pub mod crs;
 pub mod error;
 mod index;
+pub mod init;
 mod memory;
 pub mod model;
 pub mod problems;

@@ -11,6 +11,7 @@ mod integration {
     mod formats;
     mod golden;
     mod idle;
+    mod init;
     mod intensity;
     mod ledger;
     mod library;

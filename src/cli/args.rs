@@ -69,6 +69,22 @@ pub enum Command {
     },
     /// Load and validate every layer; print the per-layer report.
     Check(ProjectArg),
+    /// Write a commented parkscope.toml for the data files given (files or folders).
+    Init {
+        /// Data files or folders.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The project file to write (or its folder). Default: parkscope.toml in the folder
+        /// given, else beside the first file.
+        #[arg(short = 'o', long)]
+        out: Option<PathBuf>,
+        /// The project's name. Default: the folder's name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Replace an existing project file.
+        #[arg(long)]
+        force: bool,
+    },
     /// Land-use intensity per parcel, enterprise and park.
     Intensity {
         #[command(flatten)]

@@ -181,6 +181,19 @@ impl Project {
         } else {
             path.to_path_buf()
         };
+        let ext = file
+            .extension()
+            .map(|e| e.to_string_lossy().to_lowercase())
+            .unwrap_or_default();
+        const DATA: &[&str] = &[
+            "geojson", "json", "shp", "dbf", "gpkg", "fgb", "csv", "txt", "xlsx", "xls",
+        ];
+        if DATA.contains(&ext.as_str()) {
+            return Err(Error::Project {
+                path: file,
+                reason: format!("this is a .{ext} data file, not a project file: give the folder holding parkscope.toml, or write one for this data with `parkscope init`"),
+            });
+        }
         let text = std::fs::read_to_string(&file).map_err(|source| Error::Read {
             path: file.clone(),
             source,

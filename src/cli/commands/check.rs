@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use parkscope::error::{Error, Result};
+use parkscope::init::{survey_project, ProjectSurvey};
 use parkscope::{LoadReport, OpenOptions, Project};
 
 use super::Flags;
@@ -13,7 +14,44 @@ use crate::cli::progress::Progress;
 const LISTED_PROBLEMS: usize = 20;
 
 pub fn run(path: &Path, flags: Flags) -> Result<()> {
+    let r = check(path, flags);
+    if let (Err(e), true) = (&r, flags.json) {
+        // Under --json the failure is on stdout too, for the script that reads it.
+        println!(
+            "{}",
+            serde_json::json!({"error": crate::cli::describe(e), "internal": e.is_internal()})
+        );
+    }
+    r
+}
+
+fn check(path: &Path, flags: Flags) -> Result<()> {
     let project = Project::load(path)?;
+    let survey = survey_project(&project);
+    if survey.has_errors() {
+        if flags.json {
+            let v = serde_json::json!({"project": project.file, "survey": survey});
+            println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
+        } else if !flags.quiet {
+            println!("project  {} ({})", project.name, project.file.display());
+            print_survey(&survey);
+        }
+        let bad: Vec<String> = survey
+            .layers
+            .iter()
+            .filter_map(|l| l.error.as_ref().map(|e| format!("{}: {e}", l.layer)))
+            .chain(survey.policy.error.iter().map(|e| format!("policy: {e}")))
+            .collect();
+        return Err(Error::Missing(format!(
+            "{} cannot be used: {}",
+            if bad.len() == 1 {
+                "one part of the project"
+            } else {
+                "parts of the project"
+            },
+            bad.join("; ")
+        )));
+    }
     let progress = Progress::new(flags.quiet);
     progress.step("loading and indexing layers");
     let opened = OpenOptions::new()
@@ -38,11 +76,14 @@ pub fn run(path: &Path, flags: Flags) -> Result<()> {
         let mut v = serde_json::to_value(&report)
             .map_err(|e| Error::Internal(format!("the load report as JSON: {e}")))?;
         v["warnings"] = serde_json::json!(hints);
+        v["survey"] = serde_json::to_value(&survey)
+            .map_err(|e| Error::Internal(format!("the survey as JSON: {e}")))?;
         let out = serde_json::to_string_pretty(&v)
             .map_err(|e| Error::Internal(format!("the load report as JSON: {e}")))?;
         println!("{out}");
     } else if !flags.quiet {
         print_report(&project, &report);
+        print_survey(&survey);
         for h in &hints {
             println!();
             println!("warning: {h}");
@@ -57,6 +98,58 @@ pub fn run(path: &Path, flags: Flags) -> Result<()> {
         None => Ok(()),
     }
 }
+/// Prints, per layer, the canonical fields found and not found and the vocabulary
+/// warnings, then the rule editions.
+fn print_survey(survey: &ProjectSurvey) {
+    for l in &survey.layers {
+        println!();
+        let found: Vec<String> = l
+            .found
+            .iter()
+            .map(|(c, f)| {
+                if c == f {
+                    c.clone()
+                } else {
+                    format!("{c} ← {f}")
+                }
+            })
+            .collect();
+        println!(
+            "{}: fields found: {}",
+            l.layer,
+            if found.is_empty() {
+                "none".into()
+            } else {
+                found.join(", ")
+            }
+        );
+        if !l.missing.is_empty() {
+            println!("  not found: {}", l.missing.join(", "));
+        }
+        if let Some(e) = &l.error {
+            println!("  error    {e}");
+        }
+        for w in &l.warnings {
+            println!("  warning  {w}");
+        }
+    }
+    println!();
+    let editions: Vec<String> = survey
+        .policy
+        .editions
+        .iter()
+        .map(|(k, v)| format!("{k} = {v}"))
+        .collect();
+    match &survey.policy.error {
+        None => println!("policy   {} (all load)", editions.join(", ")),
+        Some(e) => println!(
+            "policy   {}
+  error    {e}",
+            editions.join(", ")
+        ),
+    }
+}
+
 /// Prints the per-layer report for a person.
 pub fn print_report(project: &Project, report: &LoadReport) {
     println!("project  {} ({})", project.name, project.file.display());

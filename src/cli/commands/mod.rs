@@ -4,6 +4,7 @@ mod analyse;
 mod check;
 mod convert;
 mod demo;
+mod init;
 mod maps;
 mod open;
 mod site;
@@ -54,6 +55,12 @@ pub fn dispatch(cli: Cli) -> Result<()> {
     };
     match cli.command {
         Command::Check(p) => check::run(&p.project, flags),
+        Command::Init {
+            paths,
+            out,
+            name,
+            force,
+        } => init::run(&paths, out.as_deref(), name, force, flags),
         Command::Intensity { project, tables } => analyse::run(
             &project.project,
             &tables.out,
