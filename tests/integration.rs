@@ -18,5 +18,6 @@ mod integration {
     mod malformed;
     mod render;
     mod site;
+    mod supply;
     mod words;
 }

@@ -7,6 +7,7 @@ pub mod evaluate;
 pub mod idle;
 pub mod intensity;
 pub mod site;
+pub mod supply;
 
 /// Land-use codes of industrial and warehouse land (GB 50137 M*, W*; 用地用海 1001*, 1101*).
 pub fn is_industrial_land(code: Option<&str>, prefixes: &[String]) -> bool {
@@ -39,6 +40,8 @@ pub struct Analysis {
     pub evaluation: evaluate::Evaluation,
     /// Per park indicators.
     pub parks: Vec<intensity::ParkIntensity>,
+    /// Serviced land per parcel; serviced stock and years of supply left per park.
+    pub supply: supply::LandSupply,
     /// How long each stage took, for `--timings` and benchmarks.
     pub timings: Vec<(&'static str, std::time::Duration)>,
 }
@@ -74,6 +77,8 @@ pub(crate) fn analyse_all(
     };
     let parks = intensity::park_intensity(model, index, policy, &inputs);
     lap("park indicators", &mut timings);
+    let supply = supply::land_supply(model, index, &policy.serviced_land, as_of);
+    lap("serviced land + supply", &mut timings);
     Analysis {
         as_of,
         intensity,
@@ -82,6 +87,7 @@ pub(crate) fn analyse_all(
         ans,
         evaluation,
         parks,
+        supply,
         timings,
     }
 }

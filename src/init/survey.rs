@@ -153,6 +153,14 @@ pub fn survey_project(project: &Project) -> ProjectSurvey {
             "siting".to_owned(),
             c.siting.clone().unwrap_or_else(|| "default".into()),
         ),
+        (
+            "serviced_land".to_owned(),
+            c.serviced_land.clone().unwrap_or_else(|| "default".into()),
+        ),
+        (
+            "entry".to_owned(),
+            c.entry.clone().unwrap_or_else(|| "default".into()),
+        ),
     ];
     let policy = PolicySurvey {
         editions,

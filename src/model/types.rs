@@ -274,6 +274,18 @@ impl InfraKind {
             _ => return None,
         })
     }
+    /// The canonical name.
+    pub fn name(self) -> &'static str {
+        use InfraKind::*;
+        match self {
+            Road => "road",
+            Rail => "rail",
+            WastewaterPlant => "wastewater_plant",
+            Substation => "substation",
+            Gas => "gas",
+            Interchange => "interchange",
+        }
+    }
 }
 
 /// Road class (等级).

@@ -4,6 +4,7 @@
 //! Parsed once into a [`Project`]; an unknown key is an error (a typo must not silently
 //! change a legal verdict), and so is an unknown layer, CRS or language.
 
+pub mod land;
 pub mod policy;
 
 use std::collections::BTreeMap;
@@ -105,6 +106,10 @@ pub struct PolicyChoice {
     pub idle: Option<String>,
     /// Relocation-siting rules. Default: `default`.
     pub siting: Option<String>,
+    /// Serviced-land (熟地) and land-supply rules. Default: `default`.
+    pub serviced_land: Option<String>,
+    /// Entry thresholds of new projects (入园门槛). Default: `default`.
+    pub entry: Option<String>,
 }
 
 /// A parsed project file.
@@ -167,6 +172,8 @@ struct PolicyToml {
     evaluation: Option<String>,
     idle: Option<String>,
     siting: Option<String>,
+    serviced_land: Option<String>,
+    entry: Option<String>,
 }
 
 impl Project {
@@ -280,6 +287,8 @@ impl Project {
                 evaluation: p.evaluation,
                 idle: p.idle,
                 siting: p.siting,
+                serviced_land: p.serviced_land,
+                entry: p.entry,
             })
             .unwrap_or_default();
         Ok(Project {

@@ -8,6 +8,7 @@ use std::path::Path;
 
 use serde::Deserialize;
 
+use super::land::{EntryThresholds, ServicedLandRules};
 use super::PolicyChoice;
 use crate::error::{Error, Result};
 
@@ -319,6 +320,10 @@ pub struct Policy {
     pub idle: IdleRules,
     /// Relocation-siting rules.
     pub siting: SitingRules,
+    /// Serviced-land (熟地) and land-supply rules.
+    pub serviced_land: ServicedLandRules,
+    /// Entry thresholds of new projects (入园门槛).
+    pub entry: EntryThresholds,
 }
 
 const EMBEDDED: &[(&str, &str)] = &[
@@ -345,6 +350,14 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "siting-default",
         include_str!("../../data/policy/siting-default.toml"),
+    ),
+    (
+        "serviced-land-default",
+        include_str!("../../data/policy/serviced-land-default.toml"),
+    ),
+    (
+        "entry-default",
+        include_str!("../../data/policy/entry-default.toml"),
     ),
 ];
 
@@ -392,7 +405,8 @@ fn load_table<T: serde::de::DeserializeOwned>(table: &str, choice: &str, base: &
 
 impl Policy {
     /// Loads the editions a project chose (defaults: control indicators 2008, evaluation
-    /// jiangsu-huaian-2024, idle decree53-2012); paths are relative to `base`.
+    /// jiangsu-huaian-2024, idle decree53-2012, siting, serviced land and entry `default`);
+    /// paths are relative to `base`.
     ///
     /// # Errors
     /// An unknown edition, an unreadable file, an unknown key in a table.
@@ -445,11 +459,22 @@ impl Policy {
             choice.siting.as_deref().unwrap_or("default"),
             base,
         )?;
+        let serviced_land: ServicedLandRules = load_table(
+            "serviced-land",
+            choice.serviced_land.as_deref().unwrap_or("default"),
+            base,
+        )?;
+        serviced_land.check()?;
+        let entry: EntryThresholds =
+            load_table("entry", choice.entry.as_deref().unwrap_or("default"), base)?;
+        entry.check()?;
         Ok(Policy {
             control,
             evaluation,
             idle,
             siting,
+            serviced_land,
+            entry,
         })
     }
 }

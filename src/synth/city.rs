@@ -289,6 +289,14 @@ pub fn generate(opts: SynthOptions) -> City {
             format!("{}变电站", parks[k].name),
             geo::Geometry::Point(sub),
         ));
+        // A gas gate station (燃气门站) at the south edge: serviced land assesses gas.
+        let gas = Point::new(cx, cy - extent / 2.0 - 60.0).rotate_around_point(rot, centre);
+        infrastructure.push((
+            "燃气",
+            None,
+            format!("{}燃气门站", parks[k].name),
+            geo::Geometry::Point(gas),
+        ));
     }
     // The old town: housing, schools, hospitals and the old factories that must move.
     let old_town = old_town(&mut rng, &mut parcels, opts.parcels);

@@ -83,6 +83,14 @@ impl Workspace {
                 t("搬迁选址规则", "siting rules"),
                 format!("{}（{}）", p.siting.title, p.siting.name),
             ),
+            (
+                t("熟地与供地年数", "serviced land and supply"),
+                format!("{}（{}）", p.serviced_land.title, p.serviced_land.name),
+            ),
+            (
+                t("入园门槛", "entry thresholds"),
+                format!("{}（{}）", p.entry.title, p.entry.edition),
+            ),
         ];
         for (layer, r) in &self.load_report().layers {
             let counts = if zh {

@@ -11,7 +11,7 @@ use crate::error::{Error, Result};
 use crate::index::build_index;
 use crate::model;
 use crate::project::policy::Policy;
-use crate::project::Project;
+use crate::project::{LayerKind, Project};
 
 /// How to open a project: the date to judge at, and the date to fall back on.
 ///
@@ -79,7 +79,15 @@ impl OpenOptions {
         let policy = Policy::load(&project.policy, project.folder())?;
         let mut timings = Vec::new();
         let t = Instant::now();
-        let model = model::load(&project)?;
+        let mut model = model::load(&project)?;
+        let unassessed = crate::analyse::supply::unassessed_services(&model);
+        if let Some(r) = model
+            .report
+            .layers
+            .get_mut(LayerKind::Infrastructure.name())
+        {
+            r.problems.extend(unassessed);
+        }
         timings.push(("load + validate", t.elapsed()));
         if let Some((layer, first)) = model.report.unusable_layer() {
             return Err(Error::Unusable {

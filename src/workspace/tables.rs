@@ -13,7 +13,7 @@ use crate::error::Result;
 use crate::project::{Lang, LayerKind};
 use crate::write::tables::{
     ans_table, enterprises_table, idle_summary_table, moves_table, parcels_table, parks_table,
-    plan_table, rejected_table, sites_table, upcoming_table,
+    plan_table, rejected_table, sites_table, supply_by_year_table, upcoming_table,
 };
 use crate::write::{
     write_geopackage, write_table_files, write_workbook, Format, OutputOptions, Rows,
@@ -22,7 +22,7 @@ use crate::write::{
 /// Which command's tables to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableSet {
-    /// `intensity`: parcels, parks, enterprises; `intensity.xlsx`.
+    /// `intensity`: parcels, parks, enterprises, supply_by_year; `intensity.xlsx`.
     Intensity,
     /// `evaluate`: enterprises; `evaluate.xlsx`.
     Evaluate,
@@ -141,6 +141,7 @@ impl Workspace {
         let upcoming = upcoming_table(m, a, &self.policy.idle.warn_days, lang);
         let ans = ans_table(m, a);
         let summary = idle_summary_table(m, ix, a);
+        let supply = supply_by_year_table(m, a);
         let intensity = matches!(set, TableSet::Intensity | TableSet::All);
         let idle = matches!(set, TableSet::Idle | TableSet::All);
         let mut files: Vec<&dyn Rows> = Vec::new();
@@ -152,6 +153,9 @@ impl Workspace {
         }
         if (intensity || set == TableSet::Evaluate) && has_enterprises {
             files.push(&enterprises);
+        }
+        if intensity {
+            files.push(&supply);
         }
         if idle {
             files.push(&upcoming);
@@ -166,6 +170,7 @@ impl Workspace {
                 (s("宗地", "parcels"), &parcels),
                 (s("园区", "parks"), &parks),
                 (s("企业", "enterprises"), &enterprises),
+                (s("年度供地", "supply_by_year"), &supply),
             ],
             TableSet::Evaluate => vec![(s("企业", "enterprises"), &enterprises)],
             TableSet::Idle => vec![
@@ -181,6 +186,7 @@ impl Workspace {
                 (s("低效用地汇总", "idle_summary"), &summary),
                 (s("即将到期", "upcoming"), &upcoming),
                 (s("批而未供", "approved_not_supplied"), &ans),
+                (s("年度供地", "supply_by_year"), &supply),
             ],
         };
         let book = self.book(set.stem(), &sheets);

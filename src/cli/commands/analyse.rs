@@ -133,6 +133,7 @@ fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
                 format!("  park {} {name}: {area:.1} 亩, supplied {sup:.1}, built {built:.1}, idle {idle:.1}, 批而未供 {ans:.1}; FAR {far}, industrial FAR {ifar}, tax {tax} 万元/亩, top-1 tax share {share}", park.id),
             );
         }
+        print_supply(s, a);
     }
     if matches!(which, TableSet::Idle | TableSet::All) {
         say(
@@ -210,6 +211,51 @@ fn print_summary(s: &Workspace, a: &Analysis, which: TableSet, out: &Path) {
         format!("已写入 {}", out.display()),
         format!("written to {}", out.display()),
     );
+}
+
+/// Serviced land and years of supply left per park, and which services were assessed.
+fn print_supply(s: &Workspace, a: &Analysis) {
+    let zh = s.lang() == Lang::Zh;
+    let say = |z: String, e: String| println!("{}", if zh { z } else { e });
+    let assessed = a.supply.serviced.assessed;
+    let missing: Vec<&str> = parkscope::project::land::Service::ALL
+        .into_iter()
+        .filter(|v| !assessed.contains(*v))
+        .map(|v| v.name())
+        .collect();
+    let (yes, no) = (assessed.joined(), missing.join(";"));
+    say(
+        format!(
+            "熟地（宗地周边配套）：已评估 {}；未评估 {}",
+            or_dash(&yes),
+            or_dash(&no)
+        ),
+        format!(
+            "serviced land: assessed {}; not assessed {}",
+            or_dash(&yes),
+            or_dash(&no)
+        ),
+    );
+    let n = a.supply.mean_over_years;
+    for (park, ls) in s.model().parks.iter().zip(&a.supply.parks) {
+        let mu = |v: Option<parkscope::units::AreaM2>| fmt(v.map(|x| x.to_mu()), 1);
+        let (srv, big) = (mu(ls.serviced_unsupplied), mu(ls.largest_serviced));
+        let o = &ls.outlook;
+        let (left, per_year) = (o.suppliable.to_mu(), o.per_year.to_mu());
+        let years = fmt(o.years_left, 1);
+        say(
+            format!("  园区 {}：未供熟地 {srv} 亩（最大单宗 {big} 亩），尚可供地 {left:.1} 亩，前 {n} 年年均供地 {per_year:.1} 亩，尚可供地年数 {years}", park.id),
+            format!("  park {}: serviced unsupplied {srv} 亩 (largest {big} 亩), suppliable {left:.1} 亩, mean supply of the {n} years before {per_year:.1} 亩/year, years of supply left {years}", park.id),
+        );
+    }
+}
+
+fn or_dash(s: &str) -> &str {
+    if s.is_empty() {
+        "-"
+    } else {
+        s
+    }
 }
 
 fn fmt(v: Option<f64>, d: usize) -> String {

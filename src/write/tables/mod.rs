@@ -8,6 +8,7 @@ mod parcels;
 mod parks;
 mod site;
 mod summary;
+mod supply;
 
 pub use enterprises::enterprises_table;
 pub use idle::{ans_table, upcoming_table};
@@ -15,3 +16,4 @@ pub use parcels::parcels_table;
 pub use parks::parks_table;
 pub use site::{moves_table, plan_table, rejected_table, sites_table};
 pub use summary::idle_summary_table;
+pub use supply::supply_by_year_table;

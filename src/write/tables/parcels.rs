@@ -47,6 +47,8 @@ pub fn parcels_table<'a>(
         ("idle_fee_due", "应缴闲置费"),
         ("recoverable", "可无偿收回"),
         ("cross_check", "台账与现状不符"),
+        ("services", "已通配套"),
+        ("serviced", "熟地"),
     ];
     let columns = cols.iter().map(|(k, z)| Column::new(k, z)).collect();
     LazyTable::new("parcels", columns, model.parcels.len(), move |i| {
@@ -89,6 +91,8 @@ pub fn parcels_table<'a>(
             Cell::Bool(v.fee_due),
             Cell::Bool(v.recoverable),
             Cell::Text(words::cross_checks(&v.cross_checks, lang)),
+            Cell::text(a.supply.serviced.parcels[i].present().map(|s| s.joined())),
+            Cell::bool(a.supply.serviced.parcels[i].serviced()),
         ]
     })
     .with_geometry(move |i| Some(Geometry::MultiPolygon(model.parcels[i].geometry.clone())))

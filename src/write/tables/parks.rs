@@ -32,6 +32,11 @@ pub fn parks_table(model: &Model, a: &Analysis) -> Table {
         ("class_counts", "评价分类"),
         ("top1_tax_share", "最大纳税企业占比"),
         ("top5_tax_share", "前五纳税企业占比"),
+        ("serviced_unsupplied_mu", "未供熟地（亩）"),
+        ("largest_serviced_mu", "最大单宗熟地（亩）"),
+        ("suppliable_mu", "尚可供地（亩）"),
+        ("supply_mu_per_year", "年均供地（亩）"),
+        ("supply_years_left", "尚可供地年数"),
     ];
     let mut t = Table::new(
         "parks",
@@ -39,7 +44,7 @@ pub fn parks_table(model: &Model, a: &Analysis) -> Table {
     );
     let mut geoms = Vec::new();
     for (k, (park, pi)) in model.parks.iter().zip(&a.parks).enumerate() {
-        let _ = k;
+        let ls = &a.supply.parks[k];
         let counts = pi
             .class_counts
             .iter()
@@ -70,6 +75,11 @@ pub fn parks_table(model: &Model, a: &Analysis) -> Table {
             Cell::Text(counts),
             Cell::num(pi.top1_tax_share, 4),
             Cell::num(pi.top5_tax_share, 4),
+            Cell::num(ls.serviced_unsupplied.map(|a| a.to_mu()), 3),
+            Cell::num(ls.largest_serviced.map(|a| a.to_mu()), 3),
+            Cell::Number(ls.outlook.suppliable.to_mu(), 3),
+            Cell::Number(ls.outlook.per_year.to_mu(), 3),
+            Cell::num(ls.outlook.years_left, 2),
         ]);
         geoms.push(Some(Geometry::MultiPolygon(park.geometry.clone())));
     }
