@@ -8,6 +8,7 @@ mod integration {
     mod cli;
     mod crosscheck;
     mod crs;
+    mod docs_links;
     mod formats;
     mod golden;
     mod idle;
