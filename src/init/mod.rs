@@ -171,6 +171,10 @@ pub fn init_project(
         t,
         "evaluation = \"jiangsu-huaian-2024\"    # or \"zhejiang-huangyan-2022\""
     );
+    let _ = writeln!(
+        t,
+        "# far_requirement_fallback = \"enterprises\"  # FAR minimum from the tenants' industry when the holder gives none"
+    );
     for (p, why) in &unused {
         let _ = writeln!(t, "# ? not used: {} ({why})", relative(p, base));
         questions += 1;

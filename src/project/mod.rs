@@ -110,6 +110,22 @@ pub struct PolicyChoice {
     pub serviced_land: Option<String>,
     /// Entry thresholds of new projects (入园门槛). Default: `default`.
     pub entry: Option<String>,
+    /// Where a parcel's FAR requirement may come from when its holder gives none.
+    /// Default: nowhere (the holder alone decides).
+    pub far_requirement_fallback: FarFallback,
+}
+
+/// Where a parcel's FAR requirement comes from when its holder is not found among the
+/// enterprises or has no industry (`[policy] far_requirement_fallback`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FarFallback {
+    /// No requirement: the holder alone decides (DOMAIN rule 4, the default).
+    #[default]
+    None,
+    /// The single industry shared by every enterprise located on the parcel (opt-in; a
+    /// lessor's tenants then set the lessor's requirement).
+    Enterprises,
 }
 
 /// A parsed project file.
@@ -174,6 +190,8 @@ struct PolicyToml {
     siting: Option<String>,
     serviced_land: Option<String>,
     entry: Option<String>,
+    #[serde(default)]
+    far_requirement_fallback: FarFallback,
 }
 
 impl Project {
@@ -289,6 +307,7 @@ impl Project {
                 siting: p.siting,
                 serviced_land: p.serviced_land,
                 entry: p.entry,
+                far_requirement_fallback: p.far_requirement_fallback,
             })
             .unwrap_or_default();
         Ok(Project {

@@ -77,16 +77,17 @@ pub struct FarRequirement {
 
 impl ControlIndicators {
     /// The FAR minimum for an industry code: the most specific listed prefix (4, 3, then
-    /// 2 digits), else the fallback edition's.
+    /// 2 digits), else the fallback edition's. A row tagged `U` (a value by analogy, not
+    /// in the edition) is a suggestion, not a table value, and gives no requirement.
     pub fn far_min(&self, industry: &str) -> Option<FarRequirement> {
         let code: String = industry.chars().filter(char::is_ascii_digit).collect();
         for len in (2..=code.len().min(4)).rev() {
-            if let Some(t) = self.far_min.get(&code[..len]) {
+            if let Some(t) = self.far_min.get(&code[..len]).filter(|t| t.tag != Tag::U) {
                 return Some(FarRequirement {
                     value: t.value,
                     code: code[..len].to_owned(),
                     edition: self.edition.clone(),
-                    unconfirmed: t.tag == Tag::U,
+                    unconfirmed: false,
                 });
             }
         }
@@ -324,6 +325,8 @@ pub struct Policy {
     pub serviced_land: ServicedLandRules,
     /// Entry thresholds of new projects (入园门槛).
     pub entry: EntryThresholds,
+    /// Where a FAR requirement comes from when the parcel's holder gives none.
+    pub far_fallback: super::FarFallback,
 }
 
 const EMBEDDED: &[(&str, &str)] = &[
@@ -475,6 +478,7 @@ impl Policy {
             siting,
             serviced_land,
             entry,
+            far_fallback: choice.far_requirement_fallback,
         })
     }
 }
@@ -489,7 +493,10 @@ mod tests {
         assert_eq!(p.control.far_min("2651").unwrap().value, 0.6);
         assert_eq!(p.control.far_min("2922").unwrap().value, 1.0, "plastics");
         assert_eq!(p.control.far_min("2911").unwrap().value, 0.8, "rubber");
-        assert!(p.control.far_min("43").unwrap().unconfirmed);
+        assert!(
+            p.control.far_min("43").is_none(),
+            "a row by analogy (tag U) is a suggestion, not a table value"
+        );
         assert!(p.control.far_min("52").is_none(), "not manufacturing");
         assert_eq!(p.control.coverage_min.value, 0.30);
     }

@@ -137,3 +137,62 @@ fn huaian_scores_ranks_and_classes_by_hand() {
     assert!(reason.contains("rank 1 of 3"), "{reason}");
     assert!(reason.contains("mean score"), "{reason}");
 }
+
+/// The FAR requirement comes from the holder's industry alone (DOMAIN rule 4):
+/// - H1 is held by 甲公司 (3311 → 33, FAR ≥ 0.7);
+/// - H2 is held by 无名公司, not in the ledger, and 乙公司 (2651 → 26, 0.6) sits on it: no
+///   requirement by default, 0.6 with `far_requirement_fallback = "enterprises"`;
+/// - H3 has no holder; 丙公司 (3912 → 39, 1.0) sits on it: likewise none, or 1.0;
+/// - H4 is held by 丁公司 (4320 → 43, a row by analogy tagged U): no requirement either way.
+fn holder_fixture(fallback: bool) -> Project {
+    let p = Project::new();
+    let parcel = |id: &str, holder: Option<&str>, x: f64| {
+        let mut props = json!({"parcel_id": id, "land_use": "M1", "status": "已供", "actual_start": "2020-01-01"});
+        if let Some(h) = holder {
+            props["holder"] = json!(h);
+        }
+        (props, vec![rect(x, 0.0, x + 100.0, 100.0)])
+    };
+    p.file(
+        "parcels.geojson",
+        gk_collection(&[
+            parcel("H1", Some("甲公司"), 0.0),
+            parcel("H2", Some("无名公司"), 200.0),
+            parcel("H3", None, 400.0),
+            parcel("H4", Some("丁公司"), 600.0),
+        ]),
+    );
+    p.file(
+        "enterprises.csv",
+        "企业编号,企业名称,行业代码,宗地编号\nE1,甲公司,3311,H1\nE2,乙公司,2651,H2\nE3,丙公司,3912,H3\nE4,丁公司,4320,H4\n",
+    );
+    let policy = if fallback {
+        "[policy]\nfar_requirement_fallback = \"enterprises\"\n"
+    } else {
+        ""
+    };
+    p.file(
+        "parkscope.toml",
+        format!("as_of = \"2026-06-30\"\n[layers.parcels]\npath = \"parcels.geojson\"\n[layers.enterprises]\npath = \"enterprises.csv\"\n{policy}"),
+    );
+    p
+}
+
+#[test]
+fn far_requirement_follows_the_holder_alone() {
+    for (fallback, want) in [
+        (false, [Some(0.7), None, None, None]),
+        (true, [Some(0.7), Some(0.6), Some(1.0), None]),
+    ] {
+        let p = holder_fixture(fallback);
+        let (ws, a) = analyse(p.path(), "2026-06-30");
+        let got: Vec<Option<f64>> = ["H1", "H2", "H3", "H4"]
+            .iter()
+            .map(|id| {
+                let i = ws.model().parcels.iter().position(|p| p.id == *id).unwrap();
+                a.intensity[i].far_min_required
+            })
+            .collect();
+        assert_eq!(got, want, "fallback = {fallback}");
+    }
+}

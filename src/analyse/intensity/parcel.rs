@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use crate::index::Index;
 use crate::model::Model;
 use crate::project::policy::{FarRequirement, Policy};
+use crate::project::FarFallback;
 use crate::units::AreaM2;
 
 /// Intensity of one parcel.
@@ -38,8 +39,9 @@ pub struct ParcelIntensity {
     pub employees: f64,
     /// Enterprises on the parcel.
     pub enterprises: usize,
-    /// The industry that sets the FAR requirement (the holder's, else the one industry
-    /// of the enterprises on the parcel).
+    /// The industry that sets the FAR requirement: the holder's (with `[policy]
+    /// far_requirement_fallback = "enterprises"`, else the one industry of the enterprises
+    /// on the parcel).
     pub industry: Option<String>,
     /// Required minimum FAR.
     pub far_min_required: Option<f64>,
@@ -171,7 +173,13 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
             let ents = &index.enterprises_on[i];
             r.enterprises = ents.len();
             [r.tax, r.revenue, r.value_added, r.employees] = money[i];
-            r.industry = holder_industry(model, &by_name, parcel.holder.as_deref(), ents);
+            r.industry = holder_industry(
+                model,
+                &by_name,
+                parcel.holder.as_deref(),
+                ents,
+                policy.far_fallback,
+            );
             let is_ind = crate::analyse::is_industrial_land(parcel.land_use.as_deref(), industrial);
             match (
                 parcel.far_min,
@@ -209,20 +217,21 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
         .collect()
 }
 
-/// The industry of a parcel's holder (matched by enterprise name or id), else the single
-/// industry shared by the enterprises located on it.
+/// The industry that sets a parcel's FAR requirement: its holder's (matched by enterprise
+/// name or id). A holder not found, or without an industry, gives none, unless the policy
+/// opts in to the single industry shared by the enterprises located on the parcel.
 fn holder_industry(
     model: &Model,
     by_name: &HashMap<&str, usize>,
     holder: Option<&str>,
     ents: &[usize],
+    fallback: FarFallback,
 ) -> Option<String> {
-    if let Some(h) = holder {
-        if let Some(e) = by_name.get(h.trim()).map(|&i| &model.enterprises[i]) {
-            if e.industry.is_some() {
-                return e.industry.clone();
-            }
-        }
+    let of_holder = holder
+        .and_then(|h| by_name.get(h.trim()))
+        .and_then(|&i| model.enterprises[i].industry.clone());
+    if of_holder.is_some() || fallback == FarFallback::None {
+        return of_holder;
     }
     let mut inds: Vec<&str> = ents
         .iter()
