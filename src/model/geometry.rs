@@ -193,7 +193,7 @@ pub fn valid_multipolygon(
             )));
         }
     }
-    if mp.is_valid() {
+    if super::validity::multipolygon_is_valid(&mp) {
         return Ok((mp, None));
     }
     let why = mp

@@ -6,6 +6,7 @@ mod credit_code;
 pub mod fields;
 pub mod geometry;
 mod layers;
+pub mod validity;
 
 mod row;
 mod types;

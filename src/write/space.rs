@@ -5,11 +5,13 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use geo::{Coord, Geometry, MakeValid, MapCoords, Validation};
+use geo::orient::{Direction, Orient};
+use geo::{Coord, Geometry, LineString, MakeValid, MapCoords, MultiPolygon, Polygon};
 use proj4rs::Proj;
 
 use crate::crs::ToFrame;
 use crate::crs::{bd09_to_wgs84, gcj02_to_wgs84, wgs84_to_bd09, wgs84_to_gcj02, Crs, Frame};
+use crate::model::validity;
 
 /// What the coordinates of a table's geometries are.
 #[derive(Clone, Debug, Default)]
@@ -232,23 +234,68 @@ impl Transform {
 
 /// Polygons made OGC-valid: a polygon whose holes touch its shell along an edge (what
 /// the 批而未供 overlay and merged siting parcels produce) is rebuilt by geo's
-/// triangulation-based repair, which keeps its area. Valid geometry is passed as it is.
+/// triangulation-based repair, which keeps its area. Valid geometry is passed as it is;
+/// validity is judged with R-tree candidate pairs ([`validity`]).
 pub fn make_valid(g: Cow<'_, Geometry<f64>>) -> Cow<'_, Geometry<f64>> {
     let repaired = match g.as_ref() {
-        Geometry::Polygon(p) if !p.is_valid() => p.make_valid().ok(),
-        Geometry::MultiPolygon(mp) if !mp.is_valid() => mp.make_valid().ok(),
+        Geometry::Polygon(p) if !validity::polygon_is_valid(p) => p.make_valid().ok(),
+        Geometry::MultiPolygon(mp) if !validity::multipolygon_is_valid(mp) => mp.make_valid().ok(),
         _ => None,
     };
     match repaired {
-        Some(mp) => Cow::Owned(Geometry::MultiPolygon(mp)),
+        Some(mp) => Cow::Owned(Geometry::MultiPolygon(canonical(mp))),
         None => g,
     }
+}
+
+/// A repaired multipolygon in one canonical form, so that two runs write the same bytes:
+/// geo's repair returns the same rings in an order that changes from run to run. Shells
+/// counter-clockwise and holes clockwise (RFC 7946), each ring starting at its smallest
+/// (x, y) vertex, holes and polygons sorted by their vertices.
+fn canonical(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    /// Rings compared vertex by vertex (a tie on the first vertex is common: two parts
+    /// touching at their lowest corner).
+    fn order(a: &LineString<f64>, b: &LineString<f64>) -> std::cmp::Ordering {
+        let key = |r: &LineString<f64>| r.0.iter().map(|c| (c.x, c.y)).collect::<Vec<_>>();
+        key(a)
+            .partial_cmp(&key(b))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    }
+    fn rotated(mut r: LineString<f64>) -> LineString<f64> {
+        if r.0.len() < 2 || !r.is_closed() {
+            return r;
+        }
+        r.0.pop();
+        let start = (0..r.0.len())
+            .min_by(|&a, &b| {
+                (r.0[a].x, r.0[a].y)
+                    .partial_cmp(&(r.0[b].x, r.0[b].y))
+                    .unwrap_or(std::cmp::Ordering::Equal)
+            })
+            .unwrap_or(0);
+        r.0.rotate_left(start);
+        r.close();
+        r
+    }
+    let mut polygons: Vec<Polygon<f64>> = mp
+        .orient(Direction::Default)
+        .0
+        .into_iter()
+        .map(|p| {
+            let (shell, holes) = p.into_inner();
+            let mut holes: Vec<LineString<f64>> = holes.into_iter().map(rotated).collect();
+            holes.sort_by(order);
+            Polygon::new(rotated(shell), holes)
+        })
+        .collect();
+    polygons.sort_by(|a, b| order(a.exterior(), b.exterior()));
+    MultiPolygon::new(polygons)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use geo::{wkt, Area};
+    use geo::{wkt, Area, Validation};
 
     #[test]
     fn a_hole_sharing_an_edge_with_its_shell_is_repaired_keeping_the_area() {
