@@ -174,6 +174,17 @@ pub enum Command {
         #[arg(long)]
         movers: Option<usize>,
     },
+    /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+    /// Write the manual pages (parkscope.1 and one per command) into a folder.
+    Man {
+        /// Output folder.
+        #[arg(short = 'o', long, default_value = "man")]
+        out: PathBuf,
+    },
 }
 
 /// Arguments of `render`.

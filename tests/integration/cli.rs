@@ -291,3 +291,29 @@ fn excel_ledger_and_gbk_csv_are_read_like_any_layer() {
     assert_eq!(rows[0]["批次编号"], "2024-01");
     assert_eq!(rows[0]["批准日期"], "2024年3月1日");
 }
+
+#[test]
+fn completions_and_man_pages_come_from_the_same_flags() {
+    let bash = run(&["completions", "bash"]);
+    assert_eq!(bash.code, 0, "{}", bash.stderr);
+    assert!(bash.stdout.contains("_parkscope()"));
+    for flag in ["--format", "--as-of", "--encoding", "init", "convert"] {
+        assert!(bash.stdout.contains(flag), "bash completion lacks {flag}");
+    }
+    let bad = run(&["completions", "cmd.exe"]);
+    assert_eq!(bad.code, 2, "an unknown shell is a usage error");
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let man = run(&[
+        "man".as_ref(),
+        "--out".as_ref(),
+        dir.path().as_os_str(),
+        "-q".as_ref(),
+    ]);
+    assert_eq!(man.code, 0, "{}", man.stderr);
+    let idle = std::fs::read_to_string(dir.path().join("parkscope-idle.1")).expect("idle page");
+    assert!(idle.starts_with(".ie") || idle.contains(".TH"), "roff");
+    assert!(idle.contains("parkscope\\-idle") && idle.contains("\\-\\-as\\-of"));
+    assert!(dir.path().join("parkscope.1").exists());
+    assert!(!dir.path().join("parkscope-help.1").exists());
+}

@@ -5,6 +5,7 @@ mod check;
 mod convert;
 mod demo;
 mod init;
+mod manual;
 mod maps;
 mod open;
 mod site;
@@ -157,5 +158,10 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             },
             flags,
         ),
+        Command::Completions { shell } => {
+            manual::completions(shell);
+            Ok(())
+        }
+        Command::Man { out } => manual::man_pages(&out, flags),
     }
 }
