@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
-use super::policy::{Tag, Tagged};
+use super::tagged::{Tag, Tagged};
 use crate::error::{Error, Result};
 
 /// The four services of serviced land, in the order of the `services` column.

@@ -6,6 +6,7 @@
 
 pub mod land;
 pub mod policy;
+pub mod tagged;
 
 use std::collections::BTreeMap;
 use std::fmt;

@@ -64,7 +64,7 @@ impl Workspace {
     /// # Errors
     /// A project file that cannot be read or parsed, a rule table that does not parse, a
     /// layer file that cannot be read, an unknown CRS, a missing required layer or field,
-    /// a layer whose every feature was rejected ([`crate::Error::Unusable`], carrying the
+    /// a layer whose every feature was rejected ([`crate::error::Error::Unusable`], carrying the
     /// load report), or no `as_of` date in the project (use [`OpenOptions`] to give one).
     pub fn open(path: impl AsRef<std::path::Path>) -> Result<Workspace> {
         OpenOptions::new().open(path)
@@ -146,7 +146,7 @@ impl Workspace {
     /// # Errors
     /// An unknown enterprise in `options`, an enterprise that need not move, weights that
     /// are negative or all zero, an AHP matrix that is not square, positive and
-    /// consistent ([`crate::Error::Invalid`]).
+    /// consistent ([`crate::error::Error::Invalid`]).
     pub fn site(&self, analysis: &Analysis, options: &SiteOptions) -> Result<SitingResult> {
         plan_relocation(&self.model, &self.index, &self.policy, analysis, options)
     }

@@ -117,7 +117,7 @@ impl Workspace {
     /// written.
     ///
     /// # Errors
-    /// [`crate::Error::Missing`] when `set` is [`TableSet::Evaluate`] and the project has
+    /// [`crate::error::Error::Missing`] when `set` is [`TableSet::Evaluate`] and the project has
     /// no enterprises layer; a file that cannot be written.
     pub fn write_tables(
         &self,
@@ -129,7 +129,7 @@ impl Workspace {
         let (m, ix) = (&self.model, &self.index);
         let has_enterprises = self.has_layer(LayerKind::Enterprises);
         if set == TableSet::Evaluate && !has_enterprises {
-            return Err(crate::Error::Missing(format!(
+            return Err(crate::error::Error::Missing(format!(
                 "{}: the per-mu evaluation needs an enterprises layer ([layers.enterprises] in the project file)",
                 self.project.file.display()
             )));

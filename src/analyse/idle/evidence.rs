@@ -4,7 +4,7 @@
 
 use chrono::NaiveDate;
 
-use super::classify::IdleClass;
+use super::class::IdleClass;
 use crate::analyse::intensity::FarRule;
 use crate::units::{AreaM2, WanYuan};
 

@@ -5,14 +5,18 @@
 //! geometry.
 
 mod ans;
+mod class;
 mod classify;
 pub mod dates;
 mod evidence;
 mod rules;
+mod verdict;
 
 pub use ans::{ans_area_by_park, approved_not_supplied, AnsPiece};
-pub use classify::{classify_idle, IdleClass, IdleVerdict, Upcoming};
+pub use class::IdleClass;
+pub use classify::classify_idle;
 pub use evidence::{
     CoverageShortfall, CrossCheck, Decree53, FarShortfall, IdleEvent, IdleEvidence, IdleStart,
     NotStarted, ProductionTest, Shortfall,
 };
+pub use verdict::{IdleVerdict, Upcoming};

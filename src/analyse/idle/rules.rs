@@ -8,12 +8,12 @@
 
 use chrono::NaiveDate;
 
-use super::classify::Upcoming;
 use super::dates::{add_years, days_between, known_at};
 use super::evidence::{
     CoverageShortfall, Decree53, FarShortfall, IdleEvent, IdleEvidence, IdleStart, NotStarted,
     ProductionTest, Shortfall,
 };
+use super::verdict::Upcoming;
 use crate::analyse::intensity::ParcelIntensity;
 use crate::model::{Parcel, SupplyStatus};
 use crate::project::policy::Policy;
