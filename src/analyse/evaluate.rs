@@ -55,7 +55,7 @@ pub struct EnterpriseEval {
     /// Land apportioned to it.
     pub land: AreaM2,
     /// Its parcels (indices).
-    pub parcels: Vec<usize>,
+    pub parcels: Vec<crate::model::ParcelIx>,
     /// Indicator values by key, `None` when not computable.
     pub values: Vec<(&'static str, Option<f64>)>,
     /// Total score (evaluated enterprises only).

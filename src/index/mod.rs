@@ -15,7 +15,7 @@ use rstar::{RTree, AABB};
 
 pub use overlay::{clipped_area, clipped_area_known, repaired};
 
-use crate::model::Model;
+use crate::model::{BuildingIx, EnterpriseIx, Model, ParcelIx, ParkIx};
 use crate::units::AreaM2;
 
 /// A bounding box with the index of its feature.
@@ -48,8 +48,8 @@ pub fn envelope(r: Rect<f64>) -> AABB<[f64; 2]> {
 /// A building's share of a parcel.
 #[derive(Debug, Clone, Copy)]
 pub struct BuildingPart {
-    /// Index into `model.buildings`.
-    pub building: usize,
+    /// The building.
+    pub building: BuildingIx,
     /// area(footprint ∩ parcel).
     pub area: AreaM2,
 }
@@ -73,17 +73,17 @@ pub struct Index {
     /// R-tree of park bounding boxes.
     pub parks: RTree<BoxEntry>,
     /// Park of each parcel: largest overlap, none under half the parcel.
-    pub parcel_park: Vec<Option<usize>>,
+    pub parcel_park: Vec<Option<ParkIx>>,
     /// Buildings on each parcel, with their clipped areas, by building index.
     pub buildings_on: Vec<Vec<BuildingPart>>,
     /// Parcels of each enterprise (sorted, unique).
-    pub enterprise_parcels: Vec<Vec<usize>>,
+    pub enterprise_parcels: Vec<Vec<ParcelIx>>,
     /// Enterprises on each parcel (sorted).
-    pub enterprises_on: Vec<Vec<usize>>,
+    pub enterprises_on: Vec<Vec<EnterpriseIx>>,
     /// Enterprises that could not be placed on a parcel, and why.
-    pub unplaced: Vec<(usize, Unplaced)>,
+    pub unplaced: Vec<(EnterpriseIx, Unplaced)>,
     /// Parcel index by id.
-    pub parcel_by_id: HashMap<String, usize>,
+    pub parcel_by_id: HashMap<String, ParcelIx>,
     /// Doubts about a layer's declared coordinates, in words (e.g. an undeclared GCJ-02 layer).
     pub crs_hints: Vec<String>,
 }
@@ -95,17 +95,17 @@ pub fn build_index(model: &Model) -> Index {
     let parks = tree_of(&model.parks.iter().map(|p| &p.geometry).collect::<Vec<_>>());
     let parcel_park = parcel_parks(model, &parks);
     let buildings_on = overlay::buildings_on_parcels(model, &parcels);
-    let parcel_by_id: HashMap<String, usize> = model
+    let parcel_by_id: HashMap<String, ParcelIx> = model
         .parcels
         .iter()
         .enumerate()
-        .map(|(i, p)| (p.id.clone(), i))
+        .map(|(i, p)| (p.id.clone(), ParcelIx(i)))
         .collect();
     let (enterprise_parcels, unplaced) = enterprise_parcels(model, &parcels, &parcel_by_id);
     let mut enterprises_on = vec![Vec::new(); model.parcels.len()];
     for (e, ps) in enterprise_parcels.iter().enumerate() {
         for &p in ps {
-            enterprises_on[p].push(e);
+            enterprises_on[p.index()].push(EnterpriseIx(e));
         }
     }
     let crs_hints = gcj_hint(model, &parcels).into_iter().collect();
@@ -175,7 +175,7 @@ fn gcj_hint(model: &Model, tree: &RTree<BoxEntry>) -> Option<String> {
 /// Minimum share of a parcel's area a park must cover to hold it (DOMAIN.md "Park of a parcel").
 pub const PARK_MIN_SHARE: f64 = 0.5;
 
-fn parcel_parks(model: &Model, parks: &RTree<BoxEntry>) -> Vec<Option<usize>> {
+fn parcel_parks(model: &Model, parks: &RTree<BoxEntry>) -> Vec<Option<ParkIx>> {
     model
         .parcels
         .par_iter()
@@ -195,7 +195,7 @@ fn parcel_parks(model: &Model, parks: &RTree<BoxEntry>) -> Vec<Option<usize>> {
                 }
             }
             best.filter(|(_, a)| *a >= PARK_MIN_SHARE * parcel.area.m2() && *a > 0.0)
-                .map(|(k, _)| k)
+                .map(|(k, _)| ParkIx(k))
         })
         .collect()
 }
@@ -203,14 +203,14 @@ fn parcel_parks(model: &Model, parks: &RTree<BoxEntry>) -> Vec<Option<usize>> {
 fn enterprise_parcels(
     model: &Model,
     tree: &RTree<BoxEntry>,
-    by_id: &HashMap<String, usize>,
-) -> (Vec<Vec<usize>>, Vec<(usize, Unplaced)>) {
-    let found: Vec<(Vec<usize>, Option<Unplaced>)> = model
+    by_id: &HashMap<String, ParcelIx>,
+) -> (Vec<Vec<ParcelIx>>, Vec<(EnterpriseIx, Unplaced)>) {
+    let found: Vec<(Vec<ParcelIx>, Option<Unplaced>)> = model
         .enterprises
         .par_iter()
         .map(|e| {
             if !e.parcel_ids.is_empty() {
-                let mut ps: Vec<usize> = e
+                let mut ps: Vec<ParcelIx> = e
                     .parcel_ids
                     .iter()
                     .filter_map(|id| by_id.get(id).copied())
@@ -231,9 +231,9 @@ fn enterprise_parcels(
             match e.location {
                 None => (vec![], Some(Unplaced::NoLocation)),
                 Some(pt) => {
-                    let mut ps: Vec<usize> = tree
+                    let mut ps: Vec<ParcelIx> = tree
                         .locate_all_at_point(&[pt.x(), pt.y()])
-                        .map(|b| b.data)
+                        .map(|b| ParcelIx(b.data))
                         .filter(|&i| model.parcels[i].geometry.contains(&pt))
                         .collect();
                     ps.sort_unstable();
@@ -249,7 +249,7 @@ fn enterprise_parcels(
     let mut out = Vec::with_capacity(found.len());
     for (i, (ps, why)) in found.into_iter().enumerate() {
         if let Some(w) = why {
-            unplaced.push((i, w));
+            unplaced.push((EnterpriseIx(i), w));
         }
         out.push(ps);
     }

@@ -154,7 +154,7 @@ pub(super) fn buildings_on_parcels(
                     (area > 1e-9).then_some((
                         pi,
                         BuildingPart {
-                            building: bi,
+                            building: crate::model::BuildingIx(bi),
                             area: AreaM2(area),
                         },
                     ))

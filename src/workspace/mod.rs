@@ -35,7 +35,7 @@ use crate::analyse::site::{plan_relocation, SiteOptions, SitingResult};
 use crate::analyse::{analyse_all, Analysis};
 use crate::error::Result;
 use crate::index::{Index, Unplaced};
-use crate::model::{Model, Park};
+use crate::model::{EnterpriseIx, Model, Park};
 use crate::problems::LoadReport;
 use crate::project::policy::Policy;
 use crate::project::{Lang, LayerKind, Project};
@@ -119,7 +119,7 @@ impl Workspace {
     }
 
     /// The enterprises that could not be tied to a parcel (by enterprise index), and why.
-    pub fn unplaced_enterprises(&self) -> &[(usize, Unplaced)] {
+    pub fn unplaced_enterprises(&self) -> &[(EnterpriseIx, Unplaced)] {
         &self.index.unplaced
     }
 

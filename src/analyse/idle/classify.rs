@@ -32,7 +32,7 @@ pub fn classify_idle(
             let mut upcoming = Vec::new();
             let facts = Facts::at(policy, p, &intensity[i], as_of);
             let mut ahead = Lookahead {
-                parcel: i,
+                parcel: crate::model::ParcelIx(i),
                 as_of,
                 events: &mut upcoming,
             };

@@ -80,8 +80,8 @@ impl<'a> Facts<'a> {
 
 /// The dates on which one parcel would change class, as the rules find them.
 pub(super) struct Lookahead<'a> {
-    /// The parcel's index.
-    pub parcel: usize,
+    /// The parcel.
+    pub parcel: crate::model::ParcelIx,
     /// The date judged at.
     pub as_of: NaiveDate,
     /// Where the events go.

@@ -40,8 +40,8 @@ impl IdleVerdict {
 /// A parcel that will change class within the look-ahead window.
 #[derive(Debug, Clone)]
 pub struct Upcoming {
-    /// Parcel index.
-    pub parcel: usize,
+    /// The parcel.
+    pub parcel: crate::model::ParcelIx,
     /// What happens.
     pub event: IdleEvent,
     /// When.

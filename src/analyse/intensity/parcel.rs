@@ -8,7 +8,7 @@ use geo::{Area, BooleanOps, BoundingRect};
 use rayon::prelude::*;
 
 use crate::index::Index;
-use crate::model::Model;
+use crate::model::{EnterpriseIx, Model, ParcelIx};
 use crate::project::policy::{FarRequirement, Policy};
 use crate::project::FarFallback;
 use crate::units::AreaM2;
@@ -88,18 +88,16 @@ impl ParcelIntensity {
 
 /// Each enterprise's share of each of its parcels: 1 / (enterprises on the parcel).
 /// Returns, per enterprise, its land (m²) and its (parcel, land m²) parts.
-pub fn enterprise_land(model: &Model, index: &Index) -> Vec<(AreaM2, Vec<(usize, AreaM2)>)> {
+pub fn enterprise_land(model: &Model, index: &Index) -> Vec<(AreaM2, Vec<(ParcelIx, AreaM2)>)> {
     index
         .enterprise_parcels
         .iter()
         .map(|ps| {
-            let parts: Vec<(usize, AreaM2)> = ps
+            let parts: Vec<(ParcelIx, AreaM2)> = ps
                 .iter()
                 .map(|&p| {
-                    (
-                        p,
-                        model.parcels[p].area * (1.0 / index.enterprises_on[p].len().max(1) as f64),
-                    )
+                    let sharing = index.enterprises_on[p.index()].len().max(1);
+                    (p, model.parcels[p].area * (1.0 / sharing as f64))
                 })
                 .collect();
             (parts.iter().map(|(_, a)| *a).sum(), parts)
@@ -116,7 +114,7 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
         let ent = &model.enterprises[e];
         for (p, a) in parts {
             let share = if total.m2() > 0.0 { *a / *total } else { 0.0 };
-            let m = &mut money[*p];
+            let m = &mut money[p.index()];
             m[0] += ent.tax.unwrap_or(0.0) * share;
             m[1] += ent.revenue.unwrap_or(0.0) * share;
             m[2] += ent.value_added.unwrap_or(0.0) * share;
@@ -224,7 +222,7 @@ fn holder_industry(
     model: &Model,
     by_name: &HashMap<&str, usize>,
     holder: Option<&str>,
-    ents: &[usize],
+    ents: &[EnterpriseIx],
     fallback: FarFallback,
 ) -> Option<String> {
     let of_holder = holder

@@ -10,7 +10,7 @@ use crate::analyse::idle::{IdleClass, IdleVerdict};
 use crate::analyse::intensity::ParcelIntensity;
 use crate::analyse::is_industrial_land;
 use crate::index::Index;
-use crate::model::{Model, SupplyStatus};
+use crate::model::{EnterpriseIx, Model, SupplyStatus};
 use crate::project::policy::Policy;
 use crate::units::AreaM2;
 
@@ -138,7 +138,7 @@ pub fn park_intensity(
     let mut by_park: Vec<Vec<usize>> = vec![Vec::new(); model.parks.len()];
     for (i, k) in index.parcel_park.iter().enumerate() {
         if let Some(k) = k {
-            by_park[*k].push(i);
+            by_park[k.index()].push(i);
         }
     }
     (0..model.parks.len())
@@ -154,7 +154,7 @@ pub fn park_intensity(
             let area = model.parks[k].area.m2();
             let b21 = t.supplied_unbuilt + ans;
             let a2_mu = AreaM2(t.industrial).to_mu();
-            let tax = |e: &usize| model.enterprises[*e].tax.unwrap_or(0.0);
+            let tax = |e: &EnterpriseIx| model.enterprises[*e].tax.unwrap_or(0.0);
             let ind_tax: f64 = ind_ents.iter().map(tax).sum();
             let mut taxes: Vec<f64> = ents.iter().map(|e| tax(e).max(0.0)).collect();
             taxes.sort_by(|a, b| b.total_cmp(a));
@@ -165,7 +165,7 @@ pub fn park_intensity(
                 .map(|c| {
                     let n = ents
                         .iter()
-                        .filter(|&&e| inputs.evaluation.enterprises[e].class == *c)
+                        .filter(|e| inputs.evaluation.enterprises[e.index()].class == *c)
                         .count();
                     (*c, n)
                 })
@@ -214,11 +214,11 @@ fn land_totals(
     policy: &Policy,
     inputs: &ParkInputs,
     members: &[usize],
-) -> (LandTotals, Vec<usize>, Vec<usize>) {
+) -> (LandTotals, Vec<EnterpriseIx>, Vec<EnterpriseIx>) {
     let prefixes = &policy.idle.industrial_land_prefixes;
     let mut t = LandTotals::default();
-    let mut ents: Vec<usize> = Vec::new();
-    let mut ind_ents: Vec<usize> = Vec::new();
+    let mut ents: Vec<EnterpriseIx> = Vec::new();
+    let mut ind_ents: Vec<EnterpriseIx> = Vec::new();
     for &i in members {
         let p = &model.parcels[i];
         let it = &inputs.parcels[i];

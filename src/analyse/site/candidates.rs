@@ -65,7 +65,7 @@ pub fn candidate_sites(
                 .map(|&p| model.parcels[p].id.as_str())
                 .collect::<Vec<_>>()
                 .join("+"),
-            park: index.parcel_park[parts[0]].unwrap_or(0),
+            park: index.parcel_park[parts[0]].map_or(0, |k| k.index()),
             geometry,
             area,
             requires_approval: parts

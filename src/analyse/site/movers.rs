@@ -46,8 +46,8 @@ impl ProtectionSource {
 /// An enterprise that must move, with what it needs.
 #[derive(Debug, Clone)]
 pub struct Mover {
-    /// Index into `model.enterprises`.
-    pub enterprise: usize,
+    /// The enterprise.
+    pub enterprise: crate::model::EnterpriseIx,
     /// Why it moves.
     pub why: MoveReason,
     /// Where it is now (its point, else the centroid of its parcels).
@@ -112,7 +112,7 @@ pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> 
             },
         };
         out.push(Mover {
-            enterprise: i,
+            enterprise: crate::model::EnterpriseIx(i),
             why,
             origin,
             old_area,

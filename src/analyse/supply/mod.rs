@@ -98,7 +98,7 @@ pub fn land_supply(
     for i in 0..model.parcels.len() {
         all.add(model, &serviced, i, as_of);
         if let Some(k) = index.parcel_park[i] {
-            parks[k].add(model, &serviced, i, as_of);
+            parks[k.index()].add(model, &serviced, i, as_of);
         }
     }
     let n = rules.supply.mean_over_years;

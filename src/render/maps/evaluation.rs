@@ -45,7 +45,7 @@ pub fn build(
         // The enterprise with the most land on the parcel (the worse class on a tie).
         let class = ctx.index.enterprises_on[i]
             .iter()
-            .map(|&e| &ev.enterprises[e])
+            .map(|&e| &ev.enterprises[e.index()])
             .max_by(|a, b| {
                 a.land
                     .m2()

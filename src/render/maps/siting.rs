@@ -59,7 +59,7 @@ pub fn build(
     }
     let mut old_mu = 0.0;
     for mv in &r.movers {
-        for &p in &ctx.index.enterprise_parcels[mv.enterprise] {
+        for &p in &ctx.index.enterprise_parcels[mv.enterprise.index()] {
             sites.push(Geometry::MultiPolygon(m.parcels[p].geometry.clone()), &old);
         }
         old_mu += mv.old_area.to_mu();

@@ -40,7 +40,7 @@ pub fn enterprises_table<'a>(
     let columns = cols.iter().map(|(k, z)| Column::new(k, z)).collect();
     let mut why = vec![None; model.enterprises.len()];
     for (e, u) in &index.unplaced {
-        why[*e] = Some(u.words(lang));
+        why[e.index()] = Some(u.words(lang));
     }
     LazyTable::new("enterprises", columns, model.enterprises.len(), move |i| {
         let e = &model.enterprises[i];

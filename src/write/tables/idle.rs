@@ -38,7 +38,7 @@ pub fn upcoming_table(model: &Model, a: &Analysis, windows: &[i64], lang: Lang) 
             Cell::Date(u.date),
             Cell::Int(u.days),
             window.map(Cell::Int).unwrap_or(Cell::Empty),
-            Cell::Text(a.idle[u.parcel].class.name().to_owned()),
+            Cell::Text(a.idle[u.parcel.index()].class.name().to_owned()),
             Cell::Text(u.event.words(lang)),
         ]);
     }
