@@ -175,6 +175,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
                 formats: Formats::of(&[Format::Gpkg]),
                 crs: Some(dst.clone()),
                 encoding: opts.encoding,
+                ..OutputOptions::default()
             };
             write_geopackage(
                 output,
@@ -189,6 +190,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
                 formats: Formats::of(&[Format::Fgb]),
                 crs: Some(dst.clone()),
                 encoding: opts.encoding,
+                ..OutputOptions::default()
             };
             let dir = output.parent().unwrap_or(Path::new(""));
             crate::write::write_table_files(dir, &table, &o)?;

@@ -89,4 +89,7 @@ pub use problems::{LayerReport, LoadReport, Location, Problem, Severity};
 pub use project::{Lang, LayerKind, Project};
 pub use read::value::parse_date_text;
 pub use workspace::{AtlasPage, OpenOptions, TableSet, Workspace};
-pub use write::{Format, Formats, OutputOptions, ShpEncoding};
+pub use write::{
+    prepare_out_dir, safe_file_part, write_manifest, CsvText, Format, Formats, ManifestInfo,
+    OutputOptions, ShpEncoding, MANIFEST,
+};

@@ -17,6 +17,7 @@ mod integration {
     mod ledger;
     mod library;
     mod malformed;
+    mod outputs;
     mod render;
     mod site;
     mod supply;

@@ -54,6 +54,10 @@ pub struct FormatArgs {
     /// Text encoding of shapefile attributes: gbk or utf-8.
     #[arg(long, value_name = "ENC", default_value = "gbk")]
     pub encoding: String,
+    /// Write CSV text as it is: no apostrophe before text that begins with = + - @, a tab
+    /// or a carriage return (spreadsheets run such cells as formulas).
+    #[arg(long)]
+    pub csv_raw: bool,
 }
 
 /// The subcommands of INTERFACE.md.

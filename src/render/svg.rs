@@ -28,8 +28,22 @@ impl ToPage {
     }
 }
 
-/// Escapes text for XML.
+/// Escapes text for XML. Control characters, which XML 1.0 does not allow, are left
+/// out (a tab or line break becomes a space), so a name from the data cannot make the
+/// SVG (or the PDF made from it) unreadable.
 pub fn esc(s: &str) -> String {
+    let s: std::borrow::Cow<str> = if s.chars().any(char::is_control) {
+        s.chars()
+            .filter_map(|c| match c {
+                '\t' | '\n' | '\r' => Some(' '),
+                c if c.is_control() => None,
+                c => Some(c),
+            })
+            .collect::<String>()
+            .into()
+    } else {
+        s.into()
+    };
     s.replace('&', "&amp;")
         .replace('<', "&lt;")
         .replace('>', "&gt;")

@@ -126,6 +126,7 @@ impl Workspace {
         About {
             title: self.project.name.clone(),
             rows,
+            created: Some(self.as_of),
         }
     }
 }

@@ -221,6 +221,33 @@ pub struct OutputOptions {
     pub crs: Option<Crs>,
     /// The text encoding of shapefile attributes. Default: GBK.
     pub encoding: ShpEncoding,
+    /// How CSV text cells that a spreadsheet would run as a formula are written.
+    /// Default: guarded.
+    pub csv_text: CsvText,
+}
+
+/// CSV text cells that begin with `=`, `+`, `-`, `@`, a tab or a carriage return and are
+/// not numbers run as formulas when a spreadsheet opens the file (CSV injection).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum CsvText {
+    /// Such cells get a leading apostrophe (`'=HYPERLINK(…)`), as the OWASP guidance on
+    /// CSV injection describes: the spreadsheet shows text.
+    #[default]
+    Guarded,
+    /// Every text as it is.
+    Raw,
+}
+
+impl CsvText {
+    /// The text of a cell as this policy writes it.
+    pub fn apply<'a>(self, text: &'a str) -> std::borrow::Cow<'a, str> {
+        let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+        if self == CsvText::Raw || !risky || text.trim().parse::<f64>().is_ok() {
+            std::borrow::Cow::Borrowed(text)
+        } else {
+            std::borrow::Cow::Owned(format!("'{text}"))
+        }
+    }
 }
 
 impl OutputOptions {
@@ -247,6 +274,27 @@ mod tests {
         assert!(Formats::parse("kml").is_err());
         assert!(Formats::parse(" , ").is_err());
         assert!(!Formats::of(&[Format::Fgb, Format::GeoJson]).holds_attribute_tables());
+    }
+
+    #[test]
+    fn formula_like_text_is_guarded_and_numbers_are_not() {
+        let g = CsvText::Guarded;
+        for (i, o) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-12.5", "-12.5"),
+            ("+3", "+3"),
+            ("1e5", "1e5"),
+            ("新河园区", "新河园区"),
+            ("a=b", "a=b"),
+        ] {
+            assert_eq!(g.apply(i), o, "{i:?}");
+        }
+        assert_eq!(CsvText::Raw.apply("=1+1"), "=1+1");
     }
 
     #[test]

@@ -14,12 +14,15 @@ pub mod dbf_names;
 mod esri_wkt;
 #[cfg(feature = "fgb")]
 mod fgb_out;
+mod file_name;
 pub mod format;
 mod geojson_out;
 #[cfg(feature = "gpkg")]
 mod gpkg_out;
 mod ledger;
+mod out_dir;
 mod rows;
+mod sha256;
 mod shp_out;
 pub mod space;
 mod table;
@@ -27,9 +30,11 @@ pub mod tables;
 mod xlsx_out;
 
 pub use atomic::{write_bytes, AtomicFile};
-pub use csv_out::write_csv;
-pub use format::{Format, Formats, OutputOptions, ShpEncoding};
+pub use csv_out::{write_csv, write_csv_as};
+pub use file_name::safe_file_part;
+pub use format::{CsvText, Format, Formats, OutputOptions, ShpEncoding};
 pub use geojson_out::write_geojson;
+pub use out_dir::{prepare_out_dir, write_manifest, ManifestInfo, MANIFEST};
 pub use rows::{LazyTable, Rows};
 pub use shp_out::{write_shapefile, ShpOptions};
 pub use space::Space;
@@ -72,7 +77,7 @@ pub fn write_table_files(
     let csv_fallback = !table.spatial() && !f.holds_attribute_tables();
     if f.has(Format::Csv) || csv_fallback {
         let p = dir.join(format!("{name}.csv"));
-        write_csv(&p, table)?;
+        write_csv_as(&p, table, opts.csv_text)?;
         files.push(p);
     }
     if f.has(Format::Shp) {

@@ -48,7 +48,8 @@ impl Cell {
         match self {
             Cell::Empty => String::new(),
             Cell::Text(s) => s.clone(),
-            Cell::Number(v, d) => format_number(*v, *d),
+            Cell::Number(v, d) if v.is_finite() => format_number(*v, *d),
+            Cell::Number(..) => String::new(),
             Cell::Int(i) => i.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Date(d) => d.to_string(),

@@ -28,6 +28,9 @@ pub struct About {
     pub title: String,
     /// Item and text, one row each (as-of date, rule editions, data sources, sheets).
     pub rows: Vec<(String, String)>,
+    /// The creation date written into the document properties (the as-of date, so two
+    /// runs on the same data give the same bytes); `None` writes 2000-01-01.
+    pub created: Option<chrono::NaiveDate>,
 }
 
 /// How one column is written.
@@ -56,6 +59,14 @@ pub fn write_workbook(
         reason: e.to_string(),
     };
     let mut wb = Workbook::new();
+    // The document's creation time: a date from the data, never the clock.
+    let created = about.and_then(|a| a.created).map_or(Ok((2000, 1, 1)), |d| {
+        use chrono::Datelike;
+        u16::try_from(d.year()).map(|y| (y, d.month() as u8, d.day() as u8))
+    });
+    let (y, m, d) = created.unwrap_or((2000, 1, 1));
+    let when = rust_xlsxwriter::ExcelDateTime::from_ymd(y, m, d).map_err(err)?;
+    wb.set_properties(&rust_xlsxwriter::DocProperties::new().set_creation_datetime(&when));
     // Level 3 deflate: faster than the default 6 for a file a little larger.
     wb.set_zip_compression_level(3);
     if let Some(a) = about {
@@ -296,9 +307,10 @@ fn write_cell(
             // Always a string cell: text from input is never parsed as a number or formula.
             ws.write_string_with_format(r, c, shown(cell, col, key, lang), &col.format)?;
         }
-        Cell::Number(v, _) => {
+        Cell::Number(v, _) if v.is_finite() => {
             ws.write_number_with_format(r, c, *v, &col.format)?;
         }
+        Cell::Number(..) => {}
         Cell::Int(i) => {
             ws.write_number_with_format(r, c, *i as f64, &col.format)?;
         }
@@ -417,6 +429,7 @@ mod tests {
         let about = About {
             title: "示例".into(),
             rows: vec![("评价时点".into(), "2026-06-30".into())],
+            created: None,
         };
         write_workbook(&path, &[("表", &t as &dyn Rows)], Lang::Zh, Some(&about)).expect("written");
         let mut wb = calamine::open_workbook_auto(&path).expect("opened");

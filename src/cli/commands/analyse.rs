@@ -1,7 +1,7 @@
 //! `intensity`, `evaluate`, `idle` and `run`: analyse a project and write its tables
 //! (GeoJSON + CSV with BOM + an Excel workbook) into a folder, then print a summary.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use parkscope::analyse::evaluate::EvalClass;
 use parkscope::analyse::idle::IdleClass;
@@ -13,7 +13,8 @@ use super::open::open;
 use super::Flags;
 use crate::cli::progress::Progress;
 
-/// Opens the project, runs the analyses and writes the tables of `set` into `out`.
+/// Opens the project, runs the analyses and writes the tables of `set` into `out` (made
+/// ready first: see [`parkscope::prepare_out_dir`]); returns the files written.
 pub fn run(
     path: &Path,
     out: &Path,
@@ -21,7 +22,8 @@ pub fn run(
     set: TableSet,
     output: &OutputOptions,
     flags: Flags,
-) -> Result<(Workspace, Analysis)> {
+) -> Result<(Workspace, Analysis, Vec<PathBuf>)> {
+    parkscope::prepare_out_dir(out)?;
     let ws = open(path, as_of, flags)?;
     if set == TableSet::Evaluate && !ws.has_layer(parkscope::LayerKind::Enterprises) {
         return Err(parkscope::Error::Missing(format!(
@@ -37,7 +39,7 @@ pub fn run(
     }
     progress.step("writing tables");
     let t = std::time::Instant::now();
-    ws.write_tables(&a, set, out, output)?;
+    let files = ws.write_tables(&a, set, out, output)?;
     super::timing(flags, "write tables", t.elapsed());
     drop(progress);
     if flags.json {
@@ -45,7 +47,7 @@ pub fn run(
     } else if !flags.quiet {
         print_summary(&ws, &a, set, out);
     }
-    Ok((ws, a))
+    Ok((ws, a, files))
 }
 
 fn class_counts(a: &Analysis, model: &parkscope::model::Model) -> Vec<(IdleClass, usize, f64)> {

@@ -24,9 +24,17 @@ fn sample_project() -> Result<PathBuf> {
 
 pub fn run(out: &Path, output: &OutputOptions, flags: Flags) -> Result<()> {
     let project = sample_project()?;
-    let (ws, analysis) = analyse::run(&project, out, None, TableSet::All, output, flags)?;
-    let siting =
+    let (ws, analysis, mut files) =
+        analyse::run(&project, out, None, TableSet::All, output, flags)?;
+    let (siting, more) =
         super::site::siting_tables(&ws, &analysis, &Default::default(), out, output, flags)?;
-    super::maps::render_all(&ws, &analysis, Some(&siting), out, flags)?;
-    Ok(())
+    files.extend(more);
+    files.extend(super::maps::render_all(
+        &ws,
+        &analysis,
+        Some(&siting),
+        out,
+        flags,
+    )?);
+    super::finish_set(out, &files, &ws, "demo")
 }

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use parkscope::analyse::Analysis;
 use parkscope::error::{Error, Result};
 use parkscope::render::{save_atlas, save_map, FontSet, MapKind, MapRequest, Page, Paper, Scheme};
-use parkscope::Workspace;
+use parkscope::{safe_file_part, Workspace};
 
 use super::open::open;
 use super::Flags;
@@ -156,19 +156,6 @@ fn atlas(
     };
     super::timing(flags, "render: pages written", t.elapsed());
     Ok(written)
-}
-
-/// A park id made safe for a file name (path separators and the like become `_`).
-fn safe_file_part(id: &str) -> String {
-    id.chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' || c == '_' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect()
 }
 
 /// Writes every map kind as PNG and PDF (and one park close-up) into `out`.

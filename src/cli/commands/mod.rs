@@ -14,7 +14,7 @@ mod synth;
 use super::args::{Cli, Command, FormatArgs};
 use parkscope::crs::Crs;
 use parkscope::error::{Error, Result};
-use parkscope::{Formats, OutputOptions, ShpEncoding, TableSet};
+use parkscope::{CsvText, Formats, OutputOptions, ShpEncoding, TableSet, Workspace};
 
 /// Global flags every command honours.
 #[derive(Debug, Clone, Copy)]
@@ -44,7 +44,41 @@ pub fn output_options(a: &FormatArgs) -> Result<OutputOptions> {
             .map(|c| Crs::parse(c).map_err(|e| Error::invalid("crs", c, e)))
             .transpose()?,
         encoding: ShpEncoding::parse(&a.encoding)?,
+        csv_text: if a.csv_raw {
+            CsvText::Raw
+        } else {
+            CsvText::Guarded
+        },
     })
+}
+
+/// Writes the manifest of the set of files a command wrote into `out`, after the last.
+pub fn finish_set(
+    out: &std::path::Path,
+    files: &[std::path::PathBuf],
+    ws: &Workspace,
+    command: &str,
+) -> Result<()> {
+    let info = parkscope::ManifestInfo {
+        command: command.to_owned(),
+        project: ws.project().name.clone(),
+        as_of: ws.as_of().to_string(),
+    };
+    parkscope::write_manifest(out, files, &info).map(drop)
+}
+
+/// Analyses a project, writes the tables of `set` and the manifest.
+fn tables_command(
+    project: &std::path::Path,
+    tables: &super::args::TableArgs,
+    as_of: Option<&str>,
+    set: TableSet,
+    command: &str,
+    flags: Flags,
+) -> Result<()> {
+    let opts = output_options(&tables.output)?;
+    let (ws, _, files) = analyse::run(project, &tables.out, as_of, set, &opts, flags)?;
+    finish_set(&tables.out, &files, &ws, command)
 }
 
 /// Runs the command the user chose.
@@ -62,54 +96,49 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             name,
             force,
         } => init::run(&paths, out.as_deref(), name, force, flags),
-        Command::Intensity { project, tables } => analyse::run(
+        Command::Intensity { project, tables } => tables_command(
             &project.project,
-            &tables.out,
+            &tables,
             None,
             TableSet::Intensity,
-            &output_options(&tables.output)?,
+            "intensity",
             flags,
-        )
-        .map(drop),
-        Command::Evaluate { project, tables } => analyse::run(
+        ),
+        Command::Evaluate { project, tables } => tables_command(
             &project.project,
-            &tables.out,
+            &tables,
             None,
             TableSet::Evaluate,
-            &output_options(&tables.output)?,
+            "evaluate",
             flags,
-        )
-        .map(drop),
+        ),
         Command::Idle {
             project,
             tables,
             as_of,
-        } => analyse::run(
+        } => tables_command(
             &project.project,
-            &tables.out,
+            &tables,
             as_of.as_deref(),
             TableSet::Idle,
-            &output_options(&tables.output)?,
+            "idle",
             flags,
-        )
-        .map(drop),
+        ),
         Command::Run { project, tables } => {
             let opts = output_options(&tables.output)?;
             let out = &tables.out;
-            let (ws, a) = analyse::run(&project.project, out, None, TableSet::All, &opts, flags)?;
+            let (ws, a, mut files) =
+                analyse::run(&project.project, out, None, TableSet::All, &opts, flags)?;
             let siting = if ws.has_layer(parkscope::LayerKind::Enterprises) {
-                Some(site::siting_tables(
-                    &ws,
-                    &a,
-                    &Default::default(),
-                    out,
-                    &opts,
-                    flags,
-                )?)
+                let (r, more) =
+                    site::siting_tables(&ws, &a, &Default::default(), out, &opts, flags)?;
+                files.extend(more);
+                Some(r)
             } else {
                 None
             };
-            maps::render_all(&ws, &a, siting.as_ref(), out, flags).map(drop)
+            files.extend(maps::render_all(&ws, &a, siting.as_ref(), out, flags)?);
+            finish_set(out, &files, &ws, "run")
         }
         Command::Synth {
             parcels,

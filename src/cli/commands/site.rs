@@ -72,6 +72,7 @@ pub fn run(
     output: &OutputOptions,
     flags: Flags,
 ) -> Result<()> {
+    parkscope::prepare_out_dir(out)?;
     let s = open(path, None, flags)?;
     let weights = weights
         .map(|w| parse_weights(w, s.policy().siting.weights))
@@ -82,7 +83,8 @@ pub fn run(
         ahp,
     };
     let a = s.analyse();
-    let r = siting_tables(&s, &a, opts, out, output, flags)?;
+    let (r, files) = siting_tables(&s, &a, opts, out, output, flags)?;
+    super::finish_set(out, &files, &s, "site")?;
     if flags.json {
         let placed = r.plan.iter().filter(|p| p.site.is_some()).count();
         println!(
@@ -93,7 +95,8 @@ pub fn run(
     Ok(())
 }
 
-/// Runs siting on a loaded session and writes sites, rejected, plan and moves.
+/// Runs siting on a loaded session and writes sites, rejected, plan and moves; returns the
+/// result and the files written.
 pub fn siting_tables(
     s: &Workspace,
     a: &Analysis,
@@ -101,7 +104,7 @@ pub fn siting_tables(
     out: &Path,
     output: &OutputOptions,
     flags: Flags,
-) -> Result<SitingResult> {
+) -> Result<(SitingResult, Vec<std::path::PathBuf>)> {
     let progress = Progress::new(flags.quiet);
     progress.step("siting");
     let t = std::time::Instant::now();
@@ -120,7 +123,7 @@ pub fn siting_tables(
         super::timing(flags, "re-score + re-assign (new weights)", t.elapsed());
     }
     progress.step("writing tables");
-    s.write_siting_tables(&r, out, output)?;
+    let files = s.write_siting_tables(&r, out, output)?;
     drop(progress);
     if !flags.quiet && !flags.json {
         let placed: Vec<_> = r.plan.iter().filter(|p| p.site.is_some()).collect();
@@ -170,5 +173,5 @@ pub fn siting_tables(
             println!("written to {}", out.display());
         }
     }
-    Ok(r)
+    Ok((r, files))
 }
