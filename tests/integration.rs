@@ -5,6 +5,7 @@
 mod util;
 
 mod integration {
+    mod admit;
     mod cli;
     mod crosscheck;
     mod crs;

@@ -3,6 +3,7 @@
 //! that carry their evidence (the rule, the threshold, the value, the dates) as data;
 //! [`crate::words`] writes it in the project's language.
 
+pub mod admit;
 pub mod evaluate;
 pub mod idle;
 pub mod intensity;

@@ -129,6 +129,20 @@ pub enum Command {
         #[arg(long)]
         ahp: Option<PathBuf>,
     },
+    /// The entry check (入园门槛) of proposed projects: thresholds, leading industries,
+    /// serviced land.
+    Admit {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// The proposals: a .csv or .xlsx table (项目编号, 行业代码, 意向园区, 用地面积, 总投资, …).
+        #[arg(long, value_name = "FILE")]
+        proposals: PathBuf,
+        /// Output folder.
+        #[arg(short = 'o', long, default_value = ".")]
+        out: PathBuf,
+        #[command(flatten)]
+        output: FormatArgs,
+    },
     /// One map exhibit; the file's extension (.png, .svg, .pdf) picks the format.
     Render(RenderArgs),
     /// Everything: tables and maps into one folder.

@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod ids;
 mod layers;
 pub mod validity;
+pub mod proposals;
 
 mod row;
 mod types;

@@ -30,6 +30,7 @@
 //! );
 //! ```
 
+mod admit;
 mod evaluate;
 mod idle;
 mod intensity;

@@ -45,6 +45,14 @@ fn sheet_about(name: &str, lang: Lang) -> &'static str {
             "否决地块：不满足约束条件的地块及首个不满足的条件、实测值与限值",
             "sites ruled out, with the first constraint failed, the measured value and the threshold",
         ),
+        "supply_by_year" => (
+            "年度供地：各园区逐年供地面积（按供地日期），尚可供地年数按评价时点前若干个完整年度的年均供地计算；（all）行为全部宗地",
+            "land supplied per park and calendar year (by supply date), the series behind the years of supply left; the (all) rows count every parcel",
+        ),
+        "admit" => (
+            "入园项目审查：每个拟入园项目对照园区级别的入园门槛（投资强度、亩均产值、亩均税收、容积率）、主导产业和熟地的审查结果、审查意见及推荐顺位",
+            "the entry check: each proposed project against the park's entry thresholds (investment, output, tax per mu, FAR), leading industries and serviced land, with the reason and the rank of the parks it is recommended for",
+        ),
         _ => ("", ""),
     };
     match lang {

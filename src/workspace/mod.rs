@@ -18,6 +18,7 @@
 //! ```
 
 mod about;
+mod admit;
 mod maps;
 mod open;
 mod tables;

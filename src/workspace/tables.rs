@@ -47,7 +47,7 @@ impl TableSet {
 /// Writes the per-table files, the workbook and the GeoPackage of one command side by
 /// side; returns every file written, in a stable order.
 /// The workbook (and GeoPackage) of one command.
-struct Book<'a> {
+pub(super) struct Book<'a> {
     /// Base name of the workbook and the GeoPackage.
     stem: &'a str,
     sheets: &'a [(&'a str, &'a dyn Rows)],
@@ -57,7 +57,7 @@ struct Book<'a> {
     stamp: String,
 }
 
-fn write_all(
+pub(super) fn write_all(
     out: &Path,
     tables: &[&dyn Rows],
     book: &Book<'_>,
@@ -105,7 +105,7 @@ fn write_all(
     Ok(paths)
 }
 
-fn sheet_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
+pub(super) fn sheet_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
     match lang {
         Lang::Zh => zh,
         Lang::En => en,
@@ -222,7 +222,11 @@ impl Workspace {
     }
 
     /// The workbook of `sheets`, with its notes sheet.
-    fn book<'a>(&self, stem: &'a str, sheets: &'a [(&'a str, &'a dyn Rows)]) -> Book<'a> {
+    pub(super) fn book<'a>(
+        &self,
+        stem: &'a str,
+        sheets: &'a [(&'a str, &'a dyn Rows)],
+    ) -> Book<'a> {
         let names: Vec<(&str, &str)> = sheets.iter().map(|(s, t)| (*s, t.name())).collect();
         Book {
             stem,

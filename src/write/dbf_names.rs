@@ -64,6 +64,16 @@ pub const SHORT_NAMES: &[(&str, &str)] = &[
     ("wind_penalty", "wind_pen"),
     ("within_days", "within_d"),
     ("cluster_pts", "cluster_p"),
+    ("far_required", "far_req"),
+    ("fits_leading_industry", "fits_lead"),
+    ("investment_per_mu_required", "inv_mu_req"),
+    ("investment_per_mu_value", "inv_mu_val"),
+    ("output_per_mu_required", "out_mu_req"),
+    ("output_per_mu_value", "out_mu_val"),
+    ("proposal_id", "prop_id"),
+    ("recommended", "recommend"),
+    ("tax_per_mu_required", "tax_mu_req"),
+    ("tax_per_mu_value", "tax_mu_val"),
 ];
 
 /// Text the encoding can hold: GBK has no superscripts (m² is written m2) and other

@@ -1,5 +1,6 @@
 //! One file per subcommand; `dispatch` picks it.
 
+mod admit;
 mod analyse;
 mod check;
 mod convert;
@@ -167,6 +168,18 @@ pub fn dispatch(cli: Cli) -> Result<()> {
                 flags,
             )
         }
+        Command::Admit {
+            project,
+            proposals,
+            out,
+            output,
+        } => admit::run(
+            &project.project,
+            &proposals,
+            &out,
+            &output_options(&output)?,
+            flags,
+        ),
         Command::Convert {
             input,
             output,

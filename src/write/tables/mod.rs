@@ -2,6 +2,7 @@
 //! silently change), geometry in the working frame's metres (each writer projects it
 //! into its file's CRS).
 
+mod admit;
 mod enterprises;
 mod idle;
 mod parcels;
@@ -10,6 +11,7 @@ mod site;
 mod summary;
 mod supply;
 
+pub use admit::admit_table;
 pub use enterprises::enterprises_table;
 pub use idle::{ans_table, upcoming_table};
 pub use parcels::parcels_table;
