@@ -7,8 +7,8 @@ pub mod fields;
 pub mod geometry;
 pub mod ids;
 mod layers;
-pub mod validity;
 pub mod proposals;
+pub mod validity;
 
 mod row;
 mod types;
