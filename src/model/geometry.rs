@@ -77,6 +77,16 @@ pub fn to_frame(
             )));
         }
     } else if let Crs::Projected(p) = crs {
+        // Metres this small lie within 136 m of the projection's origin, off the coast of
+        // Africa for a Gauss-Krüger zone: these are degrees in a layer declared metric.
+        if inside_china(min.x, min.y) && inside_china(max.x, max.y) {
+            return Err(reject(format!(
+                "coordinate ({:.6}, {:.6}) is longitude/latitude in degrees, but the layer is declared {} in metres: declare its crs as \"EPSG:4490\" (CGCS2000) or \"wgs84\"",
+                min.x,
+                min.y,
+                crs.name()
+            )));
+        }
         if let Some((cm, x0, _, _)) = p.tmerc_params() {
             let zone_of = |x: f64| (x / 1_000_000.0).floor();
             if x0 < 1_000_000.0 && min.x > 1_000_000.0 {

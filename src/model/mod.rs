@@ -180,7 +180,7 @@ fn read_files(spec: &LayerSpec, project: &Project) -> Result<Vec<(RawLayer, Crs)
             let crs = match (&spec.crs, &raw.declared_crs, &project.crs) {
                 (Some(c), _, _) => c.clone(),
                 (None, Some(d), _) => Crs::parse(d).map_err(|e| {
-                    Error::in_file(raw.display_name(), format!("declared CRS: {e}"))
+                    Error::in_file(raw.display_name(), declared_crs_error(d, &e.to_string()))
                 })?,
                 (None, None, Some(c)) => c.clone(),
                 (None, None, None) => Crs::LonLat,
@@ -188,6 +188,25 @@ fn read_files(spec: &LayerSpec, project: &Project) -> Result<Vec<(RawLayer, Crs)
             Ok((raw, crs))
         })
         .collect()
+}
+
+/// Why a declared CRS (a `.prj`, a GeoJSON `crs` member) was refused, without printing
+/// the declaration: it may be any file (a symlink to a password file was printed whole).
+/// Only its first word shows what it was (`PROJCS`, `GEOGCS`, `root`).
+fn declared_crs_error(declared: &str, reason: &str) -> String {
+    let word: String = declared
+        .trim()
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || matches!(c, '_' | '-' | '.'))
+        .take(24)
+        .collect();
+    let reason = if declared.trim().chars().count() > 24 && reason.contains(declared.trim()) {
+        "it is neither WKT nor a CRS name parkscope knows (EPSG:NNNN, wgs84, cgcs2000, gcj02, bd09)"
+            .to_owned()
+    } else {
+        reason.chars().take(200).collect()
+    };
+    format!("the declared CRS (starting `{word}`) cannot be used: {reason}; declare the layer's crs in the project file")
 }
 
 /// The working frame: the project CRS's meridian when it is Gauss-Krüger, else the

@@ -236,7 +236,7 @@ impl Project {
             path: file.to_path_buf(),
             reason,
         };
-        let raw: ProjectToml = toml::from_str(text).map_err(|e| err(one_line(&e.to_string())))?;
+        let raw: ProjectToml = toml::from_str(text).map_err(|e| err(toml_error(&e, text)))?;
         let base = file.parent().unwrap_or(Path::new("."));
         let name = raw.name.unwrap_or_else(|| {
             base.file_name()
@@ -328,6 +328,43 @@ impl Project {
     }
 }
 
+/// A TOML error as one line: the line and column, what is wrong, and at most 40
+/// characters of the offending text. The file's lines are never printed whole: a project
+/// or rule file can point anywhere (a symlink to a password file printed it).
+pub fn toml_error(e: &toml::de::Error, text: &str) -> String {
+    let message = short(&one_line(e.message()), 200);
+    let Some(span) = e.span().filter(|s| s.start <= text.len()) else {
+        return message;
+    };
+    let before = &text[..floor_char(text, span.start)];
+    let line = before.matches('\n').count() + 1;
+    let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    let token = &text[floor_char(text, span.start)..floor_char(text, span.end.min(text.len()))];
+    let token = short(&token.replace(|c: char| c.is_control(), " "), 40);
+    if token.trim().is_empty() {
+        format!("line {line}, column {column}: {message}")
+    } else {
+        format!("line {line}, column {column} (at `{token}`): {message}")
+    }
+}
+
+/// The largest char boundary at or before `i`.
+fn floor_char(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+/// At most `n` characters of `s`, with … when cut.
+fn short(s: &str, n: usize) -> String {
+    match s.char_indices().nth(n) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s.to_owned(),
+    }
+}
+
 fn one_line(s: &str) -> String {
     s.lines()
         .map(str::trim)
@@ -339,6 +376,17 @@ fn one_line(s: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toml_errors_name_line_and_column_and_never_print_the_file() {
+        let secret = "root:x:0:0:root:/root:/bin/bash-and-a-very-long-tail-".repeat(50);
+        let text = format!("name = \"x\"\n{secret}\n");
+        let e = toml::from_str::<toml::Table>(&text).expect_err("not TOML");
+        let m = toml_error(&e, &text);
+        assert!(m.starts_with("line 2, column "), "{m}");
+        assert!(m.chars().count() < 320, "{m}");
+        assert!(!m.contains("/bin/bash"), "{m}");
+    }
 
     #[test]
     fn parses_the_interface_example() {

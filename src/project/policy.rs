@@ -369,12 +369,7 @@ fn load_table<T: serde::de::DeserializeOwned>(table: &str, choice: &str, base: &
     };
     toml::from_str(&text).map_err(|e| Error::Policy {
         name,
-        reason: e
-            .to_string()
-            .lines()
-            .map(str::trim)
-            .collect::<Vec<_>>()
-            .join(" "),
+        reason: super::toml_error(&e, &text),
     })
 }
 

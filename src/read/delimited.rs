@@ -42,14 +42,51 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .iter()
         .map(|h| h.trim().to_owned())
         .collect();
-    let rows: Vec<std::result::Result<Vec<RawValue>, String>> = rdr
-        .records()
-        .map(|r| {
-            r.map(|r| r.iter().map(|c| RawValue::Text(c.into())).collect())
-                .map_err(|e| e.to_string())
-        })
-        .collect();
-    table_layer(path, fields, rows, opts, Some(encoding))
+    let n = fields.len();
+    let mut warnings = Vec::new();
+    let mut rows: Vec<std::result::Result<Vec<RawValue>, String>> = Vec::new();
+    for r in rdr.records() {
+        let number = rows.len() + 1;
+        let row = r.map_err(|e| e.to_string()).and_then(|r| {
+            let line = r.position().map_or(0, |p| p.line());
+            let breaks: usize = r.iter().map(|c| c.matches('\n').count()).sum();
+            let lines = if breaks > 0 {
+                format!(
+                    "lines {line}–{} were read as one row (a quoted cell holds line breaks: is a quote out of place?)",
+                    line as usize + breaks
+                )
+            } else {
+                format!("line {line}")
+            };
+            let sep = delimiter as char;
+            if r.iter().any(|c| c.contains('\n') && c.contains(sep)) {
+                return Err(format!(
+                    "lines {line}–{}: a quote out of place swallowed rows into one cell (it holds line breaks and separators)",
+                    line as usize + breaks
+                ));
+            }
+            if r.len() > n {
+                return Err(format!(
+                    "{lines}: {} cells where the header has {n} (a separator or quote out of place?)",
+                    r.len()
+                ));
+            }
+            if r.len() < n && !r.iter().all(|c| c.trim().is_empty()) {
+                warnings.push(Problem::new(
+                    Severity::Warning,
+                    Some(number),
+                    format!("{lines}: {} cells where the header has {n}: the last {} are empty", r.len(), n - r.len()),
+                ));
+            } else if breaks > 0 {
+                warnings.push(Problem::new(Severity::Warning, Some(number), lines));
+            }
+            Ok(r.iter().map(|c| RawValue::Text(c.into())).collect())
+        });
+        rows.push(row);
+    }
+    let mut layer = table_layer(path, fields, rows, opts, Some(encoding))?;
+    layer.problems.extend(warnings);
+    Ok(layer)
 }
 
 /// Builds a layer from table rows (CSV or a worksheet), taking point geometry from the

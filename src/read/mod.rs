@@ -11,8 +11,10 @@ mod geojson;
 #[cfg(any(feature = "gpkg", feature = "fgb"))]
 mod gis;
 mod shp;
+mod shp_scan;
 pub mod value;
 mod xlsx;
+mod zip_limits;
 
 use std::path::{Path, PathBuf};
 

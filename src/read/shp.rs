@@ -28,6 +28,37 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .map(|b| String::from_utf8_lossy(&b).trim().to_owned())
         .filter(|s| !s.is_empty());
     let (encoding, _source) = choose_encoding(path, &dbf, opts)?;
+    let scanned = super::shp_scan::scan(&shp)
+        .map_err(|why| Error::in_file(&file, format!("not a valid shapefile: {why}")))?;
+    let mut problems = Vec::new();
+    if let Some(why) = &scanned.cut {
+        problems.push(Problem::new(Severity::Rejected, None, why.clone()));
+    }
+    // The number of records the .dbf header declares.
+    let dbf_records = dbf
+        .get(4..8)
+        .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize);
+    if let Some(n) = dbf_records
+        .filter(|n| *n < scanned.records || (*n > scanned.records && scanned.cut.is_none()))
+    {
+        let dbf_name = display_name(&dbf_path);
+        let why = if n < scanned.records {
+            format!(
+                "{dbf_name} has {n} records for {} shapes: shapes {}–{} have no attributes and were not read",
+                scanned.records,
+                n + 1,
+                scanned.records
+            )
+        } else {
+            format!(
+                "{dbf_name} has {n} records for {} shapes: records {}–{n} have no shape and were not read",
+                scanned.records,
+                scanned.records + 1
+            )
+        };
+        problems.push(Problem::new(Severity::Rejected, None, why));
+    }
+    let shp = scanned.bytes;
 
     let dbf_reader = dbase::ReaderBuilder::new()
         .with_encoding(dbase::encoding::EncodingRs::from(encoding))
@@ -43,7 +74,6 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let mut reader = shapefile::Reader::new(shape_reader, dbf_reader);
 
     let mut features = Vec::new();
-    let mut problems = Vec::new();
     let mut count = 0;
     for (i, item) in reader.iter_shapes_and_records().enumerate() {
         count += 1;
@@ -51,12 +81,13 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         let (shape, record) = match item {
             Ok(x) => x,
             Err(e) => {
+                // The reader cannot find the next record after one it could not read.
                 problems.push(Problem::new(
                     Severity::Rejected,
                     Some(number),
-                    format!("unreadable record: {e}"),
+                    format!("unreadable record: {e}; the records after it were not read"),
                 ));
-                continue;
+                break;
             }
         };
         let geometry = match shape {
@@ -101,6 +132,7 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
             values,
         });
     }
+    let count = count.max(scanned.records).max(dbf_records.unwrap_or(0));
     Ok(RawLayer {
         path: path.to_path_buf(),
         declared_crs,

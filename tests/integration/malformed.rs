@@ -43,10 +43,14 @@ macro_rules! cases {
 
 cases!(
     bad_boolean,
+    bad_toml,
+    csv_ragged_row,
+    csv_stray_quote,
     bad_date,
     duplicate_ids,
     empty_file,
     huge_coordinates,
+    lonlat_in_metric,
     mapped_field_absent,
     missing_file,
     missing_required_field,
@@ -54,6 +58,7 @@ cases!(
     no_parcels_layer,
     projected_as_lonlat,
     self_intersecting,
+    short_position,
     short_ring,
     string_coordinates,
     string_coordinates_only,
@@ -131,4 +136,236 @@ fn gbk_shapefile_without_cpg_decodes_from_the_language_byte() {
     let r = run(&["check".as_ref(), p.as_os_str()]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("[GBK]"), "{}", r.stdout);
+}
+
+/// A project of `n` square parcels in a shapefile made by `parkscope convert`.
+fn shapefile_project(n: usize) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    let features: Vec<String> = (0..n)
+        .map(|i| {
+            let (x, y) = (120.3 + 0.002 * i as f64, 30.3);
+            format!(
+                r#"{{"type":"Feature","properties":{{"parcel_id":"G{i}","land_use":"M1"}},"geometry":{{"type":"Polygon","coordinates":[[[{x},{y}],[{},{y}],[{},{}],[{x},{}],[{x},{y}]]]}}}}"#,
+                x + 0.001,
+                x + 0.001,
+                y + 0.001,
+                y + 0.001
+            )
+        })
+        .collect();
+    let gj = dir.path().join("in.geojson");
+    std::fs::write(
+        &gj,
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .unwrap();
+    let shp = dir.path().join("parcels.shp");
+    let r = run(&["convert".as_ref(), gj.as_os_str(), shp.as_os_str()]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    std::fs::write(
+        dir.path().join("parkscope.toml"),
+        "[layers.parcels]\npath = \"parcels.shp\"\n",
+    )
+    .unwrap();
+    dir
+}
+
+/// The byte offsets of a .shp file's records.
+fn record_offsets(shp: &[u8]) -> Vec<usize> {
+    let mut at = 100;
+    let mut out = Vec::new();
+    while at + 8 <= shp.len() {
+        out.push(at);
+        let words = i32::from_be_bytes(shp[at + 4..at + 8].try_into().unwrap());
+        at += 8 + 2 * words as usize;
+    }
+    out
+}
+
+fn check(dir: &Path) -> crate::util::Run {
+    let r = run(&["check".as_ref(), dir.as_os_str()]);
+    let all = format!("{}{}", r.stdout, r.stderr);
+    assert!(!all.contains("internal error"), "{all}");
+    r
+}
+
+#[test]
+fn shapefile_records_that_lie_are_cut_and_reported_never_looped_over() {
+    let p = shapefile_project(20);
+    let shp_path = p.path().join("parcels.shp");
+    let shp = std::fs::read(&shp_path).unwrap();
+    let offsets = record_offsets(&shp);
+    assert_eq!(offsets.len(), 20);
+    // Truncated in the middle of record 11.
+    std::fs::write(&shp_path, &shp[..offsets[10] + 30]).unwrap();
+    let r = check(p.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("record 11 (byte"), "{}", r.stdout);
+    assert!(r.stdout.contains("were not read"), "{}", r.stdout);
+    assert!(r.stdout.contains("parcels  "), "{}", r.stdout);
+    // Record 3 claims 2^31-1 points (about 32 GiB).
+    let mut huge = shp.clone();
+    let at = offsets[2] + 8 + 40;
+    huge[at..at + 4].copy_from_slice(&i32::MAX.to_le_bytes());
+    std::fs::write(&shp_path, &huge).unwrap();
+    let r = check(p.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.contains("record 3 (byte"), "{}", r.stdout);
+    assert!(r.stdout.contains("needs 34359738"), "{}", r.stdout);
+    // A part index beyond the points.
+    let mut bad = shp.clone();
+    let at = offsets[4] + 8 + 36;
+    bad[at..at + 4].copy_from_slice(&2i32.to_le_bytes());
+    std::fs::write(&shp_path, &bad).unwrap();
+    let r = check(p.path());
+    assert!(
+        r.stdout.contains("record 5 (byte"),
+        "{}{}",
+        r.stdout,
+        r.stderr
+    );
+    // Not a shapefile at all: one line, exit 2.
+    std::fs::write(&shp_path, b"PK\x03\x04 not a shapefile, a zip").unwrap();
+    let r = check(p.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("not a valid shapefile"), "{}", r.stderr);
+}
+
+#[test]
+fn a_dbf_with_fewer_records_than_shapes_is_reported() {
+    let p = shapefile_project(12);
+    let dbf_path = p.path().join("parcels.dbf");
+    let mut dbf = std::fs::read(&dbf_path).unwrap();
+    let header = u16::from_le_bytes([dbf[8], dbf[9]]) as usize;
+    let record = u16::from_le_bytes([dbf[10], dbf[11]]) as usize;
+    dbf[4..8].copy_from_slice(&5u32.to_le_bytes());
+    dbf.truncate(header + 5 * record);
+    std::fs::write(&dbf_path, &dbf).unwrap();
+    let r = check(p.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("parcels.dbf has 5 records for 12 shapes: shapes 6–12 have no attributes and were not read"),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_prj_that_is_some_other_file_is_named_not_printed() {
+    let p = shapefile_project(3);
+    let secret =
+        "root:x:0:0:root:/root:/bin/bash\ndaemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin\n";
+    std::fs::write(p.path().join("parcels.prj"), secret.repeat(100)).unwrap();
+    let r = check(p.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let line = r.stderr.trim();
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(line.contains("parcels.shp: the declared CRS"), "{line}");
+    assert!(
+        !line.contains("daemon") && !line.contains("nologin"),
+        "{line}"
+    );
+    assert!(line.chars().count() < 400, "{line}");
+}
+
+#[test]
+fn a_toml_error_names_line_and_column_and_prints_no_line_of_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let secret = format!("password = {}\n", "hunter2-".repeat(25_000));
+    std::fs::write(
+        dir.path().join("parkscope.toml"),
+        format!("[layers.parcels]\npath = \"p.geojson\"\n{secret}"),
+    )
+    .unwrap();
+    let r = check(dir.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    let line = r.stderr.trim();
+    assert!(line.contains("parkscope.toml: line 3, column 12"), "{line}");
+    assert!(
+        line.chars().count() < 400,
+        "{} characters",
+        line.chars().count()
+    );
+}
+
+/// A project whose enterprises layer is a workbook with a header, two rows and whatever
+/// `extra` writes.
+fn workbook_project(extra: impl Fn(&mut rust_xlsxwriter::Worksheet)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("parcels.geojson"),
+        r#"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"parcel_id":"G1","land_use":"M1"},"geometry":{"type":"Polygon","coordinates":[[[120.3,30.3],[120.301,30.3],[120.301,30.301],[120.3,30.301],[120.3,30.3]]]}}]}"#,
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("parkscope.toml"),
+        "[layers.parcels]\npath = \"parcels.geojson\"\n[layers.enterprises]\npath = \"e.xlsx\"\n",
+    )
+    .unwrap();
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    for (c, h) in ["enterprise_id", "name", "lon", "lat", "revenue"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for r in 1..3u32 {
+        ws.write_string(r, 0, format!("E{r}")).unwrap();
+        ws.write_string(r, 1, "甲").unwrap();
+        ws.write_number(r, 2, 120.3005).unwrap();
+        ws.write_number(r, 3, 30.3005).unwrap();
+        ws.write_number(r, 4, 100.0).unwrap();
+    }
+    extra(ws);
+    wb.save(dir.path().join("e.xlsx")).unwrap();
+    dir
+}
+
+#[test]
+fn a_stray_cell_at_the_sheets_far_corner_costs_nothing() {
+    let p = workbook_project(|ws| {
+        ws.write_string(1_048_575, 16_383, "stray").unwrap();
+    });
+    let r = check(p.path());
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(
+        r.stdout.contains("enterprises             2"),
+        "{}",
+        r.stdout
+    );
+    assert!(
+        r.stdout.contains(
+            "1 cell(s) right of the header's last column (as far as column XFD) were not read"
+        ),
+        "{}",
+        r.stdout
+    );
+}
+
+#[test]
+fn a_workbook_that_inflates_too_far_is_refused_before_it_is_unpacked() {
+    let p = workbook_project(|_| {});
+    let path = p.path().join("e.xlsx");
+    let mut b = std::fs::read(&path).unwrap();
+    // Declare 900 MB for the sheet in the central directory.
+    let name = b"xl/worksheets/sheet1.xml";
+    let at = (0..b.len() - name.len())
+        .rev()
+        .find(|&i| &b[i..i + name.len()] == name && b[i - 46..i - 42] == [0x50, 0x4b, 1, 2])
+        .expect("the sheet's directory entry")
+        - 46;
+    b[at + 24..at + 28].copy_from_slice(&900_000_000u32.to_le_bytes());
+    std::fs::write(&path, &b).unwrap();
+    let r = check(p.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("e.xlsx: not read: the part xl/worksheets/sheet1.xml inflates from"),
+        "{}",
+        r.stderr
+    );
 }

@@ -32,8 +32,12 @@ pub fn read_ahp(path: &Path) -> Result<Vec<Vec<f64>>> {
         struct F {
             matrix: Vec<Vec<f64>>,
         }
-        let f: F = toml::from_str(&text)
-            .map_err(|e| Error::in_file(path.display().to_string(), e.to_string()))?;
+        let f: F = toml::from_str(&text).map_err(|e| {
+            Error::in_file(
+                path.display().to_string(),
+                parkscope::project::toml_error(&e, &text),
+            )
+        })?;
         return Ok(f.matrix);
     }
     text.lines()

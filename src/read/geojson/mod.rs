@@ -194,9 +194,61 @@ fn parse_geometry(g: Value) -> std::result::Result<geo::Geometry<f64>, String> {
             return Err(format!("coordinates are text (\"{s}\"), not numbers"));
         }
     }
+    // The geojson crate's conversion panics on a position of fewer than two numbers.
+    check_positions(&g)?;
     let geom: geojson::Geometry =
         serde_json::from_value(g).map_err(|e| format!("invalid geometry: {e}"))?;
     geo::Geometry::<f64>::try_from(&geom.value).map_err(|e| format!("invalid geometry: {e}"))
+}
+
+/// Every position of a geometry (at the nesting depth its type gives) holds at least
+/// two numbers.
+fn check_positions(g: &Value) -> std::result::Result<(), String> {
+    fn walk(c: &Value, depth: usize) -> std::result::Result<(), String> {
+        let Value::Array(items) = c else {
+            return Err("coordinates are not arrays of positions".into());
+        };
+        if depth > 0 {
+            return items.iter().try_for_each(|i| walk(i, depth - 1));
+        }
+        let numbers = items.iter().take_while(|v| v.is_number()).count();
+        if numbers < 2 {
+            return Err(format!(
+                "a position holds {} number{} where x and y are needed: {}",
+                numbers,
+                if numbers == 1 { "" } else { "s" },
+                short_json(c)
+            ));
+        }
+        Ok(())
+    }
+    let kind = g.get("type").and_then(Value::as_str).unwrap_or_default();
+    if kind == "GeometryCollection" {
+        if let Some(Value::Array(gs)) = g.get("geometries") {
+            return gs.iter().try_for_each(check_positions);
+        }
+        return Ok(());
+    }
+    let depth = match kind {
+        "Point" => 0,
+        "MultiPoint" | "LineString" => 1,
+        "Polygon" | "MultiLineString" => 2,
+        "MultiPolygon" => 3,
+        _ => return Ok(()),
+    };
+    match g.get("coordinates") {
+        Some(c) => walk(c, depth),
+        None => Ok(()),
+    }
+}
+
+/// A JSON value as at most 40 characters of text.
+fn short_json(v: &Value) -> String {
+    let s = v.to_string();
+    match s.char_indices().nth(40) {
+        Some((i, _)) => format!("{}…", &s[..i]),
+        None => s,
+    }
 }
 
 fn first_string(v: &Value) -> Option<&str> {

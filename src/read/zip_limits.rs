@@ -1,0 +1,113 @@
+//! Limits a zip container (an .xlsx workbook) must keep before it is unpacked: the sizes
+//! its central directory declares, in total and against each entry's compressed size. A
+//! 3 MB "zip bomb" that inflates to 900 MB is refused before a byte is inflated.
+
+/// Largest total inflated size of a workbook's parts.
+pub(super) const MAX_INFLATED: u64 = 1 << 30;
+/// Largest inflation ratio of a part bigger than 1 MiB (real sheets reach about 20).
+pub(super) const MAX_RATIO: u64 = 200;
+
+/// Checks the declared sizes of a zip file's entries; `Err` says which limit was passed.
+/// A file whose central directory cannot be found is left to the zip reader to refuse.
+pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
+    let Some(eocd) = find_eocd(bytes) else {
+        return Ok(());
+    };
+    let entries = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
+    let mut at = u32_at(bytes, eocd + 16).unwrap_or(u32::MAX) as usize;
+    let mut total: u64 = 0;
+    for _ in 0..entries {
+        if u32_at(bytes, at) != Some(0x0201_4b50) {
+            break;
+        }
+        let (Some(packed), Some(size), Some(name_len), Some(extra), Some(comment)) = (
+            u32_at(bytes, at + 20),
+            u32_at(bytes, at + 24),
+            u16_at(bytes, at + 28),
+            u16_at(bytes, at + 30),
+            u16_at(bytes, at + 32),
+        ) else {
+            break;
+        };
+        let name = bytes
+            .get(at + 46..at + 46 + name_len as usize)
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default();
+        if size == u32::MAX || packed == u32::MAX {
+            return Err(format!("the part {name} is larger than 4 GiB (ZIP64)"));
+        }
+        let (packed, size) = (u64::from(packed), u64::from(size));
+        if size > (1 << 20) && size > packed.max(1) * MAX_RATIO {
+            return Err(format!(
+                "the part {name} inflates from {packed} to {size} bytes (more than {MAX_RATIO} times): a zip bomb?"
+            ));
+        }
+        total += size;
+        if total > MAX_INFLATED {
+            return Err(format!(
+                "its parts inflate to more than {} MiB (the limit)",
+                MAX_INFLATED >> 20
+            ));
+        }
+        at += 46 + name_len as usize + extra as usize + comment as usize;
+    }
+    Ok(())
+}
+
+/// The end-of-central-directory record, searched from the end (a comment may follow it).
+fn find_eocd(b: &[u8]) -> Option<usize> {
+    let lowest = b.len().saturating_sub(22 + 65_535);
+    (lowest..=b.len().checked_sub(22)?)
+        .rev()
+        .find(|&i| u32_at(b, i) == Some(0x0605_4b50))
+}
+
+fn u16_at(b: &[u8], at: usize) -> Option<u16> {
+    let s = b.get(at..at.checked_add(2)?)?;
+    Some(u16::from_le_bytes([s[0], s[1]]))
+}
+
+fn u32_at(b: &[u8], at: usize) -> Option<u32> {
+    let s = b.get(at..at.checked_add(4)?)?;
+    Some(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A zip directory of one entry with the declared sizes (no data: only the
+    /// directory is read).
+    fn zip_with(packed: u32, size: u32) -> Vec<u8> {
+        let mut b = Vec::new();
+        let cd = b.len() as u32;
+        b.extend_from_slice(&0x0201_4b50u32.to_le_bytes());
+        b.extend_from_slice(&[0u8; 16]);
+        b.extend_from_slice(&packed.to_le_bytes());
+        b.extend_from_slice(&size.to_le_bytes());
+        b.extend_from_slice(&5u16.to_le_bytes());
+        b.extend_from_slice(&[0u8; 16]);
+        b.extend_from_slice(b"a.xml");
+        let cd_len = b.len() as u32 - cd;
+        b.extend_from_slice(&0x0605_4b50u32.to_le_bytes());
+        b.extend_from_slice(&[0u8; 4]);
+        b.extend_from_slice(&1u16.to_le_bytes());
+        b.extend_from_slice(&1u16.to_le_bytes());
+        b.extend_from_slice(&cd_len.to_le_bytes());
+        b.extend_from_slice(&cd.to_le_bytes());
+        b.extend_from_slice(&0u16.to_le_bytes());
+        b
+    }
+
+    #[test]
+    fn bombs_are_refused_by_their_declared_sizes() {
+        assert!(check(&zip_with(100_000, 2_000_000)).is_ok());
+        let e = check(&zip_with(3_000_000, 900_000_000)).expect_err("a bomb");
+        assert!(
+            e.contains("a.xml inflates from 3000000 to 900000000"),
+            "{e}"
+        );
+        assert!(check(&zip_with(u32::MAX, u32::MAX)).is_err());
+        assert!(check(b"not a zip").is_ok());
+    }
+}
