@@ -69,6 +69,8 @@ pub mod analyse;
 pub mod convert;
 pub mod crs;
 pub mod error;
+#[doc(hidden)]
+pub mod fuzzing;
 mod index;
 pub mod init;
 mod memory;
