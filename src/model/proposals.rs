@@ -52,15 +52,18 @@ pub struct Proposal {
 impl Proposal {
     /// The 2-digit GB/T 4754 division of the industry, when it has one.
     pub fn division(&self) -> Option<String> {
-        let d: String = self
-            .industry
-            .as_deref()?
-            .chars()
-            .filter(char::is_ascii_digit)
-            .take(2)
-            .collect();
-        (d.len() == 2).then_some(d)
+        division(self.industry.as_deref()?)
     }
+}
+
+/// The 2-digit GB/T 4754 division of an industry code (`C3911` → `39`).
+pub fn division(industry: &str) -> Option<String> {
+    let d: String = industry
+        .chars()
+        .filter(char::is_ascii_digit)
+        .take(2)
+        .collect();
+    (d.len() == 2).then_some(d)
 }
 
 /// The column of each canonical field: the canonical name (any case), else an alias.

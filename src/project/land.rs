@@ -137,6 +137,10 @@ pub enum EntryIndicator {
     TaxPerMu,
     /// 容积率.
     Far,
+    /// 单位增加值能耗: tce per 万元 of value added, a maximum. Not one of the four entry
+    /// indicators ([`EntryIndicator::ALL`]): proposals give no energy; standard-land offers
+    /// carry it where the table sets it.
+    EnergyPerValueAdded,
 }
 
 impl EntryIndicator {
@@ -147,6 +151,14 @@ impl EntryIndicator {
         EntryIndicator::TaxPerMu,
         EntryIndicator::Far,
     ];
+    /// The four, and energy per value added: every value a table may set.
+    pub const CHECKED: [EntryIndicator; 5] = [
+        EntryIndicator::InvestmentPerMu,
+        EntryIndicator::OutputPerMu,
+        EntryIndicator::TaxPerMu,
+        EntryIndicator::Far,
+        EntryIndicator::EnergyPerValueAdded,
+    ];
     /// The name in the policy file and the columns.
     pub fn name(self) -> &'static str {
         match self {
@@ -154,6 +166,7 @@ impl EntryIndicator {
             EntryIndicator::OutputPerMu => "output_per_mu",
             EntryIndicator::TaxPerMu => "tax_per_mu",
             EntryIndicator::Far => "far",
+            EntryIndicator::EnergyPerValueAdded => "energy_per_value_added",
         }
     }
 }
@@ -203,6 +216,8 @@ pub struct Minimums {
     pub tax_per_mu: Option<RuleValue>,
     /// Floor-area ratio.
     pub far: Option<RuleValue>,
+    /// Maximum energy per value added, tce/万元.
+    pub energy_per_value_added: Option<RuleValue>,
 }
 
 impl Minimums {
@@ -213,6 +228,7 @@ impl Minimums {
             EntryIndicator::OutputPerMu => self.output_per_mu.as_ref(),
             EntryIndicator::TaxPerMu => self.tax_per_mu.as_ref(),
             EntryIndicator::Far => self.far.as_ref(),
+            EntryIndicator::EnergyPerValueAdded => self.energy_per_value_added.as_ref(),
         }
     }
 }
@@ -229,6 +245,8 @@ pub struct LevelThresholds {
     pub tax_per_mu: Option<RuleValue>,
     /// Floor-area ratio.
     pub far: Option<RuleValue>,
+    /// Maximum energy per value added, tce/万元.
+    pub energy_per_value_added: Option<RuleValue>,
     /// Overrides by 2-digit GB/T 4754 division.
     #[serde(default)]
     pub industries: BTreeMap<String, Minimums>,
@@ -245,6 +263,7 @@ impl LevelThresholds {
             EntryIndicator::OutputPerMu => self.output_per_mu.as_ref(),
             EntryIndicator::TaxPerMu => self.tax_per_mu.as_ref(),
             EntryIndicator::Far => self.far.as_ref(),
+            EntryIndicator::EnergyPerValueAdded => self.energy_per_value_added.as_ref(),
         }
     }
 }
@@ -266,6 +285,8 @@ pub enum ThresholdSource {
     },
     /// `[levels.L]`.
     Level(String),
+    /// The parcel's own planning conditions (`far_min`).
+    Planning,
     /// The control indicators' FAR minimum of the proposal's industry (the entry table
     /// sets no FAR for the park).
     ControlIndicators {
@@ -329,7 +350,7 @@ impl EntryThresholds {
                     LEVELS.join(", ")
                 )));
             }
-            for i in EntryIndicator::ALL {
+            for i in EntryIndicator::CHECKED {
                 check_value(&format!("levels.{level}.{}", i.name()), t.of(i))?;
             }
             for (code, m) in &t.industries {
@@ -338,7 +359,7 @@ impl EntryThresholds {
                         "[levels.{level}.industries.\"{code}\"] is not a 2-digit GB/T 4754 division"
                     )));
                 }
-                for i in EntryIndicator::ALL {
+                for i in EntryIndicator::CHECKED {
                     check_value(
                         &format!("levels.{level}.industries.{code}.{}", i.name()),
                         m.of(i),
@@ -347,7 +368,7 @@ impl EntryThresholds {
             }
         }
         for (park, m) in &self.parks {
-            for i in EntryIndicator::ALL {
+            for i in EntryIndicator::CHECKED {
                 check_value(&format!("parks.{park}.{}", i.name()), m.of(i))?;
             }
         }

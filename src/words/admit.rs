@@ -9,7 +9,7 @@ use crate::project::policy::Tag;
 use crate::project::Lang;
 
 /// A number with at most three decimals, trailing zeros dropped (350, 0.7, 1.25).
-fn plain(v: f64) -> String {
+pub(super) fn plain(v: f64) -> String {
     let s = format!("{v:.3}");
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
@@ -20,7 +20,7 @@ fn plain(v: f64) -> String {
 }
 
 /// An indicator's name and unit.
-fn label(i: EntryIndicator, lang: Lang) -> (&'static str, &'static str) {
+pub(super) fn label(i: EntryIndicator, lang: Lang) -> (&'static str, &'static str) {
     match (i, lang) {
         (EntryIndicator::InvestmentPerMu, Lang::En) => ("investment", " 万元/亩"),
         (EntryIndicator::OutputPerMu, Lang::En) => ("output", " 万元/亩 a year"),
@@ -30,6 +30,8 @@ fn label(i: EntryIndicator, lang: Lang) -> (&'static str, &'static str) {
         (EntryIndicator::OutputPerMu, Lang::Zh) => ("亩均产值", " 万元/亩·年"),
         (EntryIndicator::TaxPerMu, Lang::Zh) => ("亩均税收", " 万元/亩·年"),
         (EntryIndicator::Far, Lang::Zh) => ("容积率", ""),
+        (EntryIndicator::EnergyPerValueAdded, Lang::En) => ("energy per value added", " tce/万元"),
+        (EntryIndicator::EnergyPerValueAdded, Lang::Zh) => ("单位增加值能耗", " 吨标煤/万元"),
     }
 }
 
@@ -49,6 +51,8 @@ impl Words for ThresholdSource {
             (ThresholdSource::Park(id), Lang::Zh) => format!("园区 {id} 专门标准"),
             (ThresholdSource::Level(l), Lang::En) => format!("{l}-level parks"),
             (ThresholdSource::Level(l), Lang::Zh) => format!("{}园区标准", level_zh(l)),
+            (ThresholdSource::Planning, Lang::En) => "planning conditions of the parcel".into(),
+            (ThresholdSource::Planning, Lang::Zh) => "宗地规划条件".into(),
             (ThresholdSource::Industry { level, division }, Lang::En) => {
                 format!("{level}-level parks, industry {division}")
             }
@@ -204,6 +208,50 @@ impl Words for AdmitRow {
                 s
             }
         }
+    }
+}
+
+impl Words for crate::analyse::admit::StandardLand {
+    fn words(&self, lang: Lang) -> String {
+        let mut parts: Vec<String> = self
+            .indicators
+            .iter()
+            .filter_map(|(i, t)| {
+                let t = t.as_ref()?;
+                let (name, unit) = label(*i, lang);
+                let op = if *i == EntryIndicator::EnergyPerValueAdded {
+                    "≤"
+                } else {
+                    "≥"
+                };
+                let flag = match (t.tag, lang) {
+                    (Tag::U, Lang::En) => " [unconfirmed]",
+                    (Tag::U, Lang::Zh) => "，未确认值",
+                    _ => "",
+                };
+                let (v, from) = (plain(t.value), t.from.words(lang));
+                Some(match lang {
+                    Lang::En => format!("{name} {op} {v}{unit} ({from}{flag})"),
+                    Lang::Zh => format!("{name} {op} {v}{unit}（{from}{flag}）"),
+                })
+            })
+            .collect();
+        if parts.is_empty() {
+            parts.push(match lang {
+                Lang::En => "no indicator applies".into(),
+                Lang::Zh => "无适用指标".into(),
+            });
+        }
+        if let Some(d) = &self.industry {
+            parts.insert(
+                0,
+                match lang {
+                    Lang::En => format!("planned industry {d} (the park's only leading industry)"),
+                    Lang::Zh => format!("规划产业 {d}（园区唯一主导产业）"),
+                },
+            );
+        }
+        clauses(parts, lang)
     }
 }
 

@@ -49,6 +49,10 @@ fn sheet_about(name: &str, lang: Lang) -> &'static str {
             "年度供地：各园区逐年供地面积（按供地日期），尚可供地年数按评价时点前若干个完整年度的年均供地计算；（all）行为全部宗地",
             "land supplied per park and calendar year (by supply date), the series behind the years of supply left; the (all) rows count every parcel",
         ),
+        "standard_land" => (
+            "标准地：每宗未供熟地出让时应附的“3+X”指标（投资强度、亩均税收、容积率，以及亩均产值、单位增加值能耗），取自所在园区的入园门槛与宗地规划条件",
+            "standard land: the \"3+X\" indicators an offer of each serviced parcel not yet supplied would carry (investment, tax per mu, FAR; output, energy per value added), from the park's entry thresholds and the parcel's planning conditions",
+        ),
         "admit" => (
             "入园项目审查：每个拟入园项目对照园区级别的入园门槛（投资强度、亩均产值、亩均税收、容积率）、主导产业和熟地的审查结果、审查意见及推荐顺位",
             "the entry check: each proposed project against the park's entry thresholds (investment, output, tax per mu, FAR), leading industries and serviced land, with the reason and the rank of the parks it is recommended for",

@@ -22,7 +22,8 @@ use crate::write::{
 /// Which command's tables to write.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TableSet {
-    /// `intensity`: parcels, parks, enterprises, supply_by_year; `intensity.xlsx`.
+    /// `intensity`: parcels, parks, enterprises, supply_by_year, standard_land;
+    /// `intensity.xlsx`.
     Intensity,
     /// `evaluate`: enterprises; `evaluate.xlsx`.
     Evaluate,
@@ -142,6 +143,9 @@ impl Workspace {
         let ans = ans_table(m, a);
         let summary = idle_summary_table(m, ix, a);
         let supply = supply_by_year_table(m, a);
+        let offers =
+            crate::analyse::admit::standard_land(m, &ix.parcel_park, &self.policy, &a.supply);
+        let standard = crate::write::tables::standard_land_table(m, a, &offers, lang);
         let intensity = matches!(set, TableSet::Intensity | TableSet::All);
         let idle = matches!(set, TableSet::Idle | TableSet::All);
         let mut files: Vec<&dyn Rows> = Vec::new();
@@ -156,6 +160,9 @@ impl Workspace {
         }
         if intensity {
             files.push(&supply);
+            if !m.parks.is_empty() {
+                files.push(&standard);
+            }
         }
         if idle {
             files.push(&upcoming);
@@ -171,6 +178,7 @@ impl Workspace {
                 (s("园区", "parks"), &parks),
                 (s("企业", "enterprises"), &enterprises),
                 (s("年度供地", "supply_by_year"), &supply),
+                (s("标准地", "standard_land"), &standard),
             ],
             TableSet::Evaluate => vec![(s("企业", "enterprises"), &enterprises)],
             TableSet::Idle => vec![
@@ -187,6 +195,7 @@ impl Workspace {
                 (s("即将到期", "upcoming"), &upcoming),
                 (s("批而未供", "approved_not_supplied"), &ans),
                 (s("年度供地", "supply_by_year"), &supply),
+                (s("标准地", "standard_land"), &standard),
             ],
         };
         let book = self.book(set.stem(), &sheets);

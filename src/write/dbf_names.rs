@@ -74,6 +74,10 @@ pub const SHORT_NAMES: &[(&str, &str)] = &[
     ("recommended", "recommend"),
     ("tax_per_mu_required", "tax_mu_req"),
     ("tax_per_mu_value", "tax_mu_val"),
+    ("energy_per_value_added_max", "energy_max"),
+    ("investment_per_mu_min", "inv_mu_min"),
+    ("output_per_mu_min", "out_mu_min"),
+    ("tax_per_mu_min", "tax_mu_min"),
 ];
 
 /// Text the encoding can hold: GBK has no superscripts (m² is written m2) and other

@@ -29,6 +29,7 @@ investment_per_mu = 400
 [levels.provincial]
 investment_per_mu = 250
 tax_per_mu = 15
+energy_per_value_added = { value = 0.5, tag = "U" }
 [levels.county]
 tax_per_mu = 10
 [levels.county.industries."13"]
@@ -61,10 +62,13 @@ fn fixture() -> Project {
         let x = 3000.0 * k as f64 + x0;
         let w = mu / 15.0 * 100.0;
         let y = if serviced { 100.0 } else { 1000.0 };
-        (
-            json!({"parcel_id": id, "status": "未批"}),
-            vec![rect(x, y, x + w, y + 100.0)],
-        )
+        // P1's planning conditions set its own FAR minimum (standard land).
+        let props = if id == "P1" {
+            json!({"parcel_id": id, "status": "未批", "far_min": 1.5})
+        } else {
+            json!({"parcel_id": id, "status": "未批"})
+        };
+        (props, vec![rect(x, y, x + w, y + 100.0)])
     };
     p.file(
         "parcels.geojson",
@@ -392,4 +396,60 @@ fn the_shipped_thresholds_carry_their_sources() {
             }
         }
     }
+}
+
+#[test]
+fn standard_land_offers_carry_the_parks_thresholds() {
+    let p = fixture();
+    let out = p.join("std");
+    let r = run(&[
+        "intensity".as_ref(),
+        p.path().as_os_str(),
+        "--out".as_ref(),
+        out.as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-q".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let rows = read_csv(&out.join("standard_land.csv"));
+    let ids: Vec<&str> = rows.iter().map(|r| r["parcel_id"].as_str()).collect();
+    assert_eq!(
+        ids,
+        ["K1", "N1", "N2", "P1", "C1"],
+        "serviced parcels only (K2 has no road)"
+    );
+    let get = |id: &str| rows.iter().find(|r| r["parcel_id"] == id).unwrap();
+    let cols = |id: &str| {
+        let r = get(id);
+        [
+            "industry",
+            "investment_per_mu_min",
+            "tax_per_mu_min",
+            "far_min",
+            "output_per_mu_min",
+            "energy_per_value_added_max",
+        ]
+        .map(|k| r[k].clone())
+    };
+    // XH-KF lists two industries: no planned industry; national 350 / park tax 30 / FAR 1 / 300.
+    assert_eq!(cols("K1"), ["", "350", "30", "1", "300", ""]);
+    assert_eq!(cols("N1"), ["", "350", "25", "1", "300", ""]);
+    // PV: provincial 250 / 15, the parcel's own FAR 1.5, energy ≤ 0.5 (unconfirmed).
+    assert_eq!(cols("P1"), ["", "250", "15", "1.5", "", "0.5"]);
+    assert!(
+        get("P1")["basis"].contains("FAR ≥ 1.5 (planning conditions of the parcel)"),
+        "{}",
+        get("P1")["basis"]
+    );
+    assert!(
+        get("P1")["basis"].contains(
+            "energy per value added ≤ 0.5 tce/万元 (provincial-level parks [unconfirmed])"
+        ),
+        "{}",
+        get("P1")["basis"]
+    );
+    // CT lists only 13: its county override tax 6 and the control-indicator FAR of 13.
+    assert_eq!(cols("C1"), ["13", "", "6", "1", "", ""]);
+    assert!(get("C1")["basis"].starts_with("planned industry 13 (the park's only leading industry); tax ≥ 6 万元/亩 a year (county-level parks, industry 13)"), "{}", get("C1")["basis"]);
 }

@@ -100,8 +100,8 @@ fn shp_gpkg_and_fgb_open_in_gdal_with_counts_crs_and_valid_polygons() {
         assert_eq!(bad, "0", "invalid polygons: {line}");
         seen += 1;
     }
-    // 6 spatial tables × (shp + fgb), 11 tables in two GeoPackages, 5 lone .dbf are not .shp.
-    assert_eq!(seen, 6 * 2 + 11, "{text}");
+    // 7 spatial tables × (shp + fgb), 12 tables in two GeoPackages, 5 lone .dbf are not .shp.
+    assert_eq!(seen, 7 * 2 + 12, "{text}");
 }
 
 #[test]

@@ -73,7 +73,7 @@ fn the_zh_workbook_reads_as_a_chinese_ledger() {
     };
     assert_eq!(
         line("sheets"),
-        "sheets 说明|宗地|园区|企业|低效用地汇总|即将到期|批而未供|年度供地"
+        "sheets 说明|宗地|园区|企业|低效用地汇总|即将到期|批而未供|年度供地|标准地"
     );
     for item in [
         "项目",

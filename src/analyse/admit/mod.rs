@@ -3,6 +3,10 @@
 //! industries and its serviced land; the parks a proposal is recommended for are ranked
 //! by their spare serviced land. Verdicts carry their evidence; [`crate::words`] writes it.
 
+mod standard;
+
+pub use standard::{standard_land, StandardLand, OFFER};
+
 use std::cmp::Ordering;
 
 use crate::analyse::supply::LandSupply;
@@ -152,6 +156,7 @@ fn value_of(p: &Proposal, i: EntryIndicator) -> Option<f64> {
         EntryIndicator::OutputPerMu => per_mu(p.output),
         EntryIndicator::TaxPerMu => per_mu(p.tax),
         EntryIndicator::Far => p.far,
+        EntryIndicator::EnergyPerValueAdded => None,
     }
 }
 
@@ -167,21 +172,21 @@ pub fn judge(value: Option<f64>, required: Option<f64>) -> Outcome {
 
 /// The minimum of one indicator for a proposal in a park: the entry table's, and for FAR
 /// without one, the control-indicator minimum of the proposal's industry.
-fn required(
+pub(crate) fn required(
     policy: &Policy,
     park_id: &str,
     level: Option<&str>,
-    p: &Proposal,
+    industry: Option<&str>,
     i: EntryIndicator,
 ) -> Option<Threshold> {
-    let division = p.division();
+    let division = industry.and_then(crate::model::proposals::division);
     let t = policy
         .entry
         .threshold(park_id, level, division.as_deref(), i);
     if t.is_some() || i != EntryIndicator::Far {
         return t;
     }
-    let r = policy.control.far_min(p.industry.as_deref()?)?;
+    let r = policy.control.far_min(industry?)?;
     Some(Threshold {
         value: r.value,
         tag: if r.unconfirmed { Tag::U } else { Tag::C },
@@ -206,7 +211,7 @@ fn check(
         .into_iter()
         .map(|i| {
             let value = value_of(p, i);
-            let required = required(policy, &park.id, level.as_deref(), p, i);
+            let required = required(policy, &park.id, level.as_deref(), p.industry.as_deref(), i);
             IndicatorCheck {
                 indicator: i,
                 value,

@@ -24,6 +24,7 @@ pub fn admit_table(model: &Model, r: &AdmitResult, lang: Lang) -> Table {
         EntryIndicator::OutputPerMu => ("亩均产值（万元/亩）", "亩均产值要求（万元/亩）"),
         EntryIndicator::TaxPerMu => ("亩均税收（万元/亩）", "亩均税收要求（万元/亩）"),
         EntryIndicator::Far => ("容积率", "容积率要求"),
+        EntryIndicator::EnergyPerValueAdded => ("单位增加值能耗", "单位增加值能耗上限"),
     };
     for i in EntryIndicator::ALL {
         let (v, q) = zh(i);

@@ -8,6 +8,7 @@ mod idle;
 mod parcels;
 mod parks;
 mod site;
+mod standard;
 mod summary;
 mod supply;
 
@@ -17,5 +18,6 @@ pub use idle::{ans_table, upcoming_table};
 pub use parcels::parcels_table;
 pub use parks::parks_table;
 pub use site::{moves_table, plan_table, rejected_table, sites_table};
+pub use standard::standard_land_table;
 pub use summary::idle_summary_table;
 pub use supply::supply_by_year_table;
