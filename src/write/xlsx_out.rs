@@ -169,7 +169,7 @@ fn shown<'c>(cell: &'c Cell, col: &Col, key: &str, lang: Lang) -> std::borrow::C
     match cell {
         Cell::Text(s) => match col.translate.then(|| zh_value(key, s)).flatten() {
             Some(w) => w.into(),
-            None => s.as_str().into(),
+            None => fit_cell(s),
         },
         Cell::Bool(b) => match (lang, b) {
             (Lang::Zh, true) => "是".into(),
@@ -177,6 +177,24 @@ fn shown<'c>(cell: &'c Cell, col: &Col, key: &str, lang: Lang) -> std::borrow::C
             (Lang::En, b) => b.to_string().into(),
         },
         other => other.to_text().into(),
+    }
+}
+
+/// Most characters an Excel cell holds.
+const MAX_CELL_CHARS: usize = 32_767;
+
+/// Text as a cell holds it: longer than Excel's 32,767 characters, it is cut and ends in
+/// `…` (such a name made the whole workbook fail before).
+fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
+    match s.char_indices().nth(MAX_CELL_CHARS) {
+        None => s.into(),
+        Some(_) => {
+            let (end, _) = s
+                .char_indices()
+                .nth(MAX_CELL_CHARS - 1)
+                .unwrap_or((s.len(), ' '));
+            format!("{}…", &s[..end]).into()
+        }
     }
 }
 

@@ -397,3 +397,40 @@ fn no_table_holds_nan_or_infinity() {
         }
     }
 }
+
+#[test]
+fn a_name_longer_than_a_cell_holds_is_cut_and_the_workbook_written() {
+    let root = tempfile::tempdir().unwrap();
+    let long = "长".repeat(40_000);
+    let project = sample_copy(&root.path().join("p"), |name, text| match name {
+        "enterprises.csv" => text.replace("恒达化工有限公司", &long),
+        _ => text,
+    });
+    let out = root.path().join("out");
+    let r = run(&[
+        "-q",
+        "evaluate",
+        project.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    use calamine::Reader as _;
+    let mut wb = calamine::open_workbook_auto(out.join("evaluate.xlsx")).unwrap();
+    let sheet = wb.sheet_names()[1].clone();
+    let range = wb.worksheet_range(&sheet).unwrap();
+    let cut = range
+        .rows()
+        .flat_map(|r| r.iter())
+        .filter_map(|c| match c {
+            calamine::Data::String(s) => Some(s.clone()),
+            _ => None,
+        })
+        .find(|s| s.starts_with("长长长"))
+        .expect("the long name");
+    assert_eq!(cut.chars().count(), 32_767);
+    assert!(cut.ends_with("长…"));
+    // The CSV keeps the whole name.
+    let rows = read_csv(&out.join("enterprises.csv"));
+    assert!(rows.iter().any(|r| r.get("name") == Some(&long)));
+}
