@@ -142,6 +142,10 @@ pub struct Project {
     pub crs: Option<Crs>,
     /// Label language. Default: zh.
     pub lang: Lang,
+    /// The credit line the data's licence asks maps to carry (e.g. "© OpenStreetMap
+    /// contributors"). Default: that OpenStreetMap credit when the project's name or a layer's
+    /// path says OSM, else none ([`Project::credit`]).
+    pub attribution: Option<String>,
     /// The layers given.
     pub layers: BTreeMap<LayerKind, LayerSpec>,
     /// Policy editions.
@@ -155,6 +159,7 @@ struct ProjectToml {
     as_of: Option<toml::Value>,
     crs: Option<String>,
     lang: Option<String>,
+    attribution: Option<String>,
     #[serde(default)]
     layers: BTreeMap<String, LayerToml>,
     #[serde(default)]
@@ -317,9 +322,32 @@ impl Project {
             as_of,
             crs,
             lang,
+            attribution: raw.attribution.filter(|a| !a.trim().is_empty()),
             layers,
             policy,
         })
+    }
+
+    /// The credit line maps of this project carry: `attribution` when given, else the
+    /// OpenStreetMap credit its licence (ODbL) requires when the project's name or one of its
+    /// layer paths names OSM or OpenStreetMap, else none.
+    pub fn credit(&self) -> Option<String> {
+        if let Some(a) = &self.attribution {
+            return Some(a.clone());
+        }
+        let says_osm = |s: &str| {
+            let s = s.to_lowercase();
+            s.contains("openstreetmap")
+                || s.split(|c: char| !c.is_ascii_alphanumeric())
+                    .any(|w| w == "osm")
+        };
+        let osm = says_osm(&self.name)
+            || self
+                .layers
+                .values()
+                .flat_map(|l| &l.paths)
+                .any(|p| says_osm(&p.to_string_lossy()));
+        osm.then(|| "© OpenStreetMap contributors".to_owned())
     }
 
     /// The folder the project file is in.

@@ -51,6 +51,7 @@ impl Workspace {
             project: self.project.name.clone(),
             lang: self.lang(),
             source: self.source_line(),
+            credit: self.project.credit(),
             siting,
         }
     }

@@ -376,3 +376,56 @@ fn the_locator_without_parks_draws_the_parcels_or_their_hull() {
         "hull area {area} vs {expected}"
     );
 }
+
+/// Maps of OpenStreetMap data carry the credit its licence (ODbL) requires; a project can
+/// name its own; the sample, which is not OSM data, has no credit row.
+#[test]
+fn maps_credit_openstreetmap_and_the_projects_own_attribution() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let svg_of = |project: &std::path::Path, name: &str| {
+        let out = dir.path().join(name);
+        let r = crate::util::run(&[
+            "render".as_ref(),
+            project.as_os_str(),
+            "--map".as_ref(),
+            "overview".as_ref(),
+            "-o".as_ref(),
+            out.as_os_str(),
+            "-q".as_ref(),
+        ]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        std::fs::read_to_string(out).expect("svg")
+    };
+    let sample = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"));
+    let plain = svg_of(sample, "sample.svg");
+    assert!(!plain.contains("OpenStreetMap") && !plain.contains("版权"));
+
+    // A copy of the sample named as OSM data, then with its own credit.
+    let copy = dir.path().join("osm-city");
+    std::fs::create_dir(&copy).expect("mkdir");
+    for f in std::fs::read_dir(sample).expect("sample") {
+        let f = f.expect("entry").path();
+        std::fs::copy(&f, copy.join(f.file_name().expect("name"))).expect("copy");
+    }
+    let toml = std::fs::read_to_string(copy.join("parkscope.toml")).expect("toml");
+    let named = format!("name = \"下沙 OSM 用地\"\n{}", strip_name(&toml));
+    std::fs::write(copy.join("parkscope.toml"), &named).expect("write");
+    let osm = svg_of(&copy, "osm.svg");
+    assert!(osm.contains("版权") && osm.contains("© OpenStreetMap contributors"));
+
+    std::fs::write(
+        copy.join("parkscope.toml"),
+        format!("attribution = \"© 某市自然资源和规划局\"\n{named}"),
+    )
+    .expect("write");
+    let own = svg_of(&copy, "own.svg");
+    assert!(own.contains("© 某市自然资源和规划局") && !own.contains("OpenStreetMap"));
+}
+
+/// The project file without its top-level `name` line.
+fn strip_name(toml: &str) -> String {
+    toml.lines()
+        .filter(|l| !l.trim_start().starts_with("name ="))
+        .map(|l| format!("{l}\n"))
+        .collect()
+}

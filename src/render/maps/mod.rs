@@ -74,6 +74,8 @@ pub struct MapContext<'a> {
     pub lang: Lang,
     /// The data source line of the title block.
     pub source: String,
+    /// The credit line the data's licence requires (e.g. © OpenStreetMap contributors).
+    pub credit: Option<String>,
     /// The siting result, for the siting map.
     pub siting: Option<&'a crate::analyse::site::SitingResult>,
 }
@@ -213,6 +215,11 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
             format!("parkscope {}", env!("CARGO_PKG_VERSION")),
         ),
     ];
+    if let Some(credit) = &ctx.credit {
+        scene
+            .title_block
+            .insert(5, (tr(l, "版权", "Credits"), credit.clone()));
+    }
     Ok(scene)
 }
 
