@@ -369,3 +369,36 @@ fn a_workbook_that_inflates_too_far_is_refused_before_it_is_unpacked() {
         r.stderr
     );
 }
+
+#[test]
+fn features_that_each_carry_new_property_names_are_refused_not_tabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let features: Vec<String> = (0..6_000)
+        .map(|i| {
+            format!(
+                r#"{{"type":"Feature","properties":{{"parcel_id":"G{i}","k{i}":1}},"geometry":{{"type":"Point","coordinates":[120.3,30.3]}}}}"#
+            )
+        })
+        .collect();
+    std::fs::write(
+        dir.path().join("parcels.geojson"),
+        format!(
+            r#"{{"type":"FeatureCollection","features":[{}]}}"#,
+            features.join(",")
+        ),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.path().join("parkscope.toml"),
+        "[layers.parcels]\npath = \"parcels.geojson\"\n",
+    )
+    .unwrap();
+    let r = check(dir.path());
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("6000 features carry 6001 distinct property names (limits: 5000 names"),
+        "{}",
+        r.stderr
+    );
+}

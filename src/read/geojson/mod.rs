@@ -79,6 +79,14 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
     let (fields, field_pos, as_first) = columns(&parsed);
     let n = fields.len();
     let count = parsed.len();
+    if n > MAX_FIELDS || n.saturating_mul(count) > MAX_CELLS {
+        return Err(Error::in_file(
+            &file,
+            format!(
+                "{count} features carry {n} distinct property names (limits: {MAX_FIELDS} names, {MAX_CELLS} values in all): a column for every name on every feature would not fit in memory"
+            ),
+        ));
+    }
     let rows: Vec<std::result::Result<RawFeature, Problem>> = parsed
         .into_par_iter()
         .zip(as_first)
@@ -114,6 +122,11 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         encoding: Some("UTF-8"),
     })
 }
+
+/// Most distinct property names of a layer (OpenStreetMap exports reach a few hundred).
+const MAX_FIELDS: usize = 5_000;
+/// Most values (features × property names) of a layer: about 3 GiB of table.
+const MAX_CELLS: usize = 100_000_000;
 
 type Parsed<'a> = (Option<geo::Geometry<f64>>, typed::Props<'a>);
 
