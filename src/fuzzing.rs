@@ -19,6 +19,11 @@ fn scratch() -> PathBuf {
     dir
 }
 
+/// Removes this thread's scratch folder (tests call it when done).
+pub fn clean_scratch() {
+    let _ = std::fs::remove_dir_all(scratch());
+}
+
 /// Reads `data` as a layer file with the extension `ext` (`geojson`, `csv`, `xlsx`, …).
 pub fn read_as(ext: &str, data: &[u8]) -> bool {
     let path = scratch().join(format!("layer.{ext}"));

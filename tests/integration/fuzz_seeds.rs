@@ -55,6 +55,7 @@ fn geojson_and_whole_loads_survive_cut_and_flipped_seeds() {
             parkscope::fuzzing::open_parcels("geojson", &v);
         }
     }
+    parkscope::fuzzing::clean_scratch();
 }
 
 #[test]
@@ -76,6 +77,7 @@ fn csv_and_project_files_survive_cut_and_flipped_seeds() {
     ] {
         assert!(!parkscope::fuzzing::parse_project(v));
     }
+    parkscope::fuzzing::clean_scratch();
 }
 
 #[test]
@@ -110,4 +112,5 @@ fn shapefiles_and_workbooks_survive_cut_and_flipped_seeds() {
     for v in variants(&book) {
         parkscope::fuzzing::read_as("xlsx", &v);
     }
+    parkscope::fuzzing::clean_scratch();
 }
