@@ -210,7 +210,7 @@ pub enum Command {
 pub struct RenderArgs {
     /// Project folder or parkscope.toml.
     pub project: PathBuf,
-    /// Map kind: overview, intensity, idle, evaluation, siting.
+    /// Map kind: overview, intensity, idle, evaluation, siting, serviced.
     #[arg(long)]
     pub map: String,
     /// Output file: .png, .svg or .pdf.

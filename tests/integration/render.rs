@@ -429,3 +429,51 @@ fn strip_name(toml: &str) -> String {
         .map(|l| format!("{l}\n"))
         .collect()
 }
+
+/// The serviced-land map counts what the parks table says: its 熟地 legend entry is the sum
+/// of the parks' serviced_unsupplied_mu.
+#[test]
+fn serviced_land_map_legend_matches_the_parks_table() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sample = concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample");
+    let svg = dir.path().join("serviced.svg");
+    let r = crate::util::run(&[
+        "render".as_ref(),
+        sample.as_ref(),
+        "--map".as_ref(),
+        "serviced".as_ref(),
+        "-o".as_ref(),
+        svg.as_os_str(),
+        "-q".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let svg = std::fs::read_to_string(svg).expect("svg");
+    assert!(svg.contains("熟地分布图") && svg.contains("熟地（配套齐全，未供）"));
+    let r = crate::util::run(&[
+        "intensity".as_ref(),
+        sample.as_ref(),
+        "-o".as_ref(),
+        dir.path().as_os_str(),
+        "--format".as_ref(),
+        "csv".as_ref(),
+        "-q".as_ref(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let parks = crate::util::read_csv(&dir.path().join("parks.csv"));
+    let mu: f64 = parks
+        .iter()
+        .map(|p| p["serviced_unsupplied_mu"].parse::<f64>().unwrap_or(0.0))
+        .sum();
+    // The legend follows the 熟地 label: "N 宗 · X 亩".
+    let after = &svg[svg.find("熟地（配套齐全，未供）").expect("label")..];
+    let shown = after
+        .split(" 宗 · ")
+        .nth(1)
+        .and_then(|s| s.split(" 亩").next())
+        .and_then(|s| s.parse::<f64>().ok())
+        .expect("a count in 亩");
+    assert!(
+        (shown - mu).abs() < 0.05 + 1e-9,
+        "legend {shown} vs parks {mu}"
+    );
+}

@@ -6,6 +6,7 @@ mod evaluation;
 mod idle;
 mod intensity;
 mod overview;
+mod serviced;
 mod siting;
 
 use geo::{BoundingRect, Geometry, Intersects, Rect};
@@ -33,16 +34,19 @@ pub enum MapKind {
     Evaluation,
     /// Candidate and assigned relocation sites, protection buffers, old → new lines.
     Siting,
+    /// Serviced land (熟地): unsupplied parcels by the services that reach them.
+    Serviced,
 }
 
 impl MapKind {
     /// Every kind.
-    pub const ALL: [MapKind; 5] = [
+    pub const ALL: [MapKind; 6] = [
         MapKind::Overview,
         MapKind::Intensity,
         MapKind::Idle,
         MapKind::Evaluation,
         MapKind::Siting,
+        MapKind::Serviced,
     ];
     /// Parses a kind name.
     pub fn parse(s: &str) -> Option<MapKind> {
@@ -56,6 +60,7 @@ impl MapKind {
             MapKind::Idle => "idle",
             MapKind::Evaluation => "evaluation",
             MapKind::Siting => "siting",
+            MapKind::Serviced => "serviced",
         }
     }
 }
@@ -198,6 +203,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         MapKind::Idle => idle::build(ctx, req, &mut scene, &in_view),
         MapKind::Evaluation => evaluation::build(ctx, req, &mut scene, &in_view),
         MapKind::Siting => siting::build(ctx, req, &mut scene, &in_view)?,
+        MapKind::Serviced => serviced::build(ctx, req, &mut scene, &in_view),
     };
     add_roads(ctx, &mut scene, &extent);
     add_parks(ctx, req, &mut scene, req.park.is_some());
