@@ -18,6 +18,7 @@ pub fn run(
     output: &OutputOptions,
     flags: Flags,
 ) -> Result<()> {
+    parkscope::prepare_out_dir(out)?;
     let ws = open(path, None, flags)?;
     let list = ws.read_proposals(proposals)?;
     let progress = Progress::new(flags.quiet);
@@ -25,7 +26,8 @@ pub fn run(
     let a = ws.analyse();
     let r = ws.admit(&a, list, &proposals.display().to_string())?;
     progress.step("writing tables");
-    ws.write_admit_tables(&r, out, output)?;
+    let files = ws.write_admit_tables(&r, out, output)?;
+    super::finish_set(out, &files, &ws, "admit")?;
     drop(progress);
     let recommended = |i: usize| -> Vec<&str> {
         r.rows
