@@ -31,11 +31,16 @@ pub fn box_entry(r: Rect<f64>, i: usize) -> BoxEntry {
 
 /// An R-tree over the bounding boxes of polygons, bulk-loaded.
 pub fn tree_of(polys: &[&MultiPolygon<f64>]) -> RTree<BoxEntry> {
+    tree_of_boxes(polys.iter().map(|p| p.bounding_rect()))
+}
+
+/// An R-tree over bounding boxes given in order (an empty geometry has none), each entry
+/// holding its position, bulk-loaded.
+pub fn tree_of_boxes(boxes: impl Iterator<Item = Option<Rect<f64>>>) -> RTree<BoxEntry> {
     RTree::bulk_load(
-        polys
-            .iter()
+        boxes
             .enumerate()
-            .filter_map(|(i, p)| p.bounding_rect().map(|r| box_entry(r, i)))
+            .filter_map(|(i, r)| r.map(|r| box_entry(r, i)))
             .collect(),
     )
 }

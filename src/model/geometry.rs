@@ -231,6 +231,49 @@ pub fn valid_multipolygon(
     }
 }
 
+/// The same polygons in one order, so that outputs do not follow an order that varies from
+/// run to run (the overlay's and geo's repair's): each ring starts at its smallest vertex (x,
+/// then y; orientation kept), holes and polygons sorted by their first vertex, ties (two
+/// parts touching at their lowest corner) by their whole vertex sequence.
+pub fn canonical(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
+    use geo::{LineString, Polygon};
+    fn ring(ls: LineString<f64>) -> LineString<f64> {
+        let mut c = ls.0;
+        if c.len() > 1 && c.first() == c.last() {
+            c.pop();
+        }
+        let lowest = c
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)))
+            .map_or(0, |(i, _)| i);
+        c.rotate_left(lowest);
+        if let Some(&first) = c.first() {
+            c.push(first);
+        }
+        LineString::new(c)
+    }
+    fn order(a: &LineString<f64>, b: &LineString<f64>) -> std::cmp::Ordering {
+        let by = |p: &Coord<f64>, q: &Coord<f64>| p.x.total_cmp(&q.x).then(p.y.total_cmp(&q.y));
+        a.0.iter()
+            .zip(&b.0)
+            .map(|(p, q)| by(p, q))
+            .find(|o| o.is_ne())
+            .unwrap_or_else(|| a.0.len().cmp(&b.0.len()))
+    }
+    let mut polygons: Vec<Polygon<f64>> =
+        mp.0.into_iter()
+            .map(|p| {
+                let (exterior, interiors) = p.into_inner();
+                let mut holes: Vec<LineString<f64>> = interiors.into_iter().map(ring).collect();
+                holes.sort_by(order);
+                Polygon::new(ring(exterior), holes)
+            })
+            .collect();
+    polygons.sort_by(|a, b| order(a.exterior(), b.exterior()));
+    MultiPolygon::new(polygons)
+}
+
 /// The geometry type's GeoJSON name.
 pub fn geometry_name(g: &Geometry<f64>) -> &'static str {
     match g {

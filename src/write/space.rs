@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::Arc;
 
 use geo::orient::{Direction, Orient};
-use geo::{Coord, Geometry, LineString, MakeValid, MapCoords, MultiPolygon, Polygon};
+use geo::{Coord, Geometry, MakeValid, MapCoords, MultiPolygon};
 use proj4rs::Proj;
 
 use crate::crs::ToFrame;
@@ -250,46 +250,9 @@ pub fn make_valid(g: Cow<'_, Geometry<f64>>) -> Cow<'_, Geometry<f64>> {
 
 /// A repaired multipolygon in one canonical form, so that two runs write the same bytes:
 /// geo's repair returns the same rings in an order that changes from run to run. Shells
-/// counter-clockwise and holes clockwise (RFC 7946), each ring starting at its smallest
-/// (x, y) vertex, holes and polygons sorted by their vertices.
+/// counter-clockwise and holes clockwise (RFC 7946), then the model's canonical ring order.
 fn canonical(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
-    /// Rings compared vertex by vertex (a tie on the first vertex is common: two parts
-    /// touching at their lowest corner).
-    fn order(a: &LineString<f64>, b: &LineString<f64>) -> std::cmp::Ordering {
-        let key = |r: &LineString<f64>| r.0.iter().map(|c| (c.x, c.y)).collect::<Vec<_>>();
-        key(a)
-            .partial_cmp(&key(b))
-            .unwrap_or(std::cmp::Ordering::Equal)
-    }
-    fn rotated(mut r: LineString<f64>) -> LineString<f64> {
-        if r.0.len() < 2 || !r.is_closed() {
-            return r;
-        }
-        r.0.pop();
-        let start = (0..r.0.len())
-            .min_by(|&a, &b| {
-                (r.0[a].x, r.0[a].y)
-                    .partial_cmp(&(r.0[b].x, r.0[b].y))
-                    .unwrap_or(std::cmp::Ordering::Equal)
-            })
-            .unwrap_or(0);
-        r.0.rotate_left(start);
-        r.close();
-        r
-    }
-    let mut polygons: Vec<Polygon<f64>> = mp
-        .orient(Direction::Default)
-        .0
-        .into_iter()
-        .map(|p| {
-            let (shell, holes) = p.into_inner();
-            let mut holes: Vec<LineString<f64>> = holes.into_iter().map(rotated).collect();
-            holes.sort_by(order);
-            Polygon::new(rotated(shell), holes)
-        })
-        .collect();
-    polygons.sort_by(|a, b| order(a.exterior(), b.exterior()));
-    MultiPolygon::new(polygons)
+    crate::model::geometry::canonical(mp.orient(Direction::Default))
 }
 
 #[cfg(test)]

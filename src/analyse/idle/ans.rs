@@ -47,7 +47,7 @@ pub fn approved_not_supplied(
             cands.sort_unstable();
             // One difference against every covering parcel at once: the model's polygons are
             // consistently oriented, so the non-zero rule reads overlapping parcels as their union.
-            let rest = canonical(if cands.is_empty() {
+            let rest = crate::model::geometry::canonical(if cands.is_empty() {
                 a.geometry.clone()
             } else {
                 let cover = MultiPolygon::new(
@@ -94,44 +94,6 @@ pub fn approved_not_supplied(
             })
         })
         .collect()
-}
-
-/// The same polygons in one order: each ring starts at its smallest vertex (x, then y;
-/// orientation kept), holes and polygons sorted by their first vertex. The overlay returns
-/// the same rings in an order that varies from run to run; outputs should not.
-fn canonical(mp: MultiPolygon<f64>) -> MultiPolygon<f64> {
-    use geo::{LineString, Polygon};
-    fn ring(ls: LineString<f64>) -> LineString<f64> {
-        let mut c = ls.0;
-        if c.len() > 1 && c.first() == c.last() {
-            c.pop();
-        }
-        let lowest = c
-            .iter()
-            .enumerate()
-            .min_by(|(_, a), (_, b)| a.x.total_cmp(&b.x).then(a.y.total_cmp(&b.y)))
-            .map_or(0, |(i, _)| i);
-        c.rotate_left(lowest);
-        if let Some(&first) = c.first() {
-            c.push(first);
-        }
-        LineString::new(c)
-    }
-    fn key(ls: &LineString<f64>) -> (f64, f64) {
-        ls.0.first().map_or((0.0, 0.0), |c| (c.x, c.y))
-    }
-    let by_key = |a: (f64, f64), b: (f64, f64)| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1));
-    let mut polygons: Vec<Polygon<f64>> =
-        mp.0.into_iter()
-            .map(|p| {
-                let (exterior, interiors) = p.into_inner();
-                let mut holes: Vec<LineString<f64>> = interiors.into_iter().map(ring).collect();
-                holes.sort_by(|a, b| by_key(key(a), key(b)));
-                Polygon::new(ring(exterior), holes)
-            })
-            .collect();
-    polygons.sort_by(|a, b| by_key(key(a.exterior()), key(b.exterior())));
-    MultiPolygon::new(polygons)
 }
 
 /// Per park: area((∪ approvals ∩ park) − ∪ supplied parcels), from the pieces. When no
@@ -222,8 +184,8 @@ mod tests {
             ],
         ];
         let b2 = polygon![(x: 30.0, y: 5.0), (x: 20.0, y: 0.0), (x: 30.0, y: 0.0)];
-        let one = canonical(MultiPolygon::new(vec![a.clone(), b.clone()]));
-        let other = canonical(MultiPolygon::new(vec![b2, a2]));
+        let one = crate::model::geometry::canonical(MultiPolygon::new(vec![a.clone(), b.clone()]));
+        let other = crate::model::geometry::canonical(MultiPolygon::new(vec![b2, a2]));
         assert_eq!(one, other);
         assert_eq!(one.0[0].exterior().0[0], geo::coord! { x: 0.0, y: 0.0 });
         assert_eq!(

@@ -8,7 +8,7 @@ use rayon::prelude::*;
 use rstar::{RTree, AABB};
 
 use super::candidates::Site;
-use crate::index::{box_entry, BoxEntry};
+use crate::index::{tree_of_boxes, BoxEntry};
 use crate::model::{ConstraintKind, InfraKind, Model, RoadClass};
 
 /// Facts of a site that do not depend on who moves there.
@@ -31,13 +31,7 @@ struct Layer {
 
 impl Layer {
     fn new(geoms: Vec<Geometry<f64>>) -> Layer {
-        let tree = RTree::bulk_load(
-            geoms
-                .iter()
-                .enumerate()
-                .filter_map(|(i, g)| g.bounding_rect().map(|r| box_entry(r, i)))
-                .collect(),
-        );
+        let tree = tree_of_boxes(geoms.iter().map(|g| g.bounding_rect()));
         Layer { tree, geoms }
     }
     /// Exact distance from a site to the nearest feature, searching ever wider.

@@ -7,7 +7,7 @@ use geo::{BoundingRect, Distance, Euclidean, Geometry};
 use rayon::prelude::*;
 use rstar::{RTree, AABB};
 
-use crate::index::{box_entry, BoxEntry};
+use crate::index::{tree_of_boxes, BoxEntry};
 use crate::model::{Model, Parcel, SupplyStatus};
 use crate::project::land::{Service, ServicedLandRules};
 
@@ -139,13 +139,7 @@ impl<'a> Features<'a> {
             .filter(|f| f.kind == s.kind())
             .map(|f| &f.geometry)
             .collect();
-        let tree = RTree::bulk_load(
-            geoms
-                .iter()
-                .enumerate()
-                .filter_map(|(i, g)| g.bounding_rect().map(|r| box_entry(r, i)))
-                .collect(),
-        );
+        let tree = tree_of_boxes(geoms.iter().map(|g| g.bounding_rect()));
         Features { tree, geoms }
     }
     /// True when a feature lies within `limit` metres of the parcel.

@@ -2,11 +2,11 @@
 
 use geo::Geometry;
 
-use super::{count_detail, parcel_labels, tr, MapContext, MapRequest};
+use super::{classed_parcels, parcel_labels, tr, MapContext, MapRequest};
 use crate::analyse::idle::IdleClass;
 use crate::project::Lang;
 use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch};
-use crate::render::style::{idle_color, PARCEL_EDGE};
+use crate::render::style::idle_color;
 
 /// Builds the idle map; returns the map title.
 pub fn build(
@@ -15,39 +15,24 @@ pub fn build(
     scene: &mut Scene,
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) -> String {
-    let m = ctx.model;
     let a = ctx.analysis;
-    let mut layer = SceneLayer::default();
-    let mut counts = vec![(0usize, 0.0f64); IdleClass::ALL.len()];
-    for (i, p) in m.parcels.iter().enumerate() {
-        if !in_view(&p.geometry) {
-            continue;
-        }
-        let c = a.idle[i].class;
-        layer.push(
-            Geometry::MultiPolygon(p.geometry.clone()),
-            &Style::fill(idle_color(c), PARCEL_EDGE, 0.12),
-        );
-        let k = IdleClass::ALL.iter().position(|x| *x == c).unwrap_or(0);
-        counts[k].0 += 1;
-        counts[k].1 += p.area.to_mu();
-    }
-    scene.layers.push(layer);
-    let items = IdleClass::ALL
+    let classes: Vec<(String, &'static str)> = IdleClass::ALL
         .iter()
-        .zip(&counts)
-        .filter(|(_, (n, _))| *n > 0)
-        .map(|(c, (n, mu))| LegendItem {
-            style: Style::fill(idle_color(*c), PARCEL_EDGE, 0.12),
-            swatch: Swatch::Area,
-            label: if ctx.lang == Lang::Zh {
+        .map(|c| {
+            let label = if ctx.lang == Lang::Zh {
                 c.zh().to_owned()
             } else {
                 c.name().replace('_', " ")
-            },
-            detail: Some(count_detail(ctx.lang, *n, *mu)),
+            };
+            (label, idle_color(*c))
         })
         .collect();
+    let items = classed_parcels(ctx, scene, in_view, &classes, |i| {
+        IdleClass::ALL
+            .iter()
+            .position(|x| *x == a.idle[i].class)
+            .unwrap_or(0)
+    });
     scene.legend.push((
         Some(tr(ctx.lang, "闲置低效类别", "Idle and inefficient land")),
         items,

@@ -13,8 +13,9 @@ use geo::{BoundingRect, Geometry, Intersects, Rect};
 
 use super::classify::Scheme;
 use super::page::Page;
-use super::scene::{Label, Scene, SceneLayer, Style};
+use super::scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch};
 use super::style;
+use super::style::PARCEL_EDGE;
 use crate::analyse::Analysis;
 use crate::error::{suggest, Error, Result};
 use crate::index::Index;
@@ -227,6 +228,44 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
             .insert(5, (tr(l, "版权", "Credits"), credit.clone()));
     }
     Ok(scene)
+}
+
+/// The parcels in view filled by class, as one layer, and a legend item per class that
+/// occurs, counting the parcels and 亩 the map shows. `classes` are (label, fill colour) in
+/// legend order; `class_of` gives a parcel's position in it.
+pub(crate) fn classed_parcels(
+    ctx: &MapContext,
+    scene: &mut Scene,
+    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
+    classes: &[(String, &'static str)],
+    class_of: impl Fn(usize) -> usize,
+) -> Vec<LegendItem> {
+    let mut layer = SceneLayer::default();
+    let mut counts = vec![(0usize, 0.0f64); classes.len()];
+    for (i, p) in ctx.model.parcels.iter().enumerate() {
+        if !in_view(&p.geometry) {
+            continue;
+        }
+        let k = class_of(i).min(classes.len().saturating_sub(1));
+        layer.push(
+            Geometry::MultiPolygon(p.geometry.clone()),
+            &Style::fill(classes[k].1, PARCEL_EDGE, 0.12),
+        );
+        counts[k].0 += 1;
+        counts[k].1 += p.area.to_mu();
+    }
+    scene.layers.push(layer);
+    classes
+        .iter()
+        .zip(&counts)
+        .filter(|(_, (n, _))| *n > 0)
+        .map(|((label, colour), (n, mu))| LegendItem {
+            style: Style::fill(colour, PARCEL_EDGE, 0.12),
+            swatch: Swatch::Area,
+            label: label.clone(),
+            detail: Some(count_detail(ctx.lang, *n, *mu)),
+        })
+        .collect()
 }
 
 /// Font size of parcel ids, mm.

@@ -2,13 +2,10 @@
 //! of the serviced-land rules reach it (熟地), some are missing, or none could be assessed;
 //! supplied parcels in grey. The legend counts what the map shows.
 
-use geo::Geometry;
-
-use super::{count_detail, parcel_labels, tr, MapContext, MapRequest};
+use super::{classed_parcels, parcel_labels, tr, MapContext, MapRequest};
 use crate::analyse::supply::ParcelServices;
 use crate::project::land::Service;
-use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch};
-use crate::render::style::PARCEL_EDGE;
+use crate::render::scene::Scene;
 
 /// The classes of the map, in legend order: (zh, en, fill colour).
 const CLASSES: [(&str, &str, &str); 4] = [
@@ -52,34 +49,14 @@ pub fn build(
     scene: &mut Scene,
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) -> String {
-    let m = ctx.model;
     let services = &ctx.analysis.supply.serviced.parcels;
-    let mut layer = SceneLayer::default();
-    let mut counts = [(0usize, 0.0f64); CLASSES.len()];
-    for (i, p) in m.parcels.iter().enumerate() {
-        if !in_view(&p.geometry) {
-            continue;
-        }
-        let k = services.get(i).copied().map_or(3, class_of);
-        layer.push(
-            Geometry::MultiPolygon(p.geometry.clone()),
-            &Style::fill(CLASSES[k].2, PARCEL_EDGE, 0.12),
-        );
-        counts[k].0 += 1;
-        counts[k].1 += p.area.to_mu();
-    }
-    scene.layers.push(layer);
-    let items = CLASSES
+    let classes: Vec<(String, &'static str)> = CLASSES
         .iter()
-        .zip(&counts)
-        .filter(|(_, (n, _))| *n > 0)
-        .map(|((zh, en, colour), (n, mu))| LegendItem {
-            style: Style::fill(colour, PARCEL_EDGE, 0.12),
-            swatch: Swatch::Area,
-            label: tr(ctx.lang, zh, en),
-            detail: Some(count_detail(ctx.lang, *n, *mu)),
-        })
+        .map(|(zh, en, colour)| (tr(ctx.lang, zh, en), *colour))
         .collect();
+    let items = classed_parcels(ctx, scene, in_view, &classes, |i| {
+        services.get(i).copied().map_or(3, class_of)
+    });
     let assessed = ctx.analysis.supply.serviced.assessed;
     let heading = if assessed.is_empty() {
         tr(
