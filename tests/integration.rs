@@ -10,6 +10,7 @@ mod integration {
     mod crosscheck;
     mod crs;
     mod docs_links;
+    mod exhibits;
     mod formats;
     mod fuzz_seeds;
     mod golden;

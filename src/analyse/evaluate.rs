@@ -137,6 +137,8 @@ pub struct Evaluation {
     pub benchmarks: Vec<(String, f64)>,
     /// The preset's name.
     pub preset: String,
+    /// The preset's title, the rule's own name (e.g. 淮安市工业企业资源集约利用综合评价（2024）).
+    pub preset_title: String,
 }
 
 pub use crate::project::policy::INDICATORS;
@@ -261,6 +263,7 @@ pub fn evaluate(model: &Model, index: &Index, preset: &EvaluationPreset) -> Eval
         enterprises: out,
         benchmarks,
         preset: preset.name.clone(),
+        preset_title: preset.title.clone(),
     }
 }
 

@@ -226,8 +226,9 @@ pub struct RenderArgs {
     /// Indicator of the intensity map: far, coverage, tax_per_mu, revenue_per_mu, investment_per_mu, value_added_per_mu.
     #[arg(long)]
     pub field: Option<String>,
-    /// Classification: jenks (natural breaks), quantiles, equal.
-    #[arg(long, default_value = "jenks")]
+    /// Classification: standard (FAR at steps of 0.5, parcels below their required minimum
+    /// hatched; other indicators at rounded natural breaks), jenks, quantiles, equal.
+    #[arg(long, default_value = "standard")]
     pub scheme: String,
     /// Number of classes (2–7).
     #[arg(long, default_value_t = 5)]

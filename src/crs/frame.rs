@@ -65,6 +65,15 @@ impl Frame {
         }
     }
 
+    /// The frame's name in Chinese as survey sheets write it, e.g. "2000国家大地坐标系 3°带
+    /// 中央经线 117°E（EPSG:4548）".
+    pub fn name_zh(&self) -> String {
+        match self.epsg() {
+            Some(c) => format!("2000国家大地坐标系 3°带 中央经线 {}°E（EPSG:{c}）", self.cm),
+            None => format!("2000国家大地坐标系 横轴墨卡托投影 中央经线 {}°E", self.cm),
+        }
+    }
+
     /// Lon/lat in degrees → frame metres.
     pub fn forward(&self, lon: f64, lat: f64) -> Option<(f64, f64)> {
         let mut p = (lon.to_radians(), lat.to_radians(), 0.0);

@@ -6,6 +6,7 @@ mod credit_code;
 pub mod fields;
 pub mod geometry;
 pub mod ids;
+mod inputs;
 mod layers;
 pub mod proposals;
 pub mod validity;
@@ -21,6 +22,7 @@ use rayon::prelude::*;
 pub use crate::problems::{LayerReport, LoadReport};
 pub use credit_code::{check_credit_code, credit_check_char};
 pub use ids::{BuildingIx, EnterpriseIx, ParcelIx, ParkIx};
+pub use inputs::Input;
 pub use layers::{METRES_PER_STOREY, TALL_STOREY_M};
 pub use types::*;
 

@@ -129,6 +129,9 @@ pub enum FarFallback {
     Enterprises,
 }
 
+/// The credit the Open Database License asks maps of OpenStreetMap data to carry.
+pub const OSM_CREDIT: &str = "© OpenStreetMap contributors, ODbL 1.0";
+
 /// A parsed project file.
 #[derive(Debug, Clone)]
 pub struct Project {
@@ -150,6 +153,22 @@ pub struct Project {
     pub layers: BTreeMap<LayerKind, LayerSpec>,
     /// Policy editions.
     pub policy: PolicyChoice,
+    /// What the title block of every map sheet says (`[map]`).
+    pub map: MapSheet,
+}
+
+/// The title-block entries of the project's map sheets (`[map]` in the project file).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MapSheet {
+    /// 编制单位: who made the exhibits. Default: none (the row is left blank to fill in).
+    pub organisation: Option<String>,
+    /// Prefix of the drawing numbers (图号), e.g. "XH-2026-"; the sheets number on from it
+    /// (…01 overview, …02 intensity, …; an atlas page adds -NN). Default: none.
+    pub number_prefix: Option<String>,
+    /// 数据来源: where the data came from. Default: the layers the project names.
+    pub source: Option<String>,
+    /// 制图日期: the drawing date. Default: the day the map is drawn.
+    pub date: Option<NaiveDate>,
 }
 
 #[derive(Deserialize)]
@@ -164,6 +183,17 @@ struct ProjectToml {
     layers: BTreeMap<String, LayerToml>,
     #[serde(default)]
     policy: Option<PolicyToml>,
+    #[serde(default)]
+    map: Option<MapToml>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MapToml {
+    organisation: Option<String>,
+    number_prefix: Option<String>,
+    source: Option<String>,
+    date: Option<toml::Value>,
 }
 
 #[derive(Deserialize)]
@@ -248,14 +278,27 @@ impl Project {
                 .map(|n| n.to_string_lossy().into_owned())
                 .unwrap_or_else(|| "parkscope".into())
         });
-        let as_of = match raw.as_of {
-            None => None,
-            Some(toml::Value::Datetime(d)) => parse_date(&RawValue::Text(d.to_string().into()))
-                .map_err(|e| err(format!("as_of: {e}")))?,
-            Some(toml::Value::String(s)) => {
-                parse_date(&RawValue::Text(s.into())).map_err(|e| err(format!("as_of: {e}")))?
+        let date_key = |key: &str, v: Option<toml::Value>| -> Result<Option<NaiveDate>> {
+            match v {
+                None => Ok(None),
+                Some(toml::Value::Datetime(d)) => parse_date(&RawValue::Text(d.to_string().into()))
+                    .map_err(|e| err(format!("{key}: {e}"))),
+                Some(toml::Value::String(s)) => {
+                    parse_date(&RawValue::Text(s.into())).map_err(|e| err(format!("{key}: {e}")))
+                }
+                Some(other) => Err(err(format!("{key}: {other} is not a date"))),
             }
-            Some(other) => return Err(err(format!("as_of: {other} is not a date"))),
+        };
+        let as_of = date_key("as_of", raw.as_of)?;
+        let text_key = |v: Option<String>| v.filter(|t| !t.trim().is_empty());
+        let map = match raw.map {
+            None => MapSheet::default(),
+            Some(m) => MapSheet {
+                organisation: text_key(m.organisation),
+                number_prefix: text_key(m.number_prefix),
+                source: text_key(m.source),
+                date: date_key("map.date", m.date)?,
+            },
         };
         let crs = raw
             .crs
@@ -325,6 +368,7 @@ impl Project {
             attribution: raw.attribution.filter(|a| !a.trim().is_empty()),
             layers,
             policy,
+            map,
         })
     }
 
@@ -347,7 +391,7 @@ impl Project {
                 .values()
                 .flat_map(|l| &l.paths)
                 .any(|p| says_osm(&p.to_string_lossy()));
-        osm.then(|| "© OpenStreetMap contributors".to_owned())
+        osm.then(|| OSM_CREDIT.to_owned())
     }
 
     /// The folder the project file is in.

@@ -11,15 +11,20 @@ pub enum Scheme {
     EqualInterval,
     /// Fisher–Jenks natural breaks (minimum within-class squared deviation).
     NaturalBreaks,
+    /// Breaks a planner reads at a glance: FAR at fixed steps of 0.5 (with the parcels
+    /// below their required minimum marked apart), other indicators at natural breaks
+    /// rounded to two significant digits. The default.
+    Standard,
 }
 
 impl Scheme {
-    /// Parses `quantiles`, `equal`, `jenks`.
+    /// Parses `standard`, `quantiles`, `equal`, `jenks`.
     pub fn parse(s: &str) -> Option<Scheme> {
         match s.to_lowercase().as_str() {
             "quantiles" | "quantile" => Some(Scheme::Quantiles),
             "equal" | "equal-interval" | "equal_interval" => Some(Scheme::EqualInterval),
             "jenks" | "natural" | "natural-breaks" | "fisher-jenks" => Some(Scheme::NaturalBreaks),
+            "standard" | "rounded" => Some(Scheme::Standard),
             _ => None,
         }
     }
@@ -41,7 +46,7 @@ pub fn breaks(values: &[f64], k: usize, scheme: Scheme) -> Vec<f64> {
         Scheme::Quantiles => (1..=k)
             .map(|i| v[((v.len() * i).div_ceil(k)).clamp(1, v.len()) - 1])
             .collect(),
-        Scheme::NaturalBreaks => {
+        Scheme::NaturalBreaks | Scheme::Standard => {
             let sample: Vec<f64> = if v.len() > 4000 {
                 (0..4000).map(|i| v[i * (v.len() - 1) / 3999]).collect()
             } else {
@@ -104,6 +109,40 @@ fn jenks(v: &[f64], k: usize) -> Vec<f64> {
     ends
 }
 
+/// A value rounded to two significant digits (1234 → 1200, 0.456 → 0.46).
+pub fn round_2sig(x: f64) -> f64 {
+    if x == 0.0 || !x.is_finite() {
+        return x;
+    }
+    let e = x.abs().log10().floor() as i32 - 1;
+    if e >= 0 {
+        let m = 10f64.powi(e);
+        (x / m).round() * m
+    } else {
+        // Divide by a whole power of ten so 0.456 comes out as the literal 0.46.
+        let f = 10f64.powi(-e);
+        (x * f).round() / f
+    }
+}
+
+/// Class limits for a planner: the inner breaks of natural breaks, rounded to two
+/// significant digits, without repeats. Classes are then [.., b0), [b0, b1) … [bn, ..).
+pub fn rounded_limits(values: &[f64], k: usize) -> Vec<f64> {
+    let b = breaks(values, k, Scheme::NaturalBreaks);
+    let mut limits: Vec<f64> = b
+        .iter()
+        .take(b.len().saturating_sub(1))
+        .map(|x| round_2sig(*x))
+        .collect();
+    limits.dedup();
+    limits
+}
+
+/// The class of a value among limits: 0 below the first, i for [limits[i-1], limits[i]).
+pub fn class_between(x: f64, limits: &[f64]) -> usize {
+    limits.iter().take_while(|l| x >= **l).count()
+}
+
 /// The class index of a value given upper bounds.
 pub fn class_of(x: f64, breaks: &[f64]) -> usize {
     breaks
@@ -115,6 +154,18 @@ pub fn class_of(x: f64, breaks: &[f64]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rounded_limits_are_round_and_bound_every_value_once() {
+        assert_eq!(round_2sig(1234.0), 1200.0);
+        assert_eq!(round_2sig(0.456), 0.46);
+        let v = [1.0, 1.1, 1.2, 10.0, 11.0, 12.0, 100.0, 110.0];
+        let l = rounded_limits(&v, 3);
+        assert_eq!(l, vec![1.2, 12.0]);
+        assert_eq!(class_between(1.1, &l), 0);
+        assert_eq!(class_between(1.2, &l), 1);
+        assert_eq!(class_between(110.0, &l), 2);
+    }
 
     #[test]
     fn jenks_finds_the_obvious_groups() {

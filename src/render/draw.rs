@@ -69,6 +69,31 @@ pub(crate) fn symbol(out: &mut String, s: &Style, x: f64, y: f64) {
     }
 }
 
+/// Radius of a numbered key on the page, mm on A4.
+pub(crate) const KEY_R: f64 = 1.6;
+
+/// A numbered key: a white disc ringed in purple with its number, centred on (x, y).
+pub(crate) fn key(out: &mut String, number: u16, x: f64, y: f64, u: f64) {
+    let r = KEY_R * u;
+    let _ = write!(
+        out,
+        "<g class=\"key\" data-number=\"{number}\"><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#ffffff\" stroke=\"#7a0177\" stroke-width=\"{}\"/>",
+        n(x),
+        n(y),
+        n(r),
+        n(0.35 * u)
+    );
+    text(
+        out,
+        x,
+        y + r * 0.55,
+        r * 1.4,
+        &number.to_string(),
+        " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#7a0177\"",
+    );
+    out.push_str("</g>");
+}
+
 /// A `<text>` at (x, y) of `size` mm; `extra` holds further attributes.
 pub(crate) fn text(out: &mut String, x: f64, y: f64, size: f64, s: &str, extra: &str) {
     let _ = write!(

@@ -1,5 +1,6 @@
 //! Label placement: greedy by priority, each label kept only where its box overlaps no
-//! label already placed and lies inside the map frame, so labels never overlap.
+//! label already placed nor the sheet furniture inside the frame (coordinate labels, scale
+//! bar, north arrow) and lies inside the map frame, so labels never overlap.
 
 use super::scene::Label;
 use super::svg::ToPage;
@@ -20,8 +21,11 @@ pub struct Placed {
     pub h: f64,
 }
 
-/// Places labels inside the frame (x0, y0, x1, y1 in mm), never overlapping.
-pub fn place(labels: &[Label], t: &ToPage, frame: (f64, f64, f64, f64)) -> Vec<Placed> {
+/// A box on the page, mm: (x0, y0, x1, y1).
+pub type PageBox = (f64, f64, f64, f64);
+
+/// Places labels inside the frame, never overlapping each other or a box of `keep_off`.
+pub fn place(labels: &[Label], t: &ToPage, frame: PageBox, keep_off: &[PageBox]) -> Vec<Placed> {
     let mut order: Vec<&Label> = labels.iter().collect();
     order.sort_by(|a, b| b.priority.total_cmp(&a.priority).then(a.text.cmp(&b.text)));
     let mut placed: Vec<Placed> = Vec::new();
@@ -38,12 +42,16 @@ pub fn place(labels: &[Label], t: &ToPage, frame: (f64, f64, f64, f64)) -> Vec<P
         if bx0 < frame.0 || by0 < frame.1 || bx1 > frame.2 || by1 > frame.3 {
             continue;
         }
-        let clash = placed.iter().any(|p| {
-            bx0 < p.x + p.w / 2.0
-                && p.x - p.w / 2.0 < bx1
-                && by0 < p.y + p.h / 2.0
-                && p.y - p.h / 2.0 < by1
-        });
+        let overlaps = |(x0, y0, x1, y1): PageBox| bx0 < x1 && x0 < bx1 && by0 < y1 && y0 < by1;
+        let clash = keep_off.iter().any(|b| overlaps(*b))
+            || placed.iter().any(|p| {
+                overlaps((
+                    p.x - p.w / 2.0,
+                    p.y - p.h / 2.0,
+                    p.x + p.w / 2.0,
+                    p.y + p.h / 2.0,
+                ))
+            });
         if !clash {
             placed.push(Placed {
                 label: l.clone(),
@@ -86,6 +94,7 @@ mod tests {
             ],
             &t,
             (0.0, 0.0, 100.0, 100.0),
+            &[],
         );
         let names: Vec<&str> = placed.iter().map(|p| p.label.text.as_str()).collect();
         assert_eq!(names, vec!["高优先", "远处"]);

@@ -27,5 +27,5 @@ pub use fonts::FontSet;
 pub use maps::{build_scene, MapContext, MapKind, MapRequest};
 pub use output::{save_map, to_pdf, to_png};
 pub use page::{Page, Paper};
-pub use scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch, Symbol};
+pub use scene::{Label, LegendItem, Marker, Scene, SceneLayer, Style, Swatch, Symbol};
 pub use sheet::compose_svg;

@@ -106,10 +106,106 @@ pub(crate) fn map_frame(page: &Page) -> BoxMm {
     }
 }
 
-/// Page millimetres per world metre when `extent` is fitted into the map frame with a 3 %
-/// margin on each side, aspect ratio kept.
-pub(crate) fn map_scale(page: &Page, extent: geo::Rect<f64>) -> f64 {
+/// The standard scale denominators of planning exhibits: {1, 2, 2.5, 5} × 10ⁿ (1:500,
+/// 1:1000, 1:2000, 1:2500, 1:5000, 1:10000 …). The smallest at least `at_least`.
+pub fn round_denominator(at_least: f64) -> f64 {
+    let at_least = if at_least.is_finite() {
+        at_least.max(1.0)
+    } else {
+        1.0
+    };
+    let mut e = at_least.log10().floor() as i32 - 1;
+    loop {
+        for m in [1.0, 2.0, 2.5, 5.0] {
+            let d = m * 10f64.powi(e);
+            // A relative tolerance keeps a fitted 1:5000.0000001 at 1:5000.
+            if d >= at_least * (1.0 - 1e-9) {
+                return d;
+            }
+        }
+        e += 1;
+    }
+}
+
+/// Share of the frame left around the fitted extent on each side (3 %).
+const FIT_MARGIN: f64 = 1.06;
+
+/// What a map frame shows: `extent` fitted into the frame with a 3 % margin, at the next
+/// standard round scale, and the frame's whole world rectangle at that scale (the extent
+/// grown to the frame's shape, same centre).
+pub(crate) fn fit_view(page: &Page, extent: geo::Rect<f64>) -> geo::Rect<f64> {
     let f = map_frame(page);
     let (ew, eh) = (extent.width().max(1.0), extent.height().max(1.0));
-    (f.w / (ew * 1.06)).min(f.h / (eh * 1.06))
+    let fitted = (f.w / (ew * FIT_MARGIN)).min(f.h / (eh * FIT_MARGIN));
+    // 1 m on the ground is `s` mm on paper: the scale is 1 : 1000 / s.
+    let s = 1000.0 / round_denominator(1000.0 / fitted);
+    let c = extent.center();
+    let (hw, hh) = (f.w / s / 2.0, f.h / s / 2.0);
+    geo::Rect::new(
+        geo::Coord {
+            x: c.x - hw,
+            y: c.y - hh,
+        },
+        geo::Coord {
+            x: c.x + hw,
+            y: c.y + hh,
+        },
+    )
+}
+
+/// Page millimetres per world metre when `view` (a [`fit_view`] rectangle) fills the map
+/// frame.
+pub(crate) fn map_scale(page: &Page, view: geo::Rect<f64>) -> f64 {
+    let f = map_frame(page);
+    (f.w / view.width().max(1e-9)).min(f.h / view.height().max(1e-9))
+}
+
+/// The scale denominator of a view on a page, rounded to the metre (a [`fit_view`]
+/// rectangle gives a standard round value).
+#[cfg(test)]
+pub(crate) fn scale_denominator(page: &Page, view: geo::Rect<f64>) -> f64 {
+    (1000.0 / map_scale(page, view)).round()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn denominators_are_standard_round_values() {
+        assert_eq!(round_denominator(430.0), 500.0);
+        assert_eq!(round_denominator(500.0), 500.0);
+        assert_eq!(round_denominator(1001.0), 2000.0);
+        assert_eq!(round_denominator(2100.0), 2500.0);
+        assert_eq!(round_denominator(2600.0), 5000.0);
+        assert_eq!(round_denominator(49_900.0), 50_000.0);
+        assert_eq!(round_denominator(65_800.0), 100_000.0);
+        assert_eq!(round_denominator(5_000.000_000_1), 5000.0);
+    }
+
+    #[test]
+    fn the_view_holds_the_extent_at_a_round_scale_on_every_sheet() {
+        let extent = geo::Rect::new(
+            geo::Coord {
+                x: 500_000.0,
+                y: 3_400_000.0,
+            },
+            geo::Coord {
+                x: 503_170.0,
+                y: 3_401_890.0,
+            },
+        );
+        for paper in [Paper::A4, Paper::A3] {
+            for landscape in [true, false] {
+                let page = Page { paper, landscape };
+                let v = fit_view(&page, extent);
+                let d = scale_denominator(&page, v);
+                assert_eq!(round_denominator(d), d, "{paper:?} {landscape}: 1:{d}");
+                assert!(v.min().x <= extent.min().x && v.max().x >= extent.max().x);
+                assert!(v.min().y <= extent.min().y && v.max().y >= extent.max().y);
+                let f = map_frame(&page);
+                assert!((v.width() / v.height() - f.w / f.h).abs() < 1e-9);
+            }
+        }
+    }
 }

@@ -136,6 +136,18 @@ pub enum Swatch {
     Line,
     /// A point symbol.
     Point,
+    /// A numbered key, as the map's markers of the same number.
+    Key(u16),
+}
+
+/// A numbered marker on the map (a move's number at both its ends), always drawn, and
+/// kept clear of by the labels.
+#[derive(Debug, Clone)]
+pub struct Marker {
+    /// Where, frame metres.
+    pub at: geo::Coord<f64>,
+    /// The number.
+    pub number: u16,
 }
 
 /// A label anchored in the map.
@@ -168,12 +180,22 @@ pub struct Scene {
     pub legend: Vec<(Option<String>, Vec<LegendItem>)>,
     /// Labels.
     pub labels: Vec<Label>,
-    /// The area to show (frame metres).
+    /// Numbered markers.
+    pub markers: Vec<Marker>,
+    /// The area the map frame shows (frame metres), at a standard round scale.
     pub extent: Rect<f64>,
     /// The whole project's extent, for the locator inset.
     pub context: Rect<f64>,
     /// Shapes drawn in the locator inset: the parks, else the parcels or their hull.
     pub context_shapes: Vec<Geometry<f64>>,
+    /// The built-up area (城市建成区 constraints), drawn under them in the locator.
+    pub context_built_up: Vec<Geometry<f64>>,
+    /// Expressways and arterial roads, drawn over them in the locator.
+    pub context_roads: Vec<Geometry<f64>>,
     /// Title-block lines: (label, value).
     pub title_block: Vec<(String, String)>,
+    /// The line printed at the foot of the sheet (the data's credit, the software).
+    pub footer: String,
+    /// Printed across the map when its finding could not be assessed (未提供建筑数据，未评价).
+    pub stamp: Option<String>,
 }

@@ -2,36 +2,70 @@
 //! colour-blind-safe, print-safe palettes for classes and choropleths (Okabe–Ito,
 //! ColorBrewer).
 
-/// Fill colour of a land-use code (GB 50137 letter codes or 用地用海 numeric codes).
-pub fn land_use_color(code: Option<&str>) -> (&'static str, &'static str, &'static str) {
+/// The GB 50137 class of a land-use code, GB 50137 letter codes or 国土空间调查、规划、用途
+/// 管制用地用海分类 numeric codes (1001xx 工业, 100101/02/03 一/二/三类工业, 1101 物流仓储,
+/// 07 居住, 08 公共管理与公共服务, 09 商业服务业, 12 交通运输, 13 公用设施, 14 绿地与开敞
+/// 空间, 01–05/17/23 farmland, forest, grass, wetland, water and other land: non-construction).
+/// "" when the code is unknown.
+pub fn land_use_class(code: Option<&str>) -> &'static str {
     let c = code.unwrap_or("").trim().to_uppercase();
-    let key = match c.as_str() {
-        s if s.starts_with("1001") => "M",
-        s if s.starts_with("1101") || s.starts_with("11") => "W",
-        s if s.starts_with("07") => "R",
-        s if s.starts_with("08") => "A",
-        s if s.starts_with("09") => "B",
-        s if s.starts_with("12") => "S",
-        s if s.starts_with("13") => "U",
-        s if s.starts_with("14") => "G",
+    let digits = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit());
+    if digits {
+        return match c.as_str() {
+            s if s.starts_with("100101") => "M1",
+            s if s.starts_with("100102") => "M2",
+            s if s.starts_with("100103") => "M3",
+            s if s.starts_with("1001") => "M",
+            s if s.starts_with("10") => "H",
+            s if s.starts_with("11") => "W",
+            s if s.starts_with("07") => "R",
+            s if s.starts_with("08") => "A",
+            s if s.starts_with("09") => "B",
+            s if s.starts_with("12") => "S",
+            s if s.starts_with("13") => "U",
+            s if s.starts_with("14") => "G",
+            s if s.starts_with("15") || s.starts_with("16") || s.starts_with("06") => "H",
+            s if ["01", "02", "03", "04", "05", "17", "18", "23"]
+                .iter()
+                .any(|p| s.starts_with(p)) =>
+            {
+                "E"
+            }
+            _ => "",
+        };
+    }
+    match c.as_str() {
         s if s.starts_with("M3") => "M3",
         s if s.starts_with("M2") => "M2",
         s if s.starts_with("M") => "M1",
         s => match s.chars().next() {
-            Some(ch @ ('R' | 'A' | 'B' | 'W' | 'S' | 'U' | 'G' | 'E' | 'H')) => match ch {
-                'R' => "R",
-                'A' => "A",
-                'B' => "B",
-                'W' => "W",
-                'S' => "S",
-                'U' => "U",
-                'G' => "G",
-                'E' => "E",
-                _ => "H",
-            },
+            Some('R') => "R",
+            Some('A') => "A",
+            Some('B') => "B",
+            Some('W') => "W",
+            Some('S') => "S",
+            Some('U') => "U",
+            Some('G') => "G",
+            Some('E') => "E",
+            Some('H') => "H",
             _ => "",
         },
-    };
+    }
+}
+
+/// The GB 50137 order of the classes in a legend: R A B M W S U G, then H and E, then
+/// the unknown.
+pub fn land_use_rank(class: &str) -> usize {
+    [
+        "R", "A", "B", "M1", "M2", "M3", "M", "W", "S", "U", "G", "H", "E",
+    ]
+    .iter()
+    .position(|k| *k == class)
+    .unwrap_or(13)
+}
+
+/// Fill colour and names of a GB 50137 class.
+pub fn land_use_style(key: &str) -> (&'static str, &'static str, &'static str) {
     match key {
         "R" => ("#fff37a", "居住用地 R", "Residential R"),
         "A" => ("#f59ab5", "公共管理与公共服务用地 A", "Public services A"),

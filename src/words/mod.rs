@@ -47,6 +47,40 @@ pub trait Words {
     fn words(&self, lang: Lang) -> String;
 }
 
+/// A layer's name as maps and reports write it: 宗地, 园区 … / parcels, parks ….
+pub fn layer_name(kind: crate::project::LayerKind, lang: Lang) -> &'static str {
+    use crate::project::LayerKind::*;
+    match (kind, lang) {
+        (Parks, Lang::Zh) => "园区",
+        (Parcels, Lang::Zh) => "宗地",
+        (Buildings, Lang::Zh) => "建筑",
+        (Enterprises, Lang::Zh) => "企业",
+        (Approvals, Lang::Zh) => "批准用地",
+        (Constraints, Lang::Zh) => "管控约束",
+        (Infrastructure, Lang::Zh) => "基础设施",
+        (k, Lang::En) => k.name(),
+    }
+}
+
+/// The stamp of a result whose input is missing: "未提供建筑数据，未评价" / "no building
+/// footprints given: not assessed".
+pub fn not_assessed(input: crate::model::Input, lang: Lang) -> String {
+    use crate::model::Input::*;
+    let (zh, en) = match input {
+        Buildings => ("未提供建筑数据", "no building footprints given"),
+        Enterprises => ("未提供企业台账", "no enterprise ledger given"),
+        SupplyRecords => (
+            "宗地无供地状态或供地日期",
+            "no parcel has a supply status or date",
+        ),
+        Infrastructure => ("未提供基础设施数据", "no infrastructure given"),
+    };
+    match lang {
+        Lang::Zh => format!("{zh}，未评价"),
+        Lang::En => format!("{en}: not assessed"),
+    }
+}
+
 /// Joins clauses: `"; "` in English, `"；"` in Chinese.
 fn clauses<I: IntoIterator<Item = String>>(parts: I, lang: Lang) -> String {
     let sep = match lang {

@@ -20,21 +20,37 @@ pub struct AtlasPage {
 }
 
 impl Workspace {
-    /// The data-source line of the title block: the project file and how many layer files
-    /// it names.
+    /// The data-source line of the title block: `[map] source` when given, else the layers
+    /// the project names, in the project's language.
     fn source_line(&self) -> String {
-        let name_of = |p: &std::path::Path| {
-            p.file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default()
-        };
-        let files: usize = self.project.layers.values().map(|l| l.paths.len()).sum();
-        let folder = name_of(self.project.folder());
-        let file = name_of(&self.project.file);
-        match self.lang() {
-            Lang::Zh => format!("{folder}/{file}（{files} 个图层文件）"),
-            Lang::En => format!("{folder}/{file} ({files} layer files)"),
+        if let Some(s) = &self.project.map.source {
+            return s.clone();
         }
+        let lang = self.lang();
+        let names: Vec<&str> = self
+            .project
+            .layers
+            .keys()
+            .map(|k| crate::words::layer_name(*k, lang))
+            .collect();
+        match lang {
+            Lang::Zh => format!("项目数据：{}图层", names.join("、")),
+            Lang::En => format!("project data: {} layers", names.join(", ")),
+        }
+    }
+
+    /// The drawing date (制图日期): `[map] date`, else the day given by the
+    /// `SOURCE_DATE_EPOCH` environment variable (reproducible builds), else today.
+    fn drawing_date(&self) -> chrono::NaiveDate {
+        if let Some(d) = self.project.map.date {
+            return d;
+        }
+        std::env::var("SOURCE_DATE_EPOCH")
+            .ok()
+            .and_then(|s| s.trim().parse::<i64>().ok())
+            .and_then(|secs| chrono::DateTime::from_timestamp(secs, 0))
+            .map(|t| t.date_naive())
+            .unwrap_or_else(|| chrono::Local::now().date_naive())
     }
 
     /// Everything a map draws from: the model, its index, the analyses and, for the siting
@@ -52,6 +68,9 @@ impl Workspace {
             lang: self.lang(),
             source: self.source_line(),
             credit: self.project.credit(),
+            organisation: self.project.map.organisation.clone(),
+            number_prefix: self.project.map.number_prefix.clone(),
+            drawn_on: self.drawing_date(),
             siting,
         }
     }

@@ -32,6 +32,8 @@ fn sample_maps() -> Vec<(String, Vec<u8>)> {
     let siting = ws.site(&a, &Default::default()).unwrap();
     let mut ctx = ws.map_context(&a, Some(&siting));
     ctx.source = "data/sample".into();
+    // The drawing date is today's unless fixed: fixed, so the images do not change daily.
+    ctx.drawn_on = chrono::NaiveDate::from_ymd_opt(2026, 7, 1).unwrap();
     let fonts = FontSet::bundled();
     let mut requests: Vec<(String, MapRequest)> = MapKind::ALL
         .iter()

@@ -67,7 +67,7 @@ fn legend_lists_exactly_the_classes_drawn_with_counts() {
     // 300 × 200 m = 60 000 m² = 90 亩.
     assert!(svg.contains("1 宗 · 90.0 亩"), "counts and 亩 per class");
     assert!(svg.contains("测试园 闲置低效用地图"));
-    assert!(svg.contains("CGCS2000 / 3-degree Gauss-Kruger CM 120E (EPSG:4549)"));
+    assert!(svg.contains("2000国家大地坐标系 3°带 中央经线 120°E（EPSG:4549）"));
 }
 
 #[test]

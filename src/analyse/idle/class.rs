@@ -42,6 +42,18 @@ impl IdleClass {
             IdleClass::None => "none",
         }
     }
+    /// The English name as legends and reports print it.
+    pub fn en(self) -> &'static str {
+        match self {
+            IdleClass::Idle => "Idle land",
+            IdleClass::ApprovedNotSupplied => "Approved, not supplied",
+            IdleClass::SuppliedNotUsed => "Supplied, not started",
+            IdleClass::UsedNotFull => "Started, not fully built",
+            IdleClass::BuiltNotProducing => "Built, not in production",
+            IdleClass::ProducingBelowStandard => "Producing below standard",
+            IdleClass::None => "In normal use",
+        }
+    }
     /// The Chinese name.
     pub fn zh(self) -> &'static str {
         match self {

@@ -53,6 +53,8 @@ pub struct ParcelIntensity {
     pub far_ok: Option<bool>,
     /// coverage ≥ the building-coefficient minimum (industrial land only).
     pub coverage_ok: Option<bool>,
+    /// The land-use code is industrial or warehouse land (the policy's prefixes).
+    pub industrial: bool,
 }
 
 /// Where a parcel's FAR requirement comes from (DOMAIN.md "Default rules, exactly", rule 4).
@@ -179,6 +181,7 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
                 policy.far_fallback,
             );
             let is_ind = crate::analyse::is_industrial_land(parcel.land_use.as_deref(), industrial);
+            r.industrial = is_ind;
             match (
                 parcel.far_min,
                 r.industry

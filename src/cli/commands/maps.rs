@@ -30,7 +30,7 @@ pub fn render(args: &RenderArgs, flags: Flags) -> Result<()> {
     })?;
     let scheme = Scheme::parse(&args.scheme).ok_or_else(|| {
         Error::Usage(format!(
-            "--scheme {}: use quantiles, equal or jenks",
+            "--scheme {}: use standard, jenks, quantiles or equal",
             args.scheme
         ))
     })?;
@@ -182,6 +182,25 @@ pub fn render_all(
         r.field = Some("tax_per_mu".into());
         requests.push(("map-intensity-tax".to_owned(), r));
     }
+    // A map whose input the project lacks is not a finding: run skips it and says why
+    // (`render --map` still draws it, stamped as not assessed).
+    let lang = s.lang();
+    let mut skipped: Vec<(String, String)> = Vec::new();
+    requests.retain(|(name, req)| {
+        let lacking = s.model().lacking(&req.kind.needs(req.field.as_deref()));
+        if lacking.is_empty() {
+            return true;
+        }
+        let why = lacking
+            .iter()
+            .map(|i| parkscope::words::not_assessed(*i, lang))
+            .collect::<Vec<_>>()
+            .join("; ");
+        skipped.push((name.clone(), why));
+        false
+    });
+    let idle_atlas =
+        !s.model().parks.is_empty() && s.model().lacking(&MapKind::Idle.needs(None)).is_empty();
     for (name, req) in &requests {
         progress.step(&format!("drawing {name}"));
         let svg = s.draw_map(a, siting, req)?;
@@ -191,7 +210,7 @@ pub fn render_all(
             written.push(path);
         }
     }
-    if !s.model().parks.is_empty() {
+    if idle_atlas {
         progress.step("drawing the idle-land atlas");
         let req = MapRequest::new(MapKind::Idle);
         let path = out.join("atlas-idle.pdf");
@@ -204,16 +223,19 @@ pub fn render_all(
     }
     drop(progress);
     if !flags.quiet && !flags.json {
+        let mut names: Vec<&str> = requests.iter().map(|(n, _)| n.as_str()).collect();
+        if idle_atlas {
+            names.push("atlas-idle");
+        }
         println!(
-            "maps: {} files ({}, atlas-idle) in {}",
+            "maps: {} files ({}) in {}",
             written.len(),
-            requests
-                .iter()
-                .map(|(n, _)| n.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
+            names.join(", "),
             out.display()
         );
+        for (name, why) in &skipped {
+            println!("maps: {name} not drawn: {why}");
+        }
     }
     Ok(written)
 }

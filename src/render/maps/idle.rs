@@ -22,7 +22,7 @@ pub fn build(
             let label = if ctx.lang == Lang::Zh {
                 c.zh().to_owned()
             } else {
-                c.name().replace('_', " ")
+                c.en().to_owned()
             };
             (label, idle_color(*c))
         })
@@ -62,8 +62,8 @@ pub fn build(
                 swatch: Swatch::Area,
                 label: tr(
                     ctx.lang,
-                    "批而未供范围（批次减已供）",
-                    "Approved, not supplied (batches − supplied)",
+                    "批次内未供范围（批准用地减已供宗地）",
+                    "Batch land not yet supplied (approved minus supplied parcels)",
                 ),
                 detail: Some(detail),
             }],

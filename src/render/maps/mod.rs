@@ -19,7 +19,7 @@ use super::style::PARCEL_EDGE;
 use crate::analyse::Analysis;
 use crate::error::{suggest, Error, Result};
 use crate::index::Index;
-use crate::model::{InfraKind, Model, RoadClass};
+use crate::model::{InfraKind, Input, Model, RoadClass};
 use crate::project::Lang;
 
 /// What an exhibit shows.
@@ -53,6 +53,23 @@ impl MapKind {
     pub fn parse(s: &str) -> Option<MapKind> {
         MapKind::ALL.into_iter().find(|k| k.name() == s)
     }
+    /// The inputs a map of this kind rests on (`field`: the intensity map's indicator).
+    /// Without them the map shows no finding and is stamped as not assessed.
+    pub fn needs(self, field: Option<&str>) -> Vec<Input> {
+        match self {
+            MapKind::Overview => vec![],
+            MapKind::Intensity => match field.unwrap_or("far") {
+                "far" | "coverage" => vec![Input::Buildings],
+                "tax_per_mu" | "revenue_per_mu" | "value_added_per_mu" => {
+                    vec![Input::Enterprises]
+                }
+                _ => vec![],
+            },
+            MapKind::Idle => vec![Input::SupplyRecords],
+            MapKind::Evaluation | MapKind::Siting => vec![Input::Enterprises],
+            MapKind::Serviced => vec![Input::Infrastructure],
+        }
+    }
     /// The kind's name.
     pub fn name(self) -> &'static str {
         match self {
@@ -82,6 +99,12 @@ pub struct MapContext<'a> {
     pub source: String,
     /// The credit line the data's licence requires (e.g. © OpenStreetMap contributors).
     pub credit: Option<String>,
+    /// 编制单位: who made the exhibits (blank cell when none).
+    pub organisation: Option<String>,
+    /// Prefix of the drawing numbers (图号).
+    pub number_prefix: Option<String>,
+    /// 制图日期: the drawing date.
+    pub drawn_on: chrono::NaiveDate,
     /// The siting result, for the siting map.
     pub siting: Option<&'a crate::analyse::site::SitingResult>,
 }
@@ -96,7 +119,8 @@ pub struct MapRequest {
     /// Indicator of the intensity map: far (default), coverage, tax_per_mu,
     /// investment_per_mu, revenue_per_mu.
     pub field: Option<String>,
-    /// Classification scheme of the intensity map. Default: natural breaks.
+    /// Classification scheme of the intensity map. Default: standard (FAR at steps of
+    /// 0.5, other indicators at rounded natural breaks).
     pub scheme: Scheme,
     /// Number of classes. Default: 5.
     pub classes: usize,
@@ -111,7 +135,7 @@ impl MapRequest {
             kind,
             park: None,
             field: None,
-            scheme: Scheme::NaturalBreaks,
+            scheme: Scheme::Standard,
             classes: 5,
             page: Page::default(),
         }
@@ -184,8 +208,11 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
             )
         }
     };
+    // The frame shows the extent at a standard round scale, grown to the frame's shape:
+    // what is drawn and counted is what lies in that view.
+    let view = super::page::fit_view(&req.page, extent);
     let in_view = |g: &geo::MultiPolygon<f64>| {
-        req.park.is_none() || g.bounding_rect().is_some_and(|b| b.intersects(&extent))
+        req.park.is_none() || g.bounding_rect().is_some_and(|b| b.intersects(&view))
     };
     let mut scene = Scene {
         title: String::new(),
@@ -193,10 +220,28 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         layers: Vec::new(),
         legend: Vec::new(),
         labels: Vec::new(),
-        extent,
+        markers: Vec::new(),
+        extent: view,
         context,
         context_shapes: locator_shapes(m),
+        context_built_up: m
+            .constraints
+            .iter()
+            .filter(|c| c.kind == crate::model::ConstraintKind::BuiltUp)
+            .map(|c| c.geometry.clone())
+            .collect(),
+        context_roads: m
+            .infrastructure
+            .iter()
+            .filter(|f| {
+                f.kind == InfraKind::Road
+                    && matches!(f.class, Some(RoadClass::Expressway | RoadClass::Arterial))
+            })
+            .map(|f| f.geometry.clone())
+            .collect(),
         title_block: Vec::new(),
+        footer: String::new(),
+        stamp: None,
     };
     let map_title = match req.kind {
         MapKind::Overview => overview::build(ctx, req, &mut scene, &in_view),
@@ -206,28 +251,104 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         MapKind::Siting => siting::build(ctx, req, &mut scene, &in_view)?,
         MapKind::Serviced => serviced::build(ctx, req, &mut scene, &in_view),
     };
-    add_roads(ctx, &mut scene, &extent);
+    let lacking = m.lacking(&req.kind.needs(req.field.as_deref()));
+    if !lacking.is_empty() {
+        not_assessed(ctx, &mut scene, &in_view, &lacking);
+    }
+    add_roads(ctx, &mut scene, &view);
     add_parks(ctx, req, &mut scene, req.park.is_some());
     let place = park_name.clone().unwrap_or_else(|| ctx.project.clone());
     scene.title = format!("{place} {map_title}");
+    scene.title_block = title_block(ctx, req, map_title);
+    scene.footer = footer(ctx);
+    Ok(scene)
+}
+
+/// A map whose input is missing shows no finding: its classes give way to the parcels in
+/// grey, and the sheet is stamped with what was not given (未提供…，未评价).
+fn not_assessed(
+    ctx: &MapContext,
+    scene: &mut Scene,
+    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
+    lacking: &[Input],
+) {
+    scene.layers.clear();
+    scene.legend.clear();
+    let label = tr(ctx.lang, "宗地（未评价）", "Parcels (not assessed)");
+    let items = classed_parcels(ctx, scene, in_view, &[(label, style::NO_DATA)], |_| 0);
+    scene.legend.push((None, items));
+    let sep = if ctx.lang == Lang::Zh { "；" } else { "; " };
+    scene.stamp = Some(
+        lacking
+            .iter()
+            .map(|i| crate::words::not_assessed(*i, ctx.lang))
+            .collect::<Vec<_>>()
+            .join(sep),
+    );
+}
+
+/// The drawing number (图号) of a sheet: the prefix, the kind's place among the kinds
+/// (01 overview … 06 serviced land) and, for a park's sheet, the park's place in the parks
+/// layer (-01, -02 …).
+fn drawing_number(ctx: &MapContext, req: &MapRequest) -> String {
+    let kind = MapKind::ALL
+        .iter()
+        .position(|k| *k == req.kind)
+        .unwrap_or(0)
+        + 1;
+    let park = req
+        .park
+        .as_ref()
+        .and_then(|id| ctx.model.parks.iter().position(|p| &p.id == id))
+        .map(|i| format!("-{:02}", i + 1))
+        .unwrap_or_default();
+    format!(
+        "{}{kind:02}{park}",
+        ctx.number_prefix.as_deref().unwrap_or("")
+    )
+}
+
+/// The title block's rows: project, map, drawing number, who made it, the status date,
+/// the drawing date, the coordinate system, the data source and the licence's credit.
+fn title_block(ctx: &MapContext, req: &MapRequest, map_title: String) -> Vec<(String, String)> {
     let l = ctx.lang;
-    scene.title_block = vec![
+    let crs = match l {
+        Lang::Zh => ctx.model.frame.name_zh(),
+        Lang::En => ctx.model.frame.name(),
+    };
+    let mut rows = vec![
         (tr(l, "项目", "Project"), ctx.project.clone()),
         (tr(l, "图名", "Map"), map_title),
-        (tr(l, "评价日期", "As of"), ctx.analysis.as_of.to_string()),
-        (tr(l, "坐标系", "CRS"), m.frame.name()),
-        (tr(l, "数据来源", "Data"), ctx.source.clone()),
+        (tr(l, "图号", "Drawing no."), drawing_number(ctx, req)),
         (
-            tr(l, "制图", "Made with"),
-            format!("parkscope {}", env!("CARGO_PKG_VERSION")),
+            tr(l, "编制单位", "Prepared by"),
+            ctx.organisation.clone().unwrap_or_default(),
         ),
+        (
+            tr(l, "现状基准日", "Status as of"),
+            ctx.analysis.as_of.to_string(),
+        ),
+        (tr(l, "制图日期", "Drawn"), ctx.drawn_on.to_string()),
+        (tr(l, "坐标系", "CRS"), crs),
+        (tr(l, "数据来源", "Source"), ctx.source.clone()),
     ];
     if let Some(credit) = &ctx.credit {
-        scene
-            .title_block
-            .insert(5, (tr(l, "版权", "Credits"), credit.clone()));
+        rows.push((tr(l, "版权", "Credits"), credit.clone()));
     }
-    Ok(scene)
+    rows
+}
+
+/// The line at the foot of the sheet: the licence's credit and the software that drew it.
+fn footer(ctx: &MapContext) -> String {
+    let made = format!(
+        "{} parkscope {}",
+        tr(ctx.lang, "制图软件", "Drawn with"),
+        env!("CARGO_PKG_VERSION")
+    );
+    match &ctx.credit {
+        Some(c) => format!("{c} · {made}"),
+        None => made,
+    }
 }
 
 /// The parcels in view filled by class, as one layer, and a legend item per class that
@@ -268,11 +389,12 @@ pub(crate) fn classed_parcels(
         .collect()
 }
 
-/// Font size of parcel ids, mm.
-const PARCEL_LABEL_MM: f64 = 1.7;
+/// Font size of parcel labels, mm: 6 pt, the smallest a printer accepts.
+const PARCEL_LABEL_MM: f64 = 6.0 * 25.4 / 72.0;
 
-/// Parcel-id labels, where they fit inside their parcel. Parcels too narrow on the page
-/// for their id are skipped before their interior point is computed.
+/// Parcel labels — the parcel's name where the data has one, else its id — where they fit
+/// inside their parcel. Parcels too narrow on the page for their label are skipped before
+/// their interior point is computed.
 pub(crate) fn parcel_labels(
     ctx: &MapContext,
     req: &MapRequest,
@@ -288,14 +410,19 @@ pub(crate) fn parcel_labels(
         let Some(b) = p.geometry.bounding_rect() else {
             continue;
         };
-        if super::text::text_width(&p.id, PARCEL_LABEL_MM) > b.width() * 0.9 * mm_per_m {
+        let text = p
+            .name
+            .as_deref()
+            .filter(|n| !n.trim().is_empty())
+            .unwrap_or(&p.id);
+        if super::text::text_width(text, PARCEL_LABEL_MM) > b.width() * 0.9 * mm_per_m {
             continue;
         }
         let Some(pt) = p.geometry.interior_point() else {
             continue;
         };
         scene.labels.push(Label {
-            text: p.id.clone(),
+            text: text.to_owned(),
             at: pt.0,
             size_mm: PARCEL_LABEL_MM,
             priority: p.area.m2(),

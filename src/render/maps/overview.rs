@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use geo::Geometry;
+use geo::{BoundingRect, Geometry, Intersects};
 
 use super::{count_detail, parcel_labels, tr, MapContext, MapRequest};
 use crate::model::{ConstraintKind, InfraKind};
 use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch, Symbol};
-use crate::render::style::{land_use_color, PARCEL_EDGE};
+use crate::render::style::{land_use_class, land_use_rank, land_use_style, PARCEL_EDGE};
 
 /// Builds the overview; returns the map title.
 pub fn build(
@@ -19,36 +19,42 @@ pub fn build(
 ) -> String {
     let m = ctx.model;
     let mut layer = SceneLayer::default();
-    let mut classes: BTreeMap<&'static str, (String, usize, f64)> = BTreeMap::new();
+    // Per class, in GB 50137 order: parcels and 亩 in the frame.
+    let mut classes: BTreeMap<(usize, &'static str), (usize, f64)> = BTreeMap::new();
     for p in &m.parcels {
         if !in_view(&p.geometry) {
             continue;
         }
-        let (color, zh, en) = land_use_color(p.land_use.as_deref());
+        let class = land_use_class(p.land_use.as_deref());
+        let (color, _, _) = land_use_style(class);
         layer.push(
             Geometry::MultiPolygon(p.geometry.clone()),
             &Style::fill(color, PARCEL_EDGE, 0.12),
         );
-        let e = classes
-            .entry(color)
-            .or_insert_with(|| (tr(ctx.lang, zh, en), 0, 0.0));
-        e.1 += 1;
-        e.2 += p.area.to_mu();
+        let e = classes.entry((land_use_rank(class), class)).or_default();
+        e.0 += 1;
+        e.1 += p.area.to_mu();
     }
     scene.layers.push(layer);
-    let mut items: Vec<LegendItem> = classes
+    // The legend is the sheet's land-use balance (用地平衡表): class, parcels, 亩, share.
+    let total: f64 = classes.values().map(|(_, mu)| mu).sum();
+    let items: Vec<LegendItem> = classes
         .into_iter()
-        .map(|(color, (label, n, mu))| LegendItem {
-            style: Style::fill(color, PARCEL_EDGE, 0.12),
-            swatch: Swatch::Area,
-            label,
-            detail: Some(count_detail(ctx.lang, n, mu)),
+        .map(|((_, class), (n, mu))| {
+            let (color, zh, en) = land_use_style(class);
+            let share = if total > 0.0 { 100.0 * mu / total } else { 0.0 };
+            LegendItem {
+                style: Style::fill(color, PARCEL_EDGE, 0.12),
+                swatch: Swatch::Area,
+                label: tr(ctx.lang, zh, en),
+                detail: Some(format!("{} · {share:.1}%", count_detail(ctx.lang, n, mu))),
+            }
         })
         .collect();
-    items.sort_by(|a, b| a.label.cmp(&b.label));
-    scene
-        .legend
-        .push((Some(tr(ctx.lang, "用地性质", "Land use")), items));
+    scene.legend.push((
+        Some(tr(ctx.lang, "用地性质（用地平衡）", "Land use (balance)")),
+        items,
+    ));
     constraints_layer(ctx, scene);
     facilities_layer(ctx, scene);
     parcel_labels(ctx, req, scene, in_view);
@@ -93,12 +99,14 @@ pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
     ];
     let mut layer = SceneLayer::default();
     let mut legend = Vec::new();
+    let view = scene.extent;
+    let seen = |g: &Geometry<f64>| g.bounding_rect().is_some_and(|b| b.intersects(&view));
     for (kind, st, name) in &kinds {
         let fs: Vec<&Geometry<f64>> = ctx
             .model
             .constraints
             .iter()
-            .filter(|c| c.kind == *kind)
+            .filter(|c| c.kind == *kind && seen(&c.geometry))
             .map(|c| &c.geometry)
             .collect();
         if fs.is_empty() {
@@ -119,28 +127,44 @@ pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
             detail: None,
         });
     }
-    let sens = Style::point(Symbol::Circle, "#d62728", 1.8);
-    let mut n_sens = 0;
+    // Sensitive receptors: points as a red dot, areas (a housing estate, a campus) as a
+    // red outline with a light red hatch, so neither reads as commercial land (B, red).
+    let sens_point = Style::point(Symbol::Circle, "#d62728", 1.8);
+    let sens_area = Style::fill("#ffffff", "#d62728", 0.35)
+        .with_opacity(0.0)
+        .hatched("#f08080");
+    let (mut n_points, mut n_areas) = (0usize, 0usize);
     for c in ctx
         .model
         .constraints
         .iter()
-        .filter(|c| c.kind == ConstraintKind::Sensitive)
+        .filter(|c| c.kind == ConstraintKind::Sensitive && seen(&c.geometry))
     {
-        layer.push(c.geometry.clone(), &sens);
-        n_sens += 1;
+        if matches!(c.geometry, Geometry::Point(_) | Geometry::MultiPoint(_)) {
+            layer.push(c.geometry.clone(), &sens_point);
+            n_points += 1;
+        } else {
+            layer.push(c.geometry.clone(), &sens_area);
+            n_areas += 1;
+        }
     }
-    if n_sens > 0 {
-        legend.push(LegendItem {
-            style: sens,
-            swatch: Swatch::Point,
-            label: tr(
-                l,
-                "环境敏感点（居住、学校、医院）",
-                "Sensitive receptor (housing, school, hospital)",
-            ),
-            detail: Some(format!("{n_sens}")),
-        });
+    let sens_name = tr(
+        l,
+        "环境敏感点（居住、学校、医院）",
+        "Sensitive receptor (housing, school, hospital)",
+    );
+    for (n, st, swatch) in [
+        (n_areas, sens_area, Swatch::Area),
+        (n_points, sens_point, Swatch::Point),
+    ] {
+        if n > 0 {
+            legend.push(LegendItem {
+                style: st,
+                swatch,
+                label: sens_name.clone(),
+                detail: Some(format!("{n} {}", tr(l, "处", "sites"))),
+            });
+        }
     }
     if !layer.items.is_empty() {
         scene.layers.push(layer);
@@ -177,9 +201,15 @@ pub(crate) fn facilities_layer(ctx: &MapContext, scene: &mut Scene) {
     ];
     let mut layer = SceneLayer::default();
     let mut legend = Vec::new();
+    let view = scene.extent;
     for (kind, st, name) in &kinds {
         let mut any = false;
-        for f in ctx.model.infrastructure.iter().filter(|f| f.kind == *kind) {
+        for f in ctx.model.infrastructure.iter().filter(|f| {
+            f.kind == *kind
+                && f.geometry
+                    .bounding_rect()
+                    .is_some_and(|b| b.intersects(&view))
+        }) {
             layer.push(f.geometry.clone(), st);
             any = true;
         }

@@ -2,12 +2,13 @@
 //! protection buffers around the new sites, red lines and sensitive receptors, and a line
 //! from each old site to its new one.
 
-use geo::{Buffer, Centroid, Geometry, LineString};
+use geo::{Buffer, Centroid, Coord, Geometry, LineString};
 
 use super::{tr, MapContext, MapRequest};
+use crate::analyse::site::SitingResult;
 use crate::error::{Error, Result};
 use crate::project::Lang;
-use crate::render::scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch};
+use crate::render::scene::{LegendItem, Marker, Scene, SceneLayer, Style, Swatch};
 use crate::render::style::PARCEL_EDGE;
 
 /// Builds the siting map; returns the map title.
@@ -24,8 +25,11 @@ pub fn build(
     let l = ctx.lang;
     let mut base = SceneLayer::default();
     let plain = Style::fill("#f1f1ee", PARCEL_EDGE, 0.1);
+    let (mut n_base, mut base_mu) = (0usize, 0.0);
     for p in m.parcels.iter().filter(|p| in_view(&p.geometry)) {
         base.push(Geometry::MultiPolygon(p.geometry.clone()), &plain);
+        n_base += 1;
+        base_mu += p.area.to_mu();
     }
     scene.layers.push(base);
     super::overview::constraints_layer(ctx, scene);
@@ -57,51 +61,52 @@ pub fn build(
             &chosen,
         );
     }
-    let mut old_mu = 0.0;
-    for mv in &r.movers {
+    // Old sites: released where the mover was placed, kept (and marked so) where not.
+    let stays = Style::fill("#e5e5e5", "#737373", 0.3).hatched("#737373");
+    let (mut old_mu, mut stays_mu) = (0.0, 0.0);
+    for (k, mv) in r.movers.iter().enumerate() {
+        let placed = assigned.iter().any(|(a, _)| *a == k);
         for &p in &ctx.index.enterprise_parcels[mv.enterprise.index()] {
-            sites.push(Geometry::MultiPolygon(m.parcels[p].geometry.clone()), &old);
+            let st = if placed { &old } else { &stays };
+            sites.push(Geometry::MultiPolygon(m.parcels[p].geometry.clone()), st);
         }
-        old_mu += mv.old_area.to_mu();
+        if placed {
+            old_mu += mv.old_area.to_mu();
+        } else {
+            stays_mu += mv.old_area.to_mu();
+        }
     }
     scene.layers.push(sites);
     // Protection buffers around the assigned sites, and the moves.
     let mut over = SceneLayer::default();
     let buffer = Style::line("#e6550d", 0.35).dashed(1.2, 0.8);
     let arrow = Style::line("#7a0177", 0.6);
-    for (mv, s) in &assigned {
+    let mut moves = Vec::new();
+    for (k, (mv, s)) in assigned.iter().enumerate() {
+        let number = k as u16 + 1;
         let d = r.movers[*mv].protection_m;
         over.push(
             Geometry::MultiPolygon(r.sites[*s].geometry.buffer(d)),
             &buffer,
         );
-        if let (Some(from), Some(to)) = (r.movers[*mv].origin, r.sites[*s].geometry.centroid()) {
-            over.push(
-                Geometry::LineString(LineString::from(vec![from.0, to.0])),
-                &arrow,
-            );
-            over.push(
-                Geometry::Point(to),
-                &Style::point(crate::render::scene::Symbol::Triangle, "#7a0177", 2.2),
-            );
-        }
-        let e = &m.enterprises[r.movers[*mv].enterprise];
-        if let Some(c) = r.sites[*s].geometry.centroid() {
-            let name = e.name.clone().unwrap_or_else(|| e.id.clone());
-            let short: String = name.trim_end_matches("有限公司").chars().take(8).collect();
-            scene.labels.push(Label {
-                text: short,
-                at: c.0,
-                size_mm: 2.2,
-                priority: 1e12,
-                major: false,
-                max_width_m: None,
+        let to = r.sites[*s].geometry.centroid();
+        if let (Some(from), Some(to)) = (r.movers[*mv].origin, to) {
+            over.push(Geometry::LineString(curve(from.0, to.0)), &arrow);
+            // The origin's number sits on the frame's edge when the old site is off it.
+            scene.markers.push(Marker {
+                at: clamp_into(from.0, &scene.extent),
+                number,
             });
         }
+        if let Some(to) = to {
+            scene.markers.push(Marker { at: to.0, number });
+        }
+        moves.push(move_entry(ctx, r, k, *mv, *s));
     }
     scene.layers.push(over);
     let placed = assigned.len();
-    let items = vec![
+    let unplaced = r.movers.len() - placed;
+    let mut items = vec![
         LegendItem {
             style: chosen,
             swatch: Swatch::Area,
@@ -123,7 +128,11 @@ pub fn build(
             style: old,
             swatch: Swatch::Area,
             label: tr(l, "原厂址（腾退）", "Old site (released)"),
-            detail: Some(format!("{old_mu:.1} {}", tr(l, "亩", "mu"))),
+            detail: Some(format!(
+                "{} · {old_mu:.1} {}",
+                count(l, placed, "家", "firms"),
+                tr(l, "亩", "mu")
+            )),
         },
         LegendItem {
             style: buffer,
@@ -135,13 +144,134 @@ pub fn build(
             style: arrow,
             swatch: Swatch::Line,
             label: tr(l, "搬迁去向", "Move"),
-            detail: Some(count(l, r.movers.len() - placed, "家未安置", "not placed")),
+            detail: Some(count(l, placed, "条", "moves")),
         },
     ];
+    if unplaced > 0 {
+        items.insert(
+            3,
+            LegendItem {
+                style: stays,
+                swatch: Swatch::Area,
+                label: tr(l, "原厂址（未安置）", "Old site (not placed)"),
+                detail: Some(format!(
+                    "{} · {stays_mu:.1} {}",
+                    count(l, unplaced, "家", "firms"),
+                    tr(l, "亩", "mu")
+                )),
+            },
+        );
+    }
     scene
         .legend
         .insert(0, (Some(tr(l, "退城入园选址", "Relocation siting")), items));
+    if n_base > 0 {
+        scene.legend.push((
+            None,
+            vec![LegendItem {
+                style: plain,
+                swatch: Swatch::Area,
+                label: tr(l, "宗地", "Parcel"),
+                detail: Some(super::count_detail(l, n_base, base_mu)),
+            }],
+        ));
+    }
+    if !moves.is_empty() {
+        scene
+            .legend
+            .insert(1, (Some(tr(l, "搬迁一览", "Moves")), moves));
+    }
     Ok(tr(l, "退城入园选址方案图", "relocation siting plan"))
+}
+
+/// A move drawn as a gentle arc (a quadratic Bézier bowed to the left by a fifth of its
+/// length), so moves that share a corridor part instead of stacking.
+fn curve(a: Coord<f64>, b: Coord<f64>) -> LineString<f64> {
+    let (dx, dy) = (b.x - a.x, b.y - a.y);
+    let c = Coord {
+        x: (a.x + b.x) / 2.0 - dy * 0.2,
+        y: (a.y + b.y) / 2.0 + dx * 0.2,
+    };
+    (0..=24)
+        .map(|i| {
+            let t = i as f64 / 24.0;
+            let (p, q, w) = ((1.0 - t) * (1.0 - t), 2.0 * (1.0 - t) * t, t * t);
+            Coord {
+                x: p * a.x + q * c.x + w * b.x,
+                y: p * a.y + q * c.y + w * b.y,
+            }
+        })
+        .collect()
+}
+
+/// A point moved inside a rectangle (by 2 % of its size from the edge) when outside it.
+fn clamp_into(p: Coord<f64>, r: &geo::Rect<f64>) -> Coord<f64> {
+    let (mx, my) = (r.width() * 0.02, r.height() * 0.02);
+    Coord {
+        x: p.x.clamp(r.min().x + mx, r.max().x - mx),
+        y: p.y.clamp(r.min().y + my, r.max().y - my),
+    }
+}
+
+/// The move table's row for the k-th placed move: the enterprise and its new park as the
+/// label; the old site, the new site, their 亩, the protection distance and the phase as
+/// the detail.
+fn move_entry(
+    ctx: &MapContext,
+    r: &SitingResult,
+    k: usize,
+    mover: usize,
+    site: usize,
+) -> LegendItem {
+    let (m, l) = (ctx.model, ctx.lang);
+    let mv = &r.movers[mover];
+    let e = &m.enterprises[mv.enterprise];
+    let name = e.name.clone().unwrap_or_else(|| e.id.clone());
+    let short: String = name.trim_end_matches("有限公司").chars().take(12).collect();
+    let st = &r.sites[site];
+    let park = m
+        .parks
+        .get(st.park)
+        .map(|p| p.name.clone().unwrap_or_else(|| p.id.clone()))
+        .unwrap_or_default();
+    let old: Vec<&str> = ctx.index.enterprise_parcels[mv.enterprise.index()]
+        .iter()
+        .map(|&p| m.parcels[p].id.as_str())
+        .collect();
+    let old = match old.as_slice() {
+        [] => tr(l, "原址未落宗", "old site not on a parcel"),
+        [one] => (*one).to_owned(),
+        [first, rest @ ..] => format!("{first} {}", count(l, rest.len() + 1, "宗", "parcels")),
+    };
+    let phase = r
+        .plan
+        .iter()
+        .find(|a| a.mover == mover)
+        .and_then(|a| a.phase)
+        .map(|y| format!("{y}"))
+        .unwrap_or_else(|| "—".into());
+    let detail = match l {
+        Lang::Zh => format!(
+            "原址 {old}（{:.1} 亩）→ 新址 {}（{:.1} 亩）· 防护 {:.0} 米 · {phase} 年",
+            mv.old_area.to_mu(),
+            st.id,
+            st.area.to_mu(),
+            mv.protection_m
+        ),
+        Lang::En => format!(
+            "from {old} ({:.1} mu) to {} ({:.1} mu) · protection {:.0} m · phase {phase}",
+            mv.old_area.to_mu(),
+            st.id,
+            st.area.to_mu(),
+            mv.protection_m
+        ),
+    };
+    LegendItem {
+        style: Style::line("#7a0177", 0.6),
+        swatch: Swatch::Key(k as u16 + 1),
+        label: format!("{short} → {park}"),
+        detail: Some(detail),
+    }
 }
 
 fn count(l: Lang, n: usize, zh: &str, en: &str) -> String {

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::Sheet;
-use crate::render::draw::{style_attrs, symbol, text};
+use crate::render::draw::{key, style_attrs, symbol, text};
 use crate::render::page::BoxMm;
 use crate::render::scene::{LegendItem, Style, Swatch};
 use crate::render::svg::{esc, n};
@@ -307,6 +307,7 @@ fn swatch(out: &mut String, it: &LegendItem, s: BoxMm, u: f64) {
                 style_attrs(&it.style)
             );
         }
+        Swatch::Key(number) => key(out, number, bx + sw / 2.0, sy + sh / 2.0, u),
         Swatch::Point => symbol(
             out,
             &Style {

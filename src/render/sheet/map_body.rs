@@ -63,6 +63,7 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet, hatches: &[&str]) {
         out.push_str("</g>");
     }
     labels(out, sheet);
+    markers(out, sheet);
     out.push_str("</g>");
 }
 
@@ -153,6 +154,33 @@ fn area_paths(out: &mut String, d: &str, items: &[&Geometry<f64>], drawn: &Style
     }
 }
 
+/// The numbered markers, each where it belongs (labels keep clear of them).
+fn markers(out: &mut String, sheet: &Sheet) {
+    if sheet.scene.markers.is_empty() {
+        return;
+    }
+    out.push_str("<g id=\"markers\">");
+    for m in &sheet.scene.markers {
+        let (x, y) = sheet.to_page.apply(m.at);
+        crate::render::draw::key(out, m.number, x, y, sheet.u);
+    }
+    out.push_str("</g>");
+}
+
+/// The page boxes of the numbered markers.
+pub(super) fn marker_boxes(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
+    let r = crate::render::draw::KEY_R * sheet.u;
+    sheet
+        .scene
+        .markers
+        .iter()
+        .map(|m| {
+            let (x, y) = sheet.to_page.apply(m.at);
+            (x - r, y - r, x + r, y + r)
+        })
+        .collect()
+}
+
 /// The labels that fit, never overlapping, with a white halo.
 fn labels(out: &mut String, sheet: &Sheet) {
     let f = sheet.frame;
@@ -161,6 +189,7 @@ fn labels(out: &mut String, sheet: &Sheet) {
         &sheet.scene.labels,
         &sheet.to_page,
         (f.x, f.y, f.right(), f.bottom()),
+        &super::furniture_boxes(sheet),
     ) {
         let weight = if p.label.major {
             " font-weight=\"bold\""

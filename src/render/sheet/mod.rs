@@ -2,6 +2,7 @@
 //! scale bar, north arrow, locator inset and title block. Each part of the sheet is drawn
 //! by its own module from one [`Sheet`] context; units are millimetres throughout.
 
+mod coordinate_ticks;
 mod legend;
 mod locator;
 mod map_body;
@@ -78,11 +79,33 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
     let f = sheet.frame;
     let u = sheet.u;
     let _ = write!(out, "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"#333\" stroke-width=\"{}\"/>", n(f.x), n(f.y), n(f.w), n(f.h), n(0.35 * u));
-    north_arrow::draw(&mut out, &sheet, f.right() - 10.0 * u, f.y + 6.0 * u);
+    coordinate_ticks::draw(&mut out, &sheet);
+    stamp(&mut out, &sheet);
+    let (nx, ny) = north_arrow_tip(&sheet);
+    north_arrow::draw(&mut out, &sheet, nx, ny);
     scale_bar::draw(&mut out, &sheet);
     panel(&mut out, &sheet, page);
+    footer(&mut out, &sheet, page);
     out.push_str("</svg>");
     out
+}
+
+/// Where the north arrow's tip sits: the frame's top-right corner, below the tick labels.
+fn north_arrow_tip(sheet: &Sheet) -> (f64, f64) {
+    let (f, u) = (sheet.frame, sheet.u);
+    (f.right() - 10.0 * u, f.y + 9.0 * u)
+}
+
+/// The page boxes inside the frame that map labels keep off: the coordinate labels' bands,
+/// the north arrow and the scale bar.
+pub(crate) fn furniture_boxes(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
+    let u = sheet.u;
+    let (nx, ny) = north_arrow_tip(sheet);
+    let mut boxes = coordinate_ticks::label_bands(sheet).to_vec();
+    boxes.push((nx - 4.0 * u, ny - 5.0 * u, nx + 4.0 * u, ny + 7.0 * u));
+    boxes.push(scale_bar::footprint(sheet));
+    boxes.extend(map_body::marker_boxes(sheet));
+    boxes
 }
 
 /// The title and subtitle, centred over the frame.
@@ -108,13 +131,59 @@ fn title(out: &mut String, sheet: &Sheet) {
     );
 }
 
+/// The not-assessed stamp across the middle of the frame, when the scene has one.
+fn stamp(out: &mut String, sheet: &Sheet) {
+    let Some(s) = &sheet.scene.stamp else {
+        return;
+    };
+    let (f, u) = (sheet.frame, sheet.u);
+    let fs = 5.0 * u;
+    let w = (crate::render::text::text_width(s, fs) + 10.0 * u).min(f.w * 0.9);
+    let fs = fs.min(fs * (w - 10.0 * u) / crate::render::text::text_width(s, fs));
+    let (cx, cy) = (f.x + f.w / 2.0, f.y + f.h / 2.0);
+    let _ = write!(
+        out,
+        "<g id=\"stamp\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"{}\" fill=\"#ffffff\" fill-opacity=\"0.9\" stroke=\"#b03030\" stroke-width=\"{}\"/>",
+        n(cx - w / 2.0),
+        n(cy - 6.0 * u),
+        n(w),
+        n(12.0 * u),
+        n(1.5 * u),
+        n(0.5 * u)
+    );
+    text(
+        out,
+        cx,
+        cy + fs * 0.36,
+        fs,
+        s,
+        " text-anchor=\"middle\" font-weight=\"bold\" fill=\"#b03030\"",
+    );
+    out.push_str("</g>");
+}
+
+/// The foot of the sheet, in the bottom margin under the frame's right edge: the data's
+/// credit and the software.
+fn footer(out: &mut String, sheet: &Sheet, page: &Page) {
+    let (w, h) = page.size_mm();
+    let u = sheet.u;
+    text(
+        out,
+        w - MARGIN * u,
+        h - MARGIN * u * 0.3,
+        1.9 * u,
+        &sheet.scene.footer,
+        " id=\"footer\" text-anchor=\"end\" fill=\"#555\"",
+    );
+}
+
 /// The panel beside (landscape) or below (portrait) the frame: legend, locator inset and
 /// title block.
 fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
     let (w, _) = page.size_mm();
     let (f, u) = (sheet.frame, sheet.u);
     let m = MARGIN * u;
-    let block_h = 31.0 * u;
+    let block_h = title_block::height(sheet);
     if page.landscape {
         let p = BoxMm {
             x: f.right() + PANEL_GAP * u,
@@ -165,5 +234,70 @@ fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
             h: block_h,
         };
         title_block::draw(out, sheet, block);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::labels::place;
+    use crate::render::{build_scene, MapKind, MapRequest};
+
+    /// On every sheet of the sample, no two placed labels overlap and none lies over the
+    /// furniture in the frame (coordinate labels, north arrow, scale bar, move numbers).
+    #[test]
+    fn placed_labels_never_overlap_each_other_or_the_furniture() {
+        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
+            .expect("the sample opens");
+        let a = ws.analyse();
+        let siting = ws.site(&a, &Default::default()).expect("siting");
+        let ctx = ws.map_context(&a, Some(&siting));
+        let mut checked = 0;
+        for kind in MapKind::ALL {
+            for park in
+                std::iter::once(None).chain(ws.model().parks.iter().map(|p| Some(p.id.clone())))
+            {
+                let mut req = MapRequest::new(kind);
+                req.park = park;
+                let scene = build_scene(&ctx, &req).expect("scene");
+                let sheet = Sheet::new(&scene, &req.page, ws.lang());
+                let f = sheet.frame;
+                let keep_off = furniture_boxes(&sheet);
+                let placed = place(
+                    &scene.labels,
+                    &sheet.to_page,
+                    (f.x, f.y, f.right(), f.bottom()),
+                    &keep_off,
+                );
+                let b = |p: &crate::render::labels::Placed| {
+                    (
+                        p.x - p.w / 2.0,
+                        p.y - p.h / 2.0,
+                        p.x + p.w / 2.0,
+                        p.y + p.h / 2.0,
+                    )
+                };
+                let hit = |a: (f64, f64, f64, f64), c: (f64, f64, f64, f64)| {
+                    a.0 < c.2 && c.0 < a.2 && a.1 < c.3 && c.1 < a.3
+                };
+                for (i, p) in placed.iter().enumerate() {
+                    assert!(
+                        p.label.size_mm >= 6.0 * 25.4 / 72.0 - 1e-9 || p.label.major,
+                        "6 pt at least"
+                    );
+                    for q in &placed[i + 1..] {
+                        assert!(!hit(b(p), b(q)), "{} over {}", p.label.text, q.label.text);
+                    }
+                    for k in &keep_off {
+                        assert!(!hit(b(p), *k), "{} over the furniture", p.label.text);
+                    }
+                }
+                checked += placed.len();
+            }
+        }
+        assert!(
+            checked > 20,
+            "{checked} labels placed on the sample's sheets"
+        );
     }
 }

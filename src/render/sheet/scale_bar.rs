@@ -38,17 +38,34 @@ fn fmt_len(m: f64, lang: Lang) -> String {
     }
 }
 
+/// The bar's length (metres and mm) and its left end on the page (x, y of the bar's top).
+fn layout(sheet: &Sheet) -> (f64, f64, f64, f64) {
+    let (t, f, u) = (&sheet.to_page, sheet.frame, sheet.u);
+    let len_m = round_length(0.22 * f.w / t.s);
+    (len_m, len_m * t.s, f.x + 6.0 * u, f.bottom() - 7.0 * u)
+}
+
+/// The page box the scale bar and its white backing take (mm: x0, y0, x1, y1).
+pub(super) fn footprint(sheet: &Sheet) -> (f64, f64, f64, f64) {
+    let u = sheet.u;
+    let (_, len_mm, x0, y0) = layout(sheet);
+    (
+        x0 - 2.0 * u,
+        y0 - 5.0 * u,
+        x0 + len_mm + 12.0 * u,
+        y0 + 4.5 * u,
+    )
+}
+
 /// Draws the scale bar in the frame's lower-left corner.
 pub(super) fn draw(out: &mut String, sheet: &Sheet) {
-    let (t, f, u, lang) = (&sheet.to_page, sheet.frame, sheet.u, sheet.lang);
-    let len_m = round_length(0.22 * f.w / t.s);
-    let len_mm = len_m * t.s;
-    let x0 = f.x + 6.0 * u;
-    let y0 = f.bottom() - 7.0 * u;
+    let (t, u, lang) = (&sheet.to_page, sheet.u, sheet.lang);
+    let (len_m, len_mm, x0, y0) = layout(sheet);
     let hh = 1.4 * u;
     let _ = write!(
         out,
-        "<g id=\"scalebar\" data-metres=\"{}\" data-mm=\"{}\" data-mm-per-m=\"{}\">",
+        "<g id=\"scalebar\" data-denominator=\"{}\" data-metres=\"{}\" data-mm=\"{}\" data-mm-per-m=\"{}\">",
+        (1000.0 / t.s).round(),
         n(len_m),
         crate::write::format_number(len_mm, 4),
         crate::write::format_number(t.s, 8)
@@ -77,7 +94,8 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) {
         &fmt_len(len_m, lang),
         " text-anchor=\"middle\"",
     );
-    let denom = (1000.0 / t.s / 100.0).round() * 100.0;
+    // The view was fitted at a standard round scale (page::fit_view): this is that value.
+    let denom = (1000.0 / t.s).round();
     let ratio = format!(
         "{} 1:{}",
         sheet.tr("比例尺", "Scale"),

@@ -1,0 +1,308 @@
+//! Print exhibits checked by structure: standard round scales on every paper and
+//! orientation, legends that list what the sheet draws and count what lies in its frame,
+//! maps of missing data stamped as not assessed (and skipped by `run`), and the title
+//! block a planning institute fills in.
+
+use std::path::Path;
+
+use serde_json::json;
+
+use crate::util::{analyse, gk_collection, rect, Project};
+use parkscope::render::{
+    build_scene, compose_svg, MapKind, MapRequest, Page, Paper, Scene, Swatch,
+};
+
+fn sample() -> &'static Path {
+    Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
+}
+
+/// Every map kind of the sample, city-wide and for each park, on one page.
+fn sample_scenes(page: Page) -> Vec<(String, Scene)> {
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let siting = ws.site(&a, &Default::default()).expect("siting");
+    let ctx = ws.map_context(&a, Some(&siting));
+    let mut out = Vec::new();
+    for kind in MapKind::ALL {
+        let parks =
+            std::iter::once(None).chain(ws.model().parks.iter().map(|p| Some(p.id.clone())));
+        for park in parks {
+            let mut req = MapRequest::new(kind);
+            req.park = park.clone();
+            req.page = page;
+            let scene = build_scene(&ctx, &req).expect("scene");
+            out.push((format!("{} {:?} {:?}", kind.name(), park, page), scene));
+        }
+    }
+    out
+}
+
+fn attr(svg: &str, key: &str) -> f64 {
+    let i = svg.find(&format!("{key}=\"")).expect(key) + key.len() + 2;
+    svg[i..svg[i..].find('"').expect("quote") + i]
+        .parse()
+        .expect("number")
+}
+
+/// {1, 2, 2.5, 5} × 10ⁿ.
+fn is_standard(d: f64) -> bool {
+    let e = d.log10().floor();
+    let m = d / 10f64.powf(e);
+    [1.0, 2.0, 2.5, 5.0].iter().any(|k| (m - k).abs() < 1e-9)
+}
+
+#[test]
+fn every_sheet_is_at_a_standard_round_scale() {
+    for paper in [Paper::A4, Paper::A3] {
+        for landscape in [true, false] {
+            let page = Page { paper, landscape };
+            for (name, scene) in sample_scenes(page) {
+                let svg = compose_svg(&scene, &page, parkscope::project::Lang::Zh);
+                let d = attr(&svg, "data-denominator");
+                assert!(is_standard(d), "{name}: 1:{d}");
+                assert!(
+                    svg.contains(&format!("1:{}", d as u64)),
+                    "{name}: 1:{d} printed"
+                );
+                // The ticks are at round survey coordinates, inside the frame.
+                let step = attr(&svg, "data-interval-m");
+                assert!(
+                    is_standard(step) && step >= 1.0,
+                    "{name}: ticks every {step} m"
+                );
+            }
+        }
+    }
+}
+
+/// Every fill, line and symbol the map draws has a legend entry of its colour, and every
+/// legend entry's colour is drawn: the legend is the sheet.
+#[test]
+fn legends_list_what_the_sheet_draws_and_nothing_else() {
+    // A fill is told by its colour and hatch (a class's parcels and its enterprises' points
+    // share the colour), a line by its colour.
+    let key = |fill: Option<&str>, stroke: Option<&str>, hatch: Option<&str>| match fill {
+        Some(f) => format!("fill {f}/{hatch:?}"),
+        None => format!("line {stroke:?}"),
+    };
+    for (name, scene) in sample_scenes(Page::default()) {
+        let drawn: std::collections::BTreeSet<String> = scene
+            .layers
+            .iter()
+            .flat_map(|l| {
+                let used: std::collections::BTreeSet<usize> =
+                    l.items.iter().map(|(_, s)| *s).collect();
+                used.into_iter().map(|s| &l.styles[s])
+            })
+            .map(|s| key(s.fill, s.stroke, s.hatch))
+            .collect();
+        let listed: std::collections::BTreeSet<String> = scene
+            .legend
+            .iter()
+            .flat_map(|(_, items)| items)
+            // The park edge's legend shows the edge most parks have; the others are finer
+            // dashes of the same colour.
+            .filter(|i| !(i.swatch == Swatch::Line && i.label.contains("园区")))
+            // The enterprise-point entry explains that points take their class colour.
+            .filter(|i| !i.label.contains("按类别着色"))
+            .map(|i| key(i.style.fill, i.style.stroke, i.style.hatch))
+            .collect();
+        for l in &listed {
+            assert!(drawn.contains(l), "{name}: legend entry {l} is not drawn");
+        }
+        for d in &drawn {
+            let park_edge = d.starts_with("line ") && d.contains(parkscope_park_edge());
+            assert!(
+                park_edge || listed.contains(d),
+                "{name}: {d} drawn without a legend entry"
+            );
+        }
+    }
+}
+
+fn parkscope_park_edge() -> &'static str {
+    // The park boundary colour (render::style::PARK_EDGE).
+    "#222222"
+}
+
+/// A park close-up counts the parcels in its frame, not the city's.
+#[test]
+fn park_sheets_count_what_lies_in_their_frame() {
+    use geo::{BoundingRect, Intersects};
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    for park in &ws.model().parks {
+        let mut req = MapRequest::new(MapKind::Idle);
+        req.park = Some(park.id.clone());
+        let scene = build_scene(&ctx, &req).expect("scene");
+        let in_frame = ws
+            .model()
+            .parcels
+            .iter()
+            .filter(|p| {
+                p.geometry
+                    .bounding_rect()
+                    .is_some_and(|b| b.intersects(&scene.extent))
+            })
+            .count();
+        let counted: usize = scene.legend[0]
+            .1
+            .iter()
+            .map(|i| {
+                let d = i.detail.as_deref().expect("detail");
+                d.split(' ')
+                    .next()
+                    .expect("count")
+                    .parse::<usize>()
+                    .expect("n")
+            })
+            .sum();
+        assert_eq!(counted, in_frame, "{}", park.id);
+        assert!(
+            in_frame < ws.model().parcels.len(),
+            "{}: a close-up, not the city",
+            park.id
+        );
+    }
+}
+
+/// Parcels only: no buildings, no enterprises, no supply records.
+fn bare_project() -> Project {
+    let p = Project::new();
+    p.file(
+        "parcels.geojson",
+        gk_collection(&[
+            (
+                json!({"parcel_id": "A-1", "land_use": "M1"}),
+                vec![rect(0.0, 0.0, 300.0, 200.0)],
+            ),
+            (
+                json!({"parcel_id": "A-2", "land_use": "M2"}),
+                vec![rect(400.0, 0.0, 700.0, 200.0)],
+            ),
+        ]),
+    );
+    p.file(
+        "parkscope.toml",
+        "name = \"空白园\"\nas_of = \"2026-06-30\"\n[layers.parcels]\npath = \"parcels.geojson\"\n",
+    );
+    p
+}
+
+#[test]
+fn maps_of_missing_data_are_stamped_not_assessed_and_run_skips_them() {
+    let p = bare_project();
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    let stamp = |kind: MapKind| {
+        build_scene(&ctx, &MapRequest::new(kind))
+            .expect("scene")
+            .stamp
+    };
+    assert_eq!(
+        stamp(MapKind::Intensity).as_deref(),
+        Some("未提供建筑数据，未评价")
+    );
+    assert_eq!(
+        stamp(MapKind::Evaluation).as_deref(),
+        Some("未提供企业台账，未评价")
+    );
+    assert_eq!(
+        stamp(MapKind::Idle).as_deref(),
+        Some("宗地无供地状态或供地日期，未评价")
+    );
+    assert_eq!(stamp(MapKind::Overview), None);
+    // No class of a finding in the legend: only the parcels, not assessed.
+    let scene = build_scene(&ctx, &MapRequest::new(MapKind::Intensity)).expect("scene");
+    let labels: Vec<&str> = scene
+        .legend
+        .iter()
+        .flat_map(|(_, i)| i)
+        .map(|i| i.label.as_str())
+        .collect();
+    assert_eq!(labels, vec!["宗地（未评价）"]);
+    let svg = compose_svg(&scene, &Page::default(), parkscope::project::Lang::Zh);
+    assert!(svg.contains("id=\"stamp\"") && svg.contains("未提供建筑数据，未评价"));
+
+    let out = tempfile::tempdir().expect("tempdir");
+    let r = crate::util::run(&[
+        "run".as_ref(),
+        p.path().as_os_str(),
+        "-o".as_ref(),
+        out.path().as_os_str(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(out.path().join("map-overview.png").exists());
+    assert!(!out.path().join("map-intensity.png").exists());
+    assert!(
+        r.stdout
+            .contains("map-intensity not drawn: 未提供建筑数据，未评价"),
+        "{}",
+        r.stdout
+    );
+    assert!(r
+        .stdout
+        .contains("map-evaluation not drawn: 未提供企业台账，未评价"));
+}
+
+#[test]
+fn the_title_block_names_who_made_the_sheet_its_number_dates_and_crs_in_chinese() {
+    let p = bare_project();
+    p.file(
+        "parkscope.toml",
+        "name = \"空白园\"\nas_of = \"2026-06-30\"\nattribution = \"© OpenStreetMap contributors, ODbL 1.0\"\n\
+         [map]\norganisation = \"某市规划设计研究院\"\nnumber_prefix = \"KB-2026-\"\nsource = \"市自然资源局宗地库\"\ndate = \"2026-07-15\"\n\
+         [layers.parcels]\npath = \"parcels.geojson\"\n",
+    );
+    let (ws, a) = analyse(p.path(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    let scene = build_scene(&ctx, &MapRequest::new(MapKind::Idle)).expect("scene");
+    let row = |k: &str| {
+        scene
+            .title_block
+            .iter()
+            .find(|(key, _)| key == k)
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("row {k}"))
+    };
+    assert_eq!(row("编制单位"), "某市规划设计研究院");
+    assert_eq!(row("图号"), "KB-2026-03");
+    assert_eq!(row("现状基准日"), "2026-06-30");
+    assert_eq!(row("制图日期"), "2026-07-15");
+    assert_eq!(
+        row("坐标系"),
+        "2000国家大地坐标系 3°带 中央经线 120°E（EPSG:4549）"
+    );
+    assert_eq!(row("数据来源"), "市自然资源局宗地库");
+    assert_eq!(row("版权"), "© OpenStreetMap contributors, ODbL 1.0");
+    let svg = compose_svg(&scene, &Page::default(), parkscope::project::Lang::Zh);
+    let footer = &svg[svg.find("id=\"footer\"").expect("footer")..];
+    let footer = &footer[..footer.find("</text>").expect("end")];
+    assert!(
+        footer.contains("© OpenStreetMap contributors, ODbL 1.0"),
+        "{footer}"
+    );
+}
+
+/// The locator inset spans the view's surroundings: three times the view at least, and
+/// the whole project.
+#[test]
+fn the_locator_shows_more_than_the_map() {
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    let scene = build_scene(&ctx, &MapRequest::new(MapKind::Overview)).expect("scene");
+    assert!(
+        !scene.context_built_up.is_empty(),
+        "the sample has a built-up area"
+    );
+    let svg = compose_svg(&scene, &Page::default(), parkscope::project::Lang::Zh);
+    let inset = &svg[svg.find("<g id=\"inset\">").expect("inset")..];
+    // The red view box is at most a third of the inset's drawing width.
+    let pos = inset.find("stroke=\"#d62728\"").expect("view box");
+    let red = &inset[inset[..pos].rfind("<rect").expect("rect")..];
+    let w = attr(red, "width");
+    let inset_w = attr(inset, "width");
+    assert!(
+        w <= inset_w / 3.0 + 0.5,
+        "view {w} mm in an inset of {inset_w} mm"
+    );
+}
