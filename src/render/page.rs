@@ -127,16 +127,14 @@ pub fn round_denominator(at_least: f64) -> f64 {
     }
 }
 
-/// Share of the frame left around the fitted extent on each side (3 %).
-const FIT_MARGIN: f64 = 1.06;
-
-/// What a map frame shows: `extent` fitted into the frame with a 3 % margin, at the next
-/// standard round scale, and the frame's whole world rectangle at that scale (the extent
-/// grown to the frame's shape, same centre).
+/// What a map frame shows: the largest standard round scale at which `extent` fits in the
+/// frame, and the frame's whole world rectangle at that scale (the extent grown to the
+/// frame's shape, same centre). The rounding itself leaves the margin: only an extent that
+/// fits a standard scale exactly touches the frame.
 pub(crate) fn fit_view(page: &Page, extent: geo::Rect<f64>) -> geo::Rect<f64> {
     let f = map_frame(page);
     let (ew, eh) = (extent.width().max(1.0), extent.height().max(1.0));
-    let fitted = (f.w / (ew * FIT_MARGIN)).min(f.h / (eh * FIT_MARGIN));
+    let fitted = (f.w / ew).min(f.h / eh);
     // 1 m on the ground is `s` mm on paper: the scale is 1 : 1000 / s.
     let s = 1000.0 / round_denominator(1000.0 / fitted);
     let c = extent.center();

@@ -306,3 +306,42 @@ fn the_locator_shows_more_than_the_map() {
         "view {w} mm in an inset of {inset_w} mm"
     );
 }
+
+/// The development-progress map's 批而未供 class, read from the parcels' own records,
+/// counts the parcels the idle analysis classes 批而未供; its stages add up to every
+/// parcel of the city.
+#[test]
+fn the_progress_map_agrees_with_the_idle_classes() {
+    use parkscope::analyse::idle::IdleClass;
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    let scene = build_scene(&ctx, &MapRequest::new(MapKind::Progress)).expect("scene");
+    let items = &scene.legend[0].1;
+    let count = |label: &str| {
+        items
+            .iter()
+            .find(|i| i.label == label)
+            .and_then(|i| i.detail.as_deref())
+            .and_then(|d| d.split(' ').next())
+            .and_then(|n| n.parse::<usize>().ok())
+            .unwrap_or(0)
+    };
+    let ans = a
+        .idle
+        .iter()
+        .filter(|v| v.class == IdleClass::ApprovedNotSupplied)
+        .count();
+    assert_eq!(count("批而未供"), ans);
+    let all: usize = items
+        .iter()
+        .filter_map(|i| {
+            i.detail
+                .as_deref()?
+                .split(' ')
+                .next()?
+                .parse::<usize>()
+                .ok()
+        })
+        .sum();
+    assert_eq!(all, ws.model().parcels.len());
+}

@@ -2,10 +2,12 @@
 //! extent (a park or the whole project), the base layers (parks, roads, labels) and the
 //! title block.
 
+mod buildings;
 mod evaluation;
 mod idle;
 mod intensity;
 mod overview;
+mod progress;
 mod serviced;
 mod siting;
 
@@ -37,17 +39,26 @@ pub enum MapKind {
     Siting,
     /// Serviced land (熟地): unsupplied parcels by the services that reach them.
     Serviced,
+    /// Development progress: parcels by stage (批而未供, 供而未开工, 在建, 竣工, 投产).
+    Progress,
+    /// Land supply by year (供地时序).
+    SupplyYears,
+    /// Building footprints by storeys.
+    Buildings,
 }
 
 impl MapKind {
     /// Every kind.
-    pub const ALL: [MapKind; 6] = [
+    pub const ALL: [MapKind; 9] = [
         MapKind::Overview,
         MapKind::Intensity,
         MapKind::Idle,
         MapKind::Evaluation,
         MapKind::Siting,
         MapKind::Serviced,
+        MapKind::Progress,
+        MapKind::SupplyYears,
+        MapKind::Buildings,
     ];
     /// Parses a kind name.
     pub fn parse(s: &str) -> Option<MapKind> {
@@ -68,6 +79,8 @@ impl MapKind {
             MapKind::Idle => vec![Input::SupplyRecords],
             MapKind::Evaluation | MapKind::Siting => vec![Input::Enterprises],
             MapKind::Serviced => vec![Input::Infrastructure],
+            MapKind::Progress | MapKind::SupplyYears => vec![Input::SupplyRecords],
+            MapKind::Buildings => vec![Input::Buildings],
         }
     }
     /// The kind's name.
@@ -79,6 +92,9 @@ impl MapKind {
             MapKind::Evaluation => "evaluation",
             MapKind::Siting => "siting",
             MapKind::Serviced => "serviced",
+            MapKind::Progress => "progress",
+            MapKind::SupplyYears => "supply-years",
+            MapKind::Buildings => "buildings",
         }
     }
 }
@@ -250,6 +266,9 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         MapKind::Evaluation => evaluation::build(ctx, req, &mut scene, &in_view),
         MapKind::Siting => siting::build(ctx, req, &mut scene, &in_view)?,
         MapKind::Serviced => serviced::build(ctx, req, &mut scene, &in_view),
+        MapKind::Progress => progress::build_stages(ctx, req, &mut scene, &in_view),
+        MapKind::SupplyYears => progress::build_years(ctx, req, &mut scene, &in_view),
+        MapKind::Buildings => buildings::build(ctx, req, &mut scene, &in_view),
     };
     let lacking = m.lacking(&req.kind.needs(req.field.as_deref()));
     if !lacking.is_empty() {
@@ -258,10 +277,39 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
     add_roads(ctx, &mut scene, &view);
     add_parks(ctx, req, &mut scene, req.park.is_some());
     let place = park_name.clone().unwrap_or_else(|| ctx.project.clone());
+    let map_title = match ctx.lang {
+        Lang::Zh => map_title,
+        Lang::En => title_case(&map_title),
+    };
     scene.title = format!("{place} {map_title}");
     scene.title_block = title_block(ctx, req, map_title);
     scene.footer = footer(ctx);
     Ok(scene)
+}
+
+/// An English title in title case: every word capitalised but the short function words
+/// inside it ("Idle and Inefficient Land", "Floor-Area Ratio Map").
+fn title_case(s: &str) -> String {
+    const SMALL: [&str; 9] = ["a", "an", "and", "by", "for", "in", "of", "per", "the"];
+    s.split(' ')
+        .enumerate()
+        .map(|(i, w)| {
+            if i > 0 && SMALL.contains(&w) {
+                return w.to_owned();
+            }
+            w.split('-')
+                .map(|part| {
+                    let mut c = part.chars();
+                    match c.next() {
+                        Some(f) => f.to_uppercase().chain(c).collect(),
+                        None => String::new(),
+                    }
+                })
+                .collect::<Vec<String>>()
+                .join("-")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// A map whose input is missing shows no finding: its classes give way to the parcels in

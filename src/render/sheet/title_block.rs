@@ -36,14 +36,25 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet, b: BoxMm) {
             let _ = write!(out, "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#999\" stroke-width=\"{}\"/>", n(x), n(ry), n(x + w), n(ry), n(0.15 * u));
         }
         text(out, x + 1.5 * u, ry + rh * 0.65, fs, k, " fill=\"#555\"");
-        // Long values shrink to fit the cell.
+        // A long value takes two lines of a smaller size, and shrinks further to fit.
         let avail = w - kw - 2.0 * u;
-        let fv = if text_width(v, fs) > avail {
-            fs * avail / text_width(v, fs)
+        if text_width(v, fs) <= avail {
+            text(out, x + kw, ry + rh * 0.65, fs, v, " fill=\"#111\"");
         } else {
-            fs
-        };
-        text(out, x + kw, ry + rh * 0.65, fv, v, " fill=\"#111\"");
+            let f2 = (rh * 0.4).min(fs);
+            let lines = crate::render::text::wrap(v, f2, avail);
+            let (first, rest) = match lines.split_first() {
+                Some((a, rest)) => (a.clone(), rest.concat()),
+                None => (String::new(), String::new()),
+            };
+            let f2 = if text_width(&rest, f2) > avail {
+                f2 * avail / text_width(&rest, f2)
+            } else {
+                f2
+            };
+            text(out, x + kw, ry + rh * 0.45, f2, &first, " fill=\"#111\"");
+            text(out, x + kw, ry + rh * 0.9, f2, &rest, " fill=\"#111\"");
+        }
     }
     let _ = write!(
         out,
