@@ -2,11 +2,12 @@
 //! protection buffers around the new sites, red lines and sensitive receptors, and a line
 //! from each old site to its new one.
 
-use geo::{Buffer, Centroid, Coord, Geometry, LineString};
+use geo::{Buffer, Centroid, Coord, Geometry, Intersects, LineString};
 
 use super::{tr, MapContext, MapRequest};
 use crate::analyse::site::SitingResult;
 use crate::error::{Error, Result};
+use crate::model::ConstraintKind;
 use crate::project::Lang;
 use crate::render::scene::{LegendItem, Marker, Scene, SceneLayer, Style, Swatch};
 use crate::render::style::PARCEL_EDGE;
@@ -80,15 +81,37 @@ pub fn build(
     // Protection buffers around the assigned sites, and the moves.
     let mut over = SceneLayer::default();
     let buffer = Style::line("#e6550d", 0.35).dashed(1.2, 0.8);
+    // A ring that reaches a red line, basic farmland, a water source or a sensitive
+    // receptor is drawn solid red: the reviewer must see it.
+    let conflict = Style::line("#b2182b", 0.5);
+    let guarded: Vec<&Geometry<f64>> = m
+        .constraints
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ConstraintKind::EcologicalRedline
+                    | ConstraintKind::BasicFarmland
+                    | ConstraintKind::WaterSource
+                    | ConstraintKind::Sensitive
+            )
+        })
+        .map(|c| &c.geometry)
+        .collect();
     let arrow = Style::line("#7a0177", 0.6);
     let mut moves = Vec::new();
+    let (mut rings, mut conflicts) = (0usize, 0usize);
     for (k, (mv, s)) in assigned.iter().enumerate() {
         let number = k as u16 + 1;
         let d = r.movers[*mv].protection_m;
-        over.push(
-            Geometry::MultiPolygon(r.sites[*s].geometry.buffer(d)),
-            &buffer,
-        );
+        let ring = r.sites[*s].geometry.buffer(d);
+        if guarded.iter().any(|g| ring.intersects(*g)) {
+            over.push(Geometry::MultiPolygon(ring), &conflict);
+            conflicts += 1;
+        } else {
+            over.push(Geometry::MultiPolygon(ring), &buffer);
+            rings += 1;
+        }
         let to = r.sites[*s].geometry.centroid();
         if let (Some(from), Some(to)) = (r.movers[*mv].origin, to) {
             over.push(Geometry::LineString(curve(from.0, to.0)), &arrow);
@@ -135,10 +158,20 @@ pub fn build(
             )),
         },
         LegendItem {
-            style: buffer,
+            style: buffer.clone(),
             swatch: Swatch::Line,
             label: tr(l, "卫生防护距离", "Protection distance"),
             detail: None,
+        },
+        LegendItem {
+            style: conflict.clone(),
+            swatch: Swatch::Line,
+            label: tr(
+                l,
+                "防护距离内有红线、基本农田、水源地或敏感点",
+                "Protection ring reaches a red line, farmland, water source or receptor",
+            ),
+            detail: Some(count(l, conflicts, "处", "sites")),
         },
         LegendItem {
             style: arrow,
@@ -147,6 +180,8 @@ pub fn build(
             detail: Some(count(l, placed, "条", "moves")),
         },
     ];
+    // Only the ring kinds drawn are listed.
+    items.retain(|i| (i.style != conflict || conflicts > 0) && (i.style != buffer || rings > 0));
     if unplaced > 0 {
         items.insert(
             3,
