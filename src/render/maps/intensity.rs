@@ -107,7 +107,11 @@ pub fn build(
         .collect();
     let method = match req.scheme {
         Scheme::Standard if far_standard => {
-            tr(l, "工业用地按 0.5 分级", "industrial land, steps of 0.5")
+            if visible.iter().any(|&i| a.intensity[i].industrial) {
+                tr(l, "工业用地固定分级", "industrial land, fixed steps")
+            } else {
+                tr(l, "固定分级", "fixed steps")
+            }
         }
         Scheme::Standard => tr(l, "自然断点取整", "rounded natural breaks"),
         Scheme::NaturalBreaks => tr(l, "自然断点", "natural breaks"),
@@ -150,14 +154,18 @@ pub fn build(
     ))
 }
 
-/// The fixed FAR steps of the standard classes: [0, 0.5), [0.5, 1.0) … [3.0, ..).
-const FAR_STEPS: [f64; 5] = [0.5, 1.0, 1.5, 2.0, 3.0];
+/// The fixed FAR steps of the standard classes: [0, 0.5), [0.5, 1.0) … [5.0, ..).
+const FAR_STEPS: [f64; 6] = [0.5, 1.0, 1.5, 2.0, 3.0, 5.0];
 
-/// The standard FAR classes: non-industrial land and industrial land without buildings
-/// apart, industrial land with buildings at fixed steps of 0.5 (1.0 and above being where
-/// most control minimums lie). Returns the classes and each visible parcel's class.
+/// The standard FAR classes: non-industrial land and land without buildings apart, the
+/// rest at fixed steps (0.5 up to 2.0, where the control minimums lie, then 3 and 5).
+/// A view without industrial land grades every parcel. Returns the classes and each
+/// visible parcel's class.
 fn far_classes(ctx: &MapContext, visible: &[usize]) -> (Vec<(String, &'static str)>, Vec<usize>) {
     let l = ctx.lang;
+    let any_industrial = visible
+        .iter()
+        .any(|&i| ctx.analysis.intensity[i].industrial);
     let fills = sequential(FAR_STEPS.len() + 1);
     let mut classes = vec![
         (
@@ -182,7 +190,7 @@ fn far_classes(ctx: &MapContext, visible: &[usize]) -> (Vec<(String, &'static st
         .iter()
         .map(|&i| {
             let it = &ctx.analysis.intensity[i];
-            if !it.industrial {
+            if any_industrial && !it.industrial {
                 0
             } else if it.far <= 0.0 {
                 1
