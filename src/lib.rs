@@ -58,6 +58,7 @@
 //! | `write` (internal) | tables to GeoJSON, CSV (BOM), Excel, Shapefile, GeoPackage, FlatGeobuf, atomically ([`OutputOptions`]) |
 //! | [`render`] | map exhibits: scene → SVG → PNG/PDF |
 //! | [`words`] | evidence (rule, threshold, value, dates) into Chinese or English sentences |
+//! | [`web`] | the offline web viewer: vector tiles (PMTiles), records, MapLibre page, `serve` |
 //! | [`convert`], [`synth`] | layer conversion; seeded synthetic cities |
 //! | [`init`] | a first project file from data files; the field survey of `check` |
 //! | [`units`], [`error`] | areas in m² (亩 at the edges), errors with locations |
@@ -81,6 +82,7 @@ mod read;
 pub mod render;
 pub mod synth;
 pub mod units;
+pub mod web;
 pub mod words;
 mod workspace;
 mod write;

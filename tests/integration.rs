@@ -24,5 +24,6 @@ mod integration {
     mod render;
     mod site;
     mod supply;
+    mod web;
     mod words;
 }

@@ -152,6 +152,27 @@ pub enum Command {
         #[command(flatten)]
         tables: TableArgs,
     },
+    /// The offline web viewer: vector tiles, records and a MapLibre page in one folder.
+    Web {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// Output folder.
+        #[arg(short = 'o', long)]
+        out: PathBuf,
+        /// Judge at this date instead of the project's as_of.
+        #[arg(long)]
+        as_of: Option<String>,
+        #[command(flatten)]
+        web: WebArgs,
+    },
+    /// Serve a viewer folder on 127.0.0.1 (with HTTP range requests, for large tile sets).
+    Serve {
+        /// The folder `parkscope web` (or `run`'s web/) wrote.
+        dir: PathBuf,
+        /// Port. Default: 8800.
+        #[arg(long, default_value_t = 8800)]
+        port: u16,
+    },
     /// Convert one layer between formats and coordinate systems.
     Convert {
         /// Input file (.geojson, .shp, .gpkg, .fgb, .csv, .xlsx).
@@ -203,6 +224,17 @@ pub enum Command {
         #[arg(short = 'o', long, default_value = "man")]
         out: PathBuf,
     },
+}
+
+/// How the web viewer's tiles are cut.
+#[derive(Args, Debug, Clone, Copy)]
+pub struct WebArgs {
+    /// Deepest zoom level cut into tiles (the map zooms further by scaling them).
+    #[arg(long, default_value_t = 15, value_parser = clap::value_parser!(u8).range(8..=18))]
+    pub max_zoom: u8,
+    /// Embed the tiles in the page (so it opens from the file) up to this many MiB.
+    #[arg(long, value_name = "MIB", default_value_t = 24)]
+    pub embed_mb: u64,
 }
 
 /// Arguments of `render`.

@@ -17,7 +17,7 @@ mod output;
 mod page;
 mod scene;
 mod sheet;
-mod style;
+pub mod style;
 mod svg;
 mod text;
 

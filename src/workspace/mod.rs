@@ -22,6 +22,7 @@ mod admit;
 mod maps;
 mod open;
 mod tables;
+mod web;
 
 pub use maps::AtlasPage;
 pub use open::OpenOptions;

@@ -36,5 +36,13 @@ pub fn run(out: &Path, output: &OutputOptions, flags: Flags) -> Result<()> {
         out,
         flags,
     )?);
+    files.extend(super::web::write(
+        &ws,
+        &analysis,
+        Some(&siting),
+        &out.join("web"),
+        Default::default(),
+        flags,
+    )?);
     super::finish_set(out, &files, &ws, "demo")
 }

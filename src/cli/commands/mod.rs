@@ -11,6 +11,7 @@ mod maps;
 mod open;
 mod site;
 mod synth;
+mod web;
 
 use super::args::{Cli, Command, FormatArgs};
 use parkscope::crs::Crs;
@@ -139,6 +140,15 @@ pub fn dispatch(cli: Cli) -> Result<()> {
                 None
             };
             files.extend(maps::render_all(&ws, &a, siting.as_ref(), out, flags)?);
+            let viewer = out.join("web");
+            files.extend(web::write(
+                &ws,
+                &a,
+                siting.as_ref(),
+                &viewer,
+                Default::default(),
+                flags,
+            )?);
             finish_set(out, &files, &ws, "run")
         }
         Command::Synth {
@@ -180,6 +190,22 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             &output_options(&output)?,
             flags,
         ),
+        Command::Web {
+            project,
+            out,
+            as_of,
+            web: w,
+        } => web::run(
+            &project.project,
+            &out,
+            as_of.as_deref(),
+            web::WebFlags {
+                max_zoom: w.max_zoom,
+                embed_mb: w.embed_mb,
+            },
+            flags,
+        ),
+        Command::Serve { dir, port } => web::serve(&dir, port, flags),
         Command::Convert {
             input,
             output,

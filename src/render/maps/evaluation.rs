@@ -9,7 +9,8 @@ use crate::project::Lang;
 use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch, Symbol};
 use crate::render::style::{eval_color, NO_DATA, PARCEL_EDGE};
 
-fn class_name(c: EvalClass, lang: Lang) -> String {
+/// The legend label of an evaluation class in `lang`.
+pub fn class_name(c: EvalClass, lang: Lang) -> String {
     let zh = match c {
         EvalClass::A => "A 类（优先发展）",
         EvalClass::B => "B 类（鼓励提升）",

@@ -157,11 +157,14 @@ pub fn build(
 /// The fixed FAR steps of the standard classes: [0, 0.5), [0.5, 1.0) … [5.0, ..).
 const FAR_STEPS: [f64; 6] = [0.5, 1.0, 1.5, 2.0, 3.0, 5.0];
 
-/// The standard FAR classes: non-industrial land and land without buildings apart, the
-/// rest at fixed steps (0.5 up to 2.0, where the control minimums lie, then 3 and 5).
+/// The standard FAR classes (the viewer's FAR theme too): non-industrial land and land
+/// without buildings apart, the rest at fixed steps (0.5 up to 2.0, where the control minimums lie, then 3 and 5).
 /// A view without industrial land grades every parcel. Returns the classes and each
 /// visible parcel's class.
-fn far_classes(ctx: &MapContext, visible: &[usize]) -> (Vec<(String, &'static str)>, Vec<usize>) {
+pub fn far_classes(
+    ctx: &MapContext,
+    visible: &[usize],
+) -> (Vec<(String, &'static str)>, Vec<usize>) {
     let l = ctx.lang;
     let any_industrial = visible
         .iter()

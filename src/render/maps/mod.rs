@@ -11,6 +11,12 @@ mod progress;
 mod serviced;
 mod siting;
 
+pub use evaluation::class_name as evaluation_class_name;
+pub use intensity::far_classes as intensity_far_classes;
+pub use overview::{constraint_styles, facility_styles, sensitive_styles};
+pub use serviced::{class_of as serviced_class_of, CLASSES as SERVICED_CLASSES};
+pub use siting::SitingStyles;
+
 use geo::{BoundingRect, Geometry, Intersects, Rect};
 
 use super::classify::Scheme;
@@ -580,36 +586,38 @@ fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, zoomed: bool
     }
 }
 
-fn add_roads(ctx: &MapContext, scene: &mut Scene, extent: &Rect<f64>) {
-    let mut layer = SceneLayer::default();
-    let mut legend = Vec::new();
-    let styles = [
+/// The road classes (None: a road of no class), in legend order, with their line style and
+/// name in `l`.
+pub fn road_styles(l: Lang) -> [(Option<RoadClass>, Style, String); 5] {
+    [
         (
             Some(RoadClass::Expressway),
             Style::line("#e08a2e", 1.1),
-            tr(ctx.lang, "高速公路", "Expressway"),
+            tr(l, "高速公路", "Expressway"),
         ),
         (
             Some(RoadClass::Arterial),
             Style::line("#8c8c8c", 0.55),
-            tr(ctx.lang, "主干路", "Arterial road"),
+            tr(l, "主干路", "Arterial road"),
         ),
         (
             Some(RoadClass::Collector),
             Style::line("#b5b5b5", 0.35),
-            tr(ctx.lang, "次干路", "Collector road"),
+            tr(l, "次干路", "Collector road"),
         ),
         (
             Some(RoadClass::Local),
             Style::line("#cfcfcf", 0.25),
-            tr(ctx.lang, "支路", "Local road"),
+            tr(l, "支路", "Local road"),
         ),
-        (
-            None,
-            Style::line("#b5b5b5", 0.3),
-            tr(ctx.lang, "道路", "Road"),
-        ),
-    ];
+        (None, Style::line("#b5b5b5", 0.3), tr(l, "道路", "Road")),
+    ]
+}
+
+fn add_roads(ctx: &MapContext, scene: &mut Scene, extent: &Rect<f64>) {
+    let mut layer = SceneLayer::default();
+    let mut legend = Vec::new();
+    let styles = road_styles(ctx.lang);
     for (class, st, name) in &styles {
         let mut any = false;
         for f in ctx

@@ -7,6 +7,7 @@ use geo::{BoundingRect, Geometry, Intersects};
 
 use super::{count_detail, parcel_labels, tr, MapContext, MapRequest};
 use crate::model::{ConstraintKind, InfraKind};
+use crate::project::Lang;
 use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch, Symbol};
 use crate::render::style::{land_use_class, land_use_rank, land_use_style, PARCEL_EDGE};
 
@@ -61,10 +62,10 @@ pub fn build(
     tr(ctx.lang, "用地现状图", "land use")
 }
 
-/// Constraint polygons and sensitive receptors, with their legend.
-pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
-    let l = ctx.lang;
-    let kinds = [
+/// The constraint kinds drawn as areas or lines, in legend order, with their style and
+/// name in `l` (sensitive receptors: [`sensitive_styles`]).
+pub fn constraint_styles(l: Lang) -> [(ConstraintKind, Style, String); 5] {
+    [
         (
             ConstraintKind::EcologicalRedline,
             Style::fill("#2e7d32", "#1b5e20", 0.3)
@@ -96,7 +97,25 @@ pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
             Style::line("#c62828", 0.5).dashed(1.5, 1.0),
             tr(l, "城市建成区", "Built-up area"),
         ),
-    ];
+    ]
+}
+
+/// The symbols of sensitive receptors: points as a red dot, areas (a housing estate, a
+/// campus) as a red outline with a light red hatch, so neither reads as commercial land
+/// (B, red).
+pub fn sensitive_styles() -> (Style, Style) {
+    (
+        Style::point(Symbol::Circle, "#d62728", 1.8),
+        Style::fill("#ffffff", "#d62728", 0.35)
+            .with_opacity(0.0)
+            .hatched("#f08080"),
+    )
+}
+
+/// Constraint polygons and sensitive receptors, with their legend.
+pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
+    let l = ctx.lang;
+    let kinds = constraint_styles(l);
     let mut layer = SceneLayer::default();
     let mut legend = Vec::new();
     let view = scene.extent;
@@ -127,12 +146,7 @@ pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
             detail: None,
         });
     }
-    // Sensitive receptors: points as a red dot, areas (a housing estate, a campus) as a
-    // red outline with a light red hatch, so neither reads as commercial land (B, red).
-    let sens_point = Style::point(Symbol::Circle, "#d62728", 1.8);
-    let sens_area = Style::fill("#ffffff", "#d62728", 0.35)
-        .with_opacity(0.0)
-        .hatched("#f08080");
+    let (sens_point, sens_area) = sensitive_styles();
     let (mut n_points, mut n_areas) = (0usize, 0usize);
     for c in ctx
         .model
@@ -174,10 +188,9 @@ pub(crate) fn constraints_layer(ctx: &MapContext, scene: &mut Scene) {
     }
 }
 
-/// Point facilities: wastewater plants, substations, gas, interchanges.
-pub(crate) fn facilities_layer(ctx: &MapContext, scene: &mut Scene) {
-    let l = ctx.lang;
-    let kinds = [
+/// The point facilities, in legend order, with their symbol and name in `l`.
+pub fn facility_styles(l: Lang) -> [(InfraKind, Style, String); 4] {
+    [
         (
             InfraKind::WastewaterPlant,
             Style::point(Symbol::Triangle, "#1565c0", 2.6),
@@ -198,7 +211,13 @@ pub(crate) fn facilities_layer(ctx: &MapContext, scene: &mut Scene) {
             Style::point(Symbol::Circle, "#e08a2e", 2.2),
             tr(l, "高速出入口", "Interchange"),
         ),
-    ];
+    ]
+}
+
+/// Point facilities: wastewater plants, substations, gas, interchanges.
+pub(crate) fn facilities_layer(ctx: &MapContext, scene: &mut Scene) {
+    let l = ctx.lang;
+    let kinds = facility_styles(l);
     let mut layer = SceneLayer::default();
     let mut legend = Vec::new();
     let view = scene.extent;

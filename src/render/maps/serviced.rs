@@ -8,7 +8,7 @@ use crate::project::land::Service;
 use crate::render::scene::Scene;
 
 /// The classes of the map, in legend order: (zh, en, fill colour).
-const CLASSES: [(&str, &str, &str); 4] = [
+pub const CLASSES: [(&str, &str, &str); 4] = [
     (
         "熟地（配套齐全，未供）",
         "Serviced, not supplied",
@@ -27,7 +27,8 @@ const CLASSES: [(&str, &str, &str); 4] = [
     ("已供或未判定", "Supplied or not judged", "#ececec"),
 ];
 
-fn class_of(s: ParcelServices) -> usize {
+/// The position of a parcel's services in [`CLASSES`].
+pub fn class_of(s: ParcelServices) -> usize {
     match s {
         ParcelServices::Unsupplied {
             serviced: Some(true),

@@ -12,6 +12,46 @@ use crate::project::Lang;
 use crate::render::scene::{LegendItem, Marker, Scene, SceneLayer, Style, Swatch};
 use crate::render::style::PARCEL_EDGE;
 
+/// The styles of the siting map.
+#[derive(Debug, Clone)]
+pub struct SitingStyles {
+    /// A feasible candidate site not assigned.
+    pub candidate: Style,
+    /// A site assigned to a mover.
+    pub assigned: Style,
+    /// A placed mover's old site, to be released.
+    pub old: Style,
+    /// The old site of a mover not placed (it stays).
+    pub stays: Style,
+    /// The protection distance around an assigned site.
+    pub buffer: Style,
+    /// A protection ring reaching a red line, farmland, a water source or a receptor.
+    pub conflict: Style,
+    /// The line from an old site to its new one.
+    pub arrow: Style,
+}
+
+impl SitingStyles {
+    /// The styles of the printed siting map.
+    pub fn new() -> SitingStyles {
+        SitingStyles {
+            candidate: Style::fill("#c7e9c0", "#41ab5d", 0.2),
+            assigned: Style::fill("#238b45", "#00441b", 0.35),
+            old: Style::fill("#fcbba1", "#cb181d", 0.35).hatched("#cb181d"),
+            stays: Style::fill("#e5e5e5", "#737373", 0.3).hatched("#737373"),
+            buffer: Style::line("#e6550d", 0.35).dashed(1.2, 0.8),
+            conflict: Style::line("#b2182b", 0.5),
+            arrow: Style::line("#7a0177", 0.6),
+        }
+    }
+}
+
+impl Default for SitingStyles {
+    fn default() -> SitingStyles {
+        SitingStyles::new()
+    }
+}
+
 /// Builds the siting map; returns the map title.
 pub fn build(
     ctx: &MapContext,
@@ -48,9 +88,15 @@ pub fn build(
         .filter_map(|a| a.site.map(|s| (a.mover, s)))
         .collect();
     let mut sites = SceneLayer::default();
-    let cand = Style::fill("#c7e9c0", "#41ab5d", 0.2);
-    let chosen = Style::fill("#238b45", "#00441b", 0.35);
-    let old = Style::fill("#fcbba1", "#cb181d", 0.35).hatched("#cb181d");
+    let SitingStyles {
+        candidate: cand,
+        assigned: chosen,
+        old,
+        stays,
+        buffer,
+        conflict,
+        arrow,
+    } = SitingStyles::new();
     for &s in &feasible {
         if !assigned.iter().any(|(_, a)| *a == s) {
             sites.push(Geometry::MultiPolygon(r.sites[s].geometry.clone()), &cand);
@@ -63,7 +109,6 @@ pub fn build(
         );
     }
     // Old sites: released where the mover was placed, kept (and marked so) where not.
-    let stays = Style::fill("#e5e5e5", "#737373", 0.3).hatched("#737373");
     let (mut old_mu, mut stays_mu) = (0.0, 0.0);
     for (k, mv) in r.movers.iter().enumerate() {
         let placed = assigned.iter().any(|(a, _)| *a == k);
@@ -80,10 +125,8 @@ pub fn build(
     scene.layers.push(sites);
     // Protection buffers around the assigned sites, and the moves.
     let mut over = SceneLayer::default();
-    let buffer = Style::line("#e6550d", 0.35).dashed(1.2, 0.8);
     // A ring that reaches a red line, basic farmland, a water source or a sensitive
     // receptor is drawn solid red: the reviewer must see it.
-    let conflict = Style::line("#b2182b", 0.5);
     let guarded: Vec<&Geometry<f64>> = m
         .constraints
         .iter()
@@ -98,7 +141,6 @@ pub fn build(
         })
         .map(|c| &c.geometry)
         .collect();
-    let arrow = Style::line("#7a0177", 0.6);
     let mut moves = Vec::new();
     let (mut rings, mut conflicts) = (0usize, 0usize);
     for (k, (mv, s)) in assigned.iter().enumerate() {
