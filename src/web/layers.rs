@@ -689,7 +689,7 @@ fn infrastructure<'a>(inp: &Input<'a>, b: &mut Built<'a>) {
 
 /// (class, geometry, site, mover) of a siting shape: class 0 a candidate, 1 an assigned
 /// site, 2 a placed mover's old site, 3 a protection distance, 4 the old site of a mover
-/// not placed.
+/// not placed, 5 a protection distance reaching a guarded constraint.
 type SitingShape = (u32, geo::MultiPolygon<f64>, Option<usize>, Option<usize>);
 
 fn siting<'a>(inp: &Input<'a>, r: &'a SitingResult, t: &'a Tables<'a>, b: &mut Built<'a>) {
@@ -714,14 +714,34 @@ fn siting<'a>(inp: &Input<'a>, r: &'a SitingResult, t: &'a Tables<'a>, b: &mut B
             shapes.push((0, r.sites[s].geometry.clone(), Some(s), None));
         }
     }
+    // As on the print map: a ring that reaches a red line, basic farmland, a water source
+    // or a sensitive receptor is drawn in the conflict style.
+    let guarded: Vec<&Geometry<f64>> = m
+        .constraints
+        .iter()
+        .filter(|c| {
+            matches!(
+                c.kind,
+                ConstraintKind::EcologicalRedline
+                    | ConstraintKind::BasicFarmland
+                    | ConstraintKind::WaterSource
+                    | ConstraintKind::Sensitive
+            )
+        })
+        .map(|c| &c.geometry)
+        .collect();
     for &(mv, s) in &assigned {
         shapes.push((1, r.sites[s].geometry.clone(), Some(s), Some(mv)));
-        shapes.push((
-            3,
-            r.sites[s].geometry.buffer(r.movers[mv].protection_m),
-            Some(s),
-            Some(mv),
-        ));
+        let ring = r.sites[s].geometry.buffer(r.movers[mv].protection_m);
+        let class = if guarded
+            .iter()
+            .any(|g| geo::Intersects::intersects(&ring, *g))
+        {
+            5
+        } else {
+            3
+        };
+        shapes.push((class, ring, Some(s), Some(mv)));
     }
     for (mv, mover) in r.movers.iter().enumerate() {
         let placed = assigned.iter().any(|(a, _)| *a == mv);
@@ -755,6 +775,15 @@ fn siting<'a>(inp: &Input<'a>, r: &'a SitingResult, t: &'a Tables<'a>, b: &mut B
             &st.stays,
             tr(lang, "原厂址（未安置）", "Old site (not placed)"),
             "area",
+        ),
+        (
+            &st.conflict,
+            tr(
+                lang,
+                "防护距离内有红线、基本农田、水源地或敏感点",
+                "Protection ring reaches a red line, farmland, water source or receptor",
+            ),
+            "line",
         ),
     ];
     let mut layers = Vec::new();
