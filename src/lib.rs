@@ -57,6 +57,7 @@
 //! | [`analyse`] | one module per command: intensity, evaluate, idle, site |
 //! | `write` (internal) | tables to GeoJSON, CSV (BOM), Excel, Shapefile, GeoPackage, FlatGeobuf, atomically ([`OutputOptions`]) |
 //! | [`render`] | map exhibits: scene → SVG → PNG/PDF |
+//! | `report` | the park dossier: the tables of a run typeset (typst) into one PDF (feature `report`) |
 //! | [`words`] | evidence (rule, threshold, value, dates) into Chinese or English sentences |
 //! | [`web`] | the offline web viewer: vector tiles (PMTiles), records, MapLibre page, `serve` |
 //! | [`convert`], [`synth`] | layer conversion; seeded synthetic cities |
@@ -80,6 +81,8 @@ pub mod problems;
 pub mod project;
 mod read;
 pub mod render;
+#[cfg(feature = "report")]
+mod report;
 pub mod synth;
 pub mod units;
 pub mod web;
@@ -92,6 +95,8 @@ pub use index::Unplaced;
 pub use problems::{LayerReport, LoadReport, Location, Problem, Severity};
 pub use project::{Lang, LayerKind, Project};
 pub use read::value::parse_date_text;
+#[cfg(feature = "report")]
+pub use report::ReportOptions;
 pub use workspace::{AtlasPage, OpenOptions, TableSet, Workspace};
 pub use write::{
     prepare_out_dir, safe_file_part, write_manifest, CsvText, Format, Formats, ManifestInfo,

@@ -22,6 +22,8 @@ mod integration {
     mod malformed;
     mod outputs;
     mod render;
+    #[cfg(feature = "report")]
+    mod report;
     mod site;
     mod supply;
     mod web;

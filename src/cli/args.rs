@@ -145,7 +145,20 @@ pub enum Command {
     },
     /// One map exhibit; the file's extension (.png, .svg, .pdf) picks the format.
     Render(RenderArgs),
-    /// Everything: tables and maps into one folder.
+    /// The park dossier: one PDF evaluating every park (or one) — the city summary, then
+    /// per park its land use, intensity against the standards, idle land, enterprises,
+    /// relocation and potential, with maps, charts and an appendix of rules and sources.
+    Report {
+        #[command(flatten)]
+        project: ProjectArg,
+        /// The PDF to write.
+        #[arg(short = 'o', long, value_name = "FILE.pdf")]
+        out: PathBuf,
+        /// Only this park's chapter (without the city summary). Default: every park.
+        #[arg(long, value_name = "ID")]
+        park: Option<String>,
+    },
+    /// Everything: tables, maps and the dossier (report.pdf) into one folder.
     Run {
         #[command(flatten)]
         project: ProjectArg,

@@ -34,9 +34,11 @@ mod admit;
 mod evaluate;
 mod idle;
 mod intensity;
+mod report;
 mod site;
 
 pub use idle::cross_checks;
+pub use report::{layer_en, layer_zh, Say};
 pub use site::{measured, protection_with_flag, threshold};
 
 use crate::project::Lang;

@@ -21,6 +21,8 @@ mod about;
 mod admit;
 mod maps;
 mod open;
+#[cfg(feature = "report")]
+mod report;
 mod tables;
 mod web;
 

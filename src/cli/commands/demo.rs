@@ -44,5 +44,12 @@ pub fn run(out: &Path, output: &OutputOptions, flags: Flags) -> Result<()> {
         Default::default(),
         flags,
     )?);
+    files.extend(super::report::report_into(
+        &ws,
+        &analysis,
+        Some(&siting),
+        out,
+        flags,
+    )?);
     super::finish_set(out, &files, &ws, "demo")
 }

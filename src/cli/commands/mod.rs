@@ -9,6 +9,7 @@ mod init;
 mod manual;
 mod maps;
 mod open;
+mod report;
 mod site;
 mod synth;
 mod web;
@@ -149,6 +150,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
                 Default::default(),
                 flags,
             )?);
+            files.extend(report::report_into(&ws, &a, siting.as_ref(), out, flags)?);
             finish_set(out, &files, &ws, "run")
         }
         Command::Synth {
@@ -160,6 +162,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
         } => synth::run(parcels, &out, seed, name.as_deref(), movers, flags),
         Command::Demo { out, output } => demo::run(&out, &output_options(&output)?, flags),
         Command::Render(args) => maps::render(&args, flags),
+        Command::Report { project, out, park } => report::run(&project.project, &out, park, flags),
         Command::Site {
             project,
             tables,
