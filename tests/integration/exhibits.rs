@@ -345,3 +345,43 @@ fn the_progress_map_agrees_with_the_idle_classes() {
         .sum();
     assert_eq!(all, ws.model().parcels.len());
 }
+
+/// Idle parcels too small for their id get a numbered key on the map and a line of the
+/// sheet's parcel list: every listed key is a label of the scene, on its parcel.
+#[test]
+fn keys_tie_small_idle_parcels_to_the_parcel_list() {
+    use geo::Contains;
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    let mut req = MapRequest::new(MapKind::Idle);
+    req.park = Some(ws.model().parks[1].id.clone());
+    let scene = build_scene(&ctx, &req).expect("scene");
+    let (_, list) = scene
+        .legend
+        .iter()
+        .find(|(h, _)| h.as_deref().is_some_and(|h| h.starts_with("宗地清单")))
+        .expect("a parcel list on the sheet");
+    assert!(
+        !list.is_empty() && list.len() <= 12,
+        "{} keys on A4",
+        list.len()
+    );
+    for item in list {
+        let (key, id) = item.label.split_once("  ").expect("key  id");
+        let parcel = ws
+            .model()
+            .parcels
+            .iter()
+            .find(|p| p.id == id)
+            .expect("listed parcel");
+        let label = scene
+            .labels
+            .iter()
+            .find(|l| l.text == key)
+            .expect("its key on the map");
+        assert!(
+            parcel.geometry.contains(&geo::Point::from(label.at)),
+            "key {key} inside {id}"
+        );
+    }
+}

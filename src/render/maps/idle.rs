@@ -2,7 +2,7 @@
 
 use geo::Geometry;
 
-use super::{classed_parcels, parcel_labels, tr, MapContext, MapRequest};
+use super::{classed_parcels, parcel_keys, parcel_labels, tr, MapContext, MapRequest};
 use crate::analyse::idle::IdleClass;
 use crate::project::Lang;
 use crate::render::scene::{LegendItem, Scene, SceneLayer, Style, Swatch};
@@ -70,5 +70,12 @@ pub fn build(
         ));
     }
     parcel_labels(ctx, req, scene, in_view);
+    // Idle and inefficient parcels too small for their id get a numbered key and a line
+    // of the sheet's parcel list, idle land first.
+    parcel_keys(ctx, req, scene, in_view, &|i| {
+        let c = a.idle[i].class;
+        let rank = IdleClass::ALL.iter().position(|x| *x == c)?;
+        (c != IdleClass::None).then(|| (rank, classes[rank].0.clone(), classes[rank].1))
+    });
     tr(ctx.lang, "闲置低效用地图", "idle and inefficient land")
 }
