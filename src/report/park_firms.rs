@@ -150,7 +150,7 @@ pub fn enterprises(p: &ParkInput<'_>, firms: Option<&Firms<'_>>) -> (Vec<Block>,
             .copied()
             .filter(|r| text(r, class) == k)
             .collect();
-        list.sort_by(|a, b| text(a, id).cmp(&text(b, id)));
+        list.sort_by_key(|r| text(r, id));
         if list.is_empty() {
             blocks.push(Block::Para {
                 text: match say.lang {
