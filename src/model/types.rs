@@ -203,6 +203,17 @@ pub enum ConstraintKind {
 }
 
 impl ConstraintKind {
+    /// True for the areas a protection ring must not reach unremarked: ecological red
+    /// lines, basic farmland, water-source zones and sensitive receptors.
+    pub fn is_protected(self) -> bool {
+        matches!(
+            self,
+            ConstraintKind::EcologicalRedline
+                | ConstraintKind::BasicFarmland
+                | ConstraintKind::WaterSource
+                | ConstraintKind::Sensitive
+        )
+    }
     /// Parses the English or Chinese kind of DATA.md.
     pub fn parse(s: &str) -> Option<ConstraintKind> {
         use ConstraintKind::*;

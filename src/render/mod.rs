@@ -30,3 +30,4 @@ pub use page::{Page, Paper};
 pub use scene::{Label, LegendItem, Marker, Scene, SceneLayer, Style, Swatch, Symbol};
 pub use sheet::compose_svg;
 pub(crate) use style::{eval_color, idle_color, land_use_class, land_use_rank, land_use_style};
+pub use svg::esc;

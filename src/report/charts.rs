@@ -6,25 +6,28 @@ use std::fmt::Write;
 
 use geo::{BoundingRect, MultiPolygon};
 
-use crate::render::FAMILY;
-
-/// Escapes text for SVG, leaving out the characters XML cannot hold (control
-/// characters from a hostile name).
-fn esc(s: &str) -> String {
-    s.chars()
-        .filter(|c| !c.is_control() || matches!(c, '\t' | '\n' | '\r'))
-        .collect::<String>()
-        .replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use crate::render::{esc, FAMILY};
 
 /// An SVG document of `w` × `h` px holding `body`.
 fn svg(w: f64, h: f64, body: &str) -> String {
     format!(
         r#"<svg xmlns="http://www.w3.org/2000/svg" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FAMILY}">{body}</svg>"#
     )
+}
+
+/// The horizontal grid of a bar chart: a line and its count every `step` up to `top`,
+/// between `x0` and `x1`; `y` maps a count to its height.
+fn y_grid(b: &mut String, (x0, x1): (f64, f64), top: f64, step: f64, y: &dyn Fn(f64) -> f64) {
+    let mut tick = 0.0;
+    while tick <= top + 1e-9 {
+        let _ = write!(
+            b,
+            r##"<line x1="{x0}" x2="{x1}" y1="{0:.1}" y2="{0:.1}" stroke="#e3e3e3"/>"##,
+            y(tick)
+        );
+        label(b, x0 - 6.0, y(tick) + 4.0, 11.0, "end", &format!("{tick}"));
+        tick += step;
+    }
 }
 
 fn label(out: &mut String, x: f64, y: f64, size: f64, anchor: &str, s: &str) {
@@ -89,23 +92,7 @@ pub fn far_histogram(
     let y = |n: f64| y1 - (y1 - y0) * n / top;
     let colours = ["#4d9221", "#c51b7d", "#bdbdbd"];
     let mut b = String::new();
-    let mut tick = 0.0;
-    while tick <= top + 1e-9 {
-        let _ = write!(
-            b,
-            r##"<line x1="{x0}" x2="{x1}" y1="{0:.1}" y2="{0:.1}" stroke="#e3e3e3"/>"##,
-            y(tick)
-        );
-        label(
-            &mut b,
-            x0 - 6.0,
-            y(tick) + 4.0,
-            11.0,
-            "end",
-            &format!("{tick}"),
-        );
-        tick += step;
-    }
+    y_grid(&mut b, (x0, x1), top, step, &y);
     for (i, bin) in bins.iter().enumerate() {
         let mut base = 0.0;
         for (k, n) in [bin.ok, bin.below, bin.unjudged].into_iter().enumerate() {
@@ -237,23 +224,7 @@ pub fn count_bars(bars: &[(String, usize, &str)], axis: &str) -> String {
     let y = |n: f64| y1 - (y1 - y0) * n / top;
     let bw = (x1 - x0) / bars.len().max(1) as f64;
     let mut b = String::new();
-    let mut tick = 0.0;
-    while tick <= top + 1e-9 {
-        let _ = write!(
-            b,
-            r##"<line x1="{x0}" x2="{x1}" y1="{0:.1}" y2="{0:.1}" stroke="#e3e3e3"/>"##,
-            y(tick)
-        );
-        label(
-            &mut b,
-            x0 - 6.0,
-            y(tick) + 4.0,
-            11.0,
-            "end",
-            &format!("{tick}"),
-        );
-        tick += step;
-    }
+    y_grid(&mut b, (x0, x1), top, step, &y);
     for (i, (name, n, c)) in bars.iter().enumerate() {
         let xa = x0 + bw * i as f64 + bw * 0.2;
         let _ = write!(

@@ -83,6 +83,11 @@ pub fn not_assessed(input: crate::model::Input, lang: Lang) -> String {
     }
 }
 
+/// The stamp of a result missing several inputs: one [`not_assessed`] clause each.
+pub fn not_assessed_all(inputs: &[crate::model::Input], lang: Lang) -> String {
+    clauses(inputs.iter().map(|i| not_assessed(*i, lang)), lang)
+}
+
 /// Joins clauses: `"; "` in English, `"；"` in Chinese.
 fn clauses<I: IntoIterator<Item = String>>(parts: I, lang: Lang) -> String {
     let sep = match lang {

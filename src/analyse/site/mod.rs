@@ -12,6 +12,7 @@ mod criteria;
 mod criterion;
 mod facts;
 mod movers;
+mod placements;
 mod screen;
 mod sensitivity;
 
@@ -23,6 +24,7 @@ pub use criteria::{Criteria, ScoredSite};
 pub use criterion::{parse_weights, Criterion, PerCriterion};
 pub use facts::{site_facts, SiteFacts};
 pub use movers::{find_movers, MoveReason, Mover, ProtectionSource};
+pub use placements::reaches_protected;
 pub use screen::{screen_sites, Constraint, Rejection, RejectionEvidence, Rejections};
 pub use sensitivity::{top_site_stability, PoolSite};
 

@@ -191,11 +191,7 @@ pub fn render_all(
         if lacking.is_empty() {
             return true;
         }
-        let why = lacking
-            .iter()
-            .map(|i| parkscope::words::not_assessed(*i, lang))
-            .collect::<Vec<_>>()
-            .join("; ");
+        let why = parkscope::words::not_assessed_all(&lacking, lang);
         skipped.push((name.clone(), why));
         false
     });

@@ -2,26 +2,34 @@
 //! extent (a park or the whole project), the base layers (parks, roads, labels) and the
 //! title block.
 
+mod base_layers;
 mod buildings;
 mod evaluation;
 mod idle;
 mod intensity;
 mod overview;
+mod parcel_labels;
 mod progress;
 mod serviced;
+mod sheet_text;
 mod siting;
 
+pub use base_layers::road_styles;
 pub use evaluation::class_name as evaluation_class_name;
 pub use intensity::far_classes as intensity_far_classes;
 pub use overview::{constraint_styles, facility_styles, sensitive_styles};
 pub use serviced::{class_of as serviced_class_of, CLASSES as SERVICED_CLASSES};
 pub use siting::SitingStyles;
 
+use base_layers::{add_parks, add_roads, locator_shapes};
+pub(crate) use parcel_labels::{parcel_keys, parcel_labels};
+use sheet_text::{footer, title_block, title_case};
+
 use geo::{BoundingRect, Geometry, Intersects, Rect};
 
 use super::classify::Scheme;
 use super::page::Page;
-use super::scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch};
+use super::scene::{LegendItem, Scene, SceneLayer, Style, Swatch};
 use super::style;
 use super::style::PARCEL_EDGE;
 use crate::analyse::Analysis;
@@ -293,31 +301,6 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
     Ok(scene)
 }
 
-/// An English title in title case: every word capitalised but the short function words
-/// inside it ("Idle and Inefficient Land", "Floor-Area Ratio Map").
-fn title_case(s: &str) -> String {
-    const SMALL: [&str; 9] = ["a", "an", "and", "by", "for", "in", "of", "per", "the"];
-    s.split(' ')
-        .enumerate()
-        .map(|(i, w)| {
-            if i > 0 && SMALL.contains(&w) {
-                return w.to_owned();
-            }
-            w.split('-')
-                .map(|part| {
-                    let mut c = part.chars();
-                    match c.next() {
-                        Some(f) => f.to_uppercase().chain(c).collect(),
-                        None => String::new(),
-                    }
-                })
-                .collect::<Vec<String>>()
-                .join("-")
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// A map whose input is missing shows no finding: its classes give way to the parcels in
 /// grey, and the sheet is stamped with what was not given (未提供…，未评价).
 fn not_assessed(
@@ -331,78 +314,7 @@ fn not_assessed(
     let label = tr(ctx.lang, "宗地（未评价）", "Parcels (not assessed)");
     let items = classed_parcels(ctx, scene, in_view, &[(label, style::NO_DATA)], |_| 0);
     scene.legend.push((None, items));
-    let sep = if ctx.lang == Lang::Zh { "；" } else { "; " };
-    scene.stamp = Some(
-        lacking
-            .iter()
-            .map(|i| crate::words::not_assessed(*i, ctx.lang))
-            .collect::<Vec<_>>()
-            .join(sep),
-    );
-}
-
-/// The drawing number (图号) of a sheet: the prefix, the kind's place among the kinds
-/// (01 overview … 06 serviced land) and, for a park's sheet, the park's place in the parks
-/// layer (-01, -02 …).
-fn drawing_number(ctx: &MapContext, req: &MapRequest) -> String {
-    let kind = MapKind::ALL
-        .iter()
-        .position(|k| *k == req.kind)
-        .unwrap_or(0)
-        + 1;
-    let park = req
-        .park
-        .as_ref()
-        .and_then(|id| ctx.model.parks.iter().position(|p| &p.id == id))
-        .map(|i| format!("-{:02}", i + 1))
-        .unwrap_or_default();
-    format!(
-        "{}{kind:02}{park}",
-        ctx.number_prefix.as_deref().unwrap_or("")
-    )
-}
-
-/// The title block's rows: project, map, drawing number, who made it, the status date,
-/// the drawing date, the coordinate system, the data source and the licence's credit.
-fn title_block(ctx: &MapContext, req: &MapRequest, map_title: String) -> Vec<(String, String)> {
-    let l = ctx.lang;
-    let crs = match l {
-        Lang::Zh => ctx.model.frame.name_zh(),
-        Lang::En => ctx.model.frame.name(),
-    };
-    let mut rows = vec![
-        (tr(l, "项目", "Project"), ctx.project.clone()),
-        (tr(l, "图名", "Map"), map_title),
-        (tr(l, "图号", "Drawing no."), drawing_number(ctx, req)),
-        (
-            tr(l, "编制单位", "Prepared by"),
-            ctx.organisation.clone().unwrap_or_default(),
-        ),
-        (
-            tr(l, "现状基准日", "Status as of"),
-            ctx.analysis.as_of.to_string(),
-        ),
-        (tr(l, "制图日期", "Drawn"), ctx.drawn_on.to_string()),
-        (tr(l, "坐标系", "CRS"), crs),
-        (tr(l, "数据来源", "Source"), ctx.source.clone()),
-    ];
-    if let Some(credit) = &ctx.credit {
-        rows.push((tr(l, "版权", "Credits"), credit.clone()));
-    }
-    rows
-}
-
-/// The line at the foot of the sheet: the licence's credit and the software that drew it.
-fn footer(ctx: &MapContext) -> String {
-    let made = format!(
-        "{} parkscope {}",
-        tr(ctx.lang, "制图软件", "Drawn with"),
-        env!("CARGO_PKG_VERSION")
-    );
-    match &ctx.credit {
-        Some(c) => format!("{c} · {made}"),
-        None => made,
-    }
+    scene.stamp = Some(crate::words::not_assessed_all(lacking, ctx.lang));
 }
 
 /// The parcels in view filled by class, as one layer, and a legend item per class that
@@ -441,306 +353,4 @@ pub(crate) fn classed_parcels(
             detail: Some(count_detail(ctx.lang, *n, *mu)),
         })
         .collect()
-}
-
-/// Font size of parcel labels, mm: 6 pt, the smallest a printer accepts.
-const PARCEL_LABEL_MM: f64 = 6.0 * 25.4 / 72.0;
-
-/// Parcel labels — the parcel's name where the data has one, else its id — where they fit
-/// inside their parcel. Parcels too narrow on the page for their label are skipped before
-/// their interior point is computed.
-pub(crate) fn parcel_labels(
-    ctx: &MapContext,
-    req: &MapRequest,
-    scene: &mut Scene,
-    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
-) {
-    use geo::InteriorPoint;
-    let mm_per_m = super::page::map_scale(&req.page, scene.extent);
-    for p in &ctx.model.parcels {
-        if !in_view(&p.geometry) {
-            continue;
-        }
-        let Some(b) = p.geometry.bounding_rect() else {
-            continue;
-        };
-        let text = p
-            .name
-            .as_deref()
-            .filter(|n| !n.trim().is_empty())
-            .unwrap_or(&p.id);
-        if super::text::text_width(text, PARCEL_LABEL_MM) > b.width() * 0.9 * mm_per_m {
-            continue;
-        }
-        let Some(pt) = p.geometry.interior_point() else {
-            continue;
-        };
-        scene.labels.push(Label {
-            text: text.to_owned(),
-            at: pt.0,
-            size_mm: PARCEL_LABEL_MM,
-            priority: p.area.m2(),
-            major: false,
-            max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
-        });
-    }
-}
-
-/// A parcel's label: its name where the data has one, else its id.
-fn parcel_label_text(p: &crate::model::Parcel) -> &str {
-    p.name
-        .as_deref()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or(&p.id)
-}
-
-/// True when a label of `text` at 6 pt fits across a parcel of bounding box `b`.
-fn label_fits(text: &str, b: &Rect<f64>, mm_per_m: f64) -> bool {
-    super::text::text_width(text, PARCEL_LABEL_MM) <= b.width() * 0.9 * mm_per_m
-}
-
-/// At most this many parcels of an A4 sheet get a numbered key (the list is on the
-/// sheet's legend); twice as many on A3.
-const MAX_KEYS_A4: usize = 12;
-
-/// Short keys for the parcels of interest whose label does not fit: a number inside the
-/// parcel, tied to a parcel list (宗地清单: key, id, class, 亩) in the legend. `interest`
-/// gives a parcel's rank (lower first; `None`: no key) and its class label and fill. The
-/// most important parcels get keys first; a note counts the rest.
-pub(crate) fn parcel_keys(
-    ctx: &MapContext,
-    req: &MapRequest,
-    scene: &mut Scene,
-    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
-    interest: &dyn Fn(usize) -> Option<(usize, String, &'static str)>,
-) {
-    use geo::InteriorPoint;
-    let mm_per_m = super::page::map_scale(&req.page, scene.extent);
-    let mut wanted: Vec<(usize, f64, usize, String, &'static str)> = Vec::new();
-    for (i, p) in ctx.model.parcels.iter().enumerate() {
-        if !in_view(&p.geometry) {
-            continue;
-        }
-        let Some(b) = p.geometry.bounding_rect() else {
-            continue;
-        };
-        if label_fits(parcel_label_text(p), &b, mm_per_m) || !label_fits("99", &b, mm_per_m) {
-            continue;
-        }
-        if let Some((rank, class, fill)) = interest(i) {
-            wanted.push((rank, -p.area.m2(), i, class, fill));
-        }
-    }
-    if wanted.is_empty() {
-        return;
-    }
-    wanted.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-    let cap = match req.page.paper {
-        super::page::Paper::A4 => MAX_KEYS_A4,
-        super::page::Paper::A3 => 2 * MAX_KEYS_A4,
-    };
-    let left = wanted.len().saturating_sub(cap);
-    wanted.truncate(cap);
-    // Keys run in id order, so the list reads like a ledger.
-    wanted.sort_by(|a, b| ctx.model.parcels[a.2].id.cmp(&ctx.model.parcels[b.2].id));
-    let mut items = Vec::new();
-    for (k, (_, _, i, class, fill)) in wanted.into_iter().enumerate() {
-        let p = &ctx.model.parcels[i];
-        let (Some(pt), Some(b)) = (p.geometry.interior_point(), p.geometry.bounding_rect()) else {
-            continue;
-        };
-        let key = (k + 1).to_string();
-        scene.labels.push(Label {
-            text: key.clone(),
-            at: pt.0,
-            size_mm: PARCEL_LABEL_MM,
-            // Above the ids, below the park names.
-            priority: f64::MAX / 2.0,
-            major: false,
-            max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
-        });
-        items.push(LegendItem {
-            style: Style::fill(fill, PARCEL_EDGE, 0.12),
-            swatch: Swatch::Area,
-            label: format!("{key}  {}", p.id),
-            detail: Some(format!(
-                "{class} · {:.1} {}",
-                p.area.to_mu(),
-                tr(ctx.lang, "亩", "mu")
-            )),
-        });
-    }
-    let heading = match (ctx.lang, left) {
-        (Lang::Zh, 0) => "宗地清单（编号、宗地代码、类别、面积）".to_owned(),
-        (Lang::Zh, n) => format!("宗地清单（另有 {n} 宗见台账）"),
-        (Lang::En, 0) => "Parcel list (key, id, class, area)".to_owned(),
-        (Lang::En, n) => format!("Parcel list ({n} more in the ledger)"),
-    };
-    scene.legend.push((Some(heading), items));
-}
-
-/// Up to this many parcels are drawn one by one in the locator of a project without parks;
-/// more are drawn as the hull of their extents (unreadable there anyway, and slow).
-const LOCATOR_PARCELS: usize = 5_000;
-
-/// What the locator inset draws: the parks; without parks, the parcels, or for a large
-/// project the convex hull of their bounding boxes.
-fn locator_shapes(m: &crate::model::Model) -> Vec<Geometry<f64>> {
-    use geo::ConvexHull;
-    if !m.parks.is_empty() {
-        return m
-            .parks
-            .iter()
-            .map(|p| Geometry::MultiPolygon(p.geometry.clone()))
-            .collect();
-    }
-    if m.parcels.len() <= LOCATOR_PARCELS {
-        return m
-            .parcels
-            .iter()
-            .map(|p| Geometry::MultiPolygon(p.geometry.clone()))
-            .collect();
-    }
-    let corners: geo::MultiPoint<f64> = m
-        .parcels
-        .iter()
-        .filter_map(|p| p.geometry.bounding_rect())
-        .flat_map(|b| {
-            let (lo, hi) = (b.min(), b.max());
-            [(lo.x, lo.y), (hi.x, lo.y), (hi.x, hi.y), (lo.x, hi.y)]
-        })
-        .map(geo::Point::from)
-        .collect();
-    vec![Geometry::Polygon(corners.convex_hull())]
-}
-
-/// Parks smaller than this on the page (bounding-box diagonal, mm) get a thin solid edge:
-/// a dashed edge would cover them.
-const SMALL_PARK_MM: f64 = 8.0;
-/// Parks at least this big on the page get the full 0.7 mm dashed edge; between the two, a
-/// finer dash (at city scale a 0.7 mm dash drew parks of a few mm as black squares).
-const LARGE_PARK_MM: f64 = 40.0;
-
-fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, zoomed: bool) {
-    use geo::InteriorPoint;
-    let mut layer = SceneLayer::default();
-    let mm_per_m = super::page::map_scale(&req.page, scene.extent);
-    let edges = [
-        Style::line(style::PARK_EDGE, 0.2),
-        Style::line(style::PARK_EDGE, 0.35).dashed(1.2, 0.5),
-        Style::line(style::PARK_EDGE, 0.7).dashed(2.2, 0.8),
-    ];
-    let mut counts = [0usize; 3];
-    for p in &ctx.model.parks {
-        let on_page = p
-            .geometry
-            .bounding_rect()
-            .map_or(0.0, |b| b.width().hypot(b.height()) * mm_per_m);
-        let tier = if on_page < SMALL_PARK_MM {
-            0
-        } else if on_page < LARGE_PARK_MM {
-            1
-        } else {
-            2
-        };
-        counts[tier] += 1;
-        layer.push(Geometry::MultiPolygon(p.geometry.clone()), &edges[tier]);
-        if let (Some(pt), Some(b)) = (p.geometry.interior_point(), p.geometry.bounding_rect()) {
-            let name = p.name.clone().unwrap_or_else(|| p.id.clone());
-            let at = if zoomed {
-                geo::Coord {
-                    x: pt.x(),
-                    y: b.max().y - b.height() * 0.04,
-                }
-            } else {
-                pt.0
-            };
-            scene.labels.push(Label {
-                text: name,
-                at,
-                size_mm: 3.4,
-                priority: f64::MAX,
-                major: true,
-                max_width_m: None,
-            });
-        }
-    }
-    if !layer.items.is_empty() {
-        scene.layers.push(layer);
-        // The legend shows the edge most parks on the page have.
-        let most = (0..3).max_by_key(|&t| (counts[t], t)).unwrap_or(2);
-        let item = super::scene::LegendItem {
-            style: edges[most].clone(),
-            swatch: super::scene::Swatch::Line,
-            label: tr(ctx.lang, "园区边界", "Park boundary"),
-            detail: None,
-        };
-        scene.legend.push((None, vec![item]));
-    }
-}
-
-/// The road classes (None: a road of no class), in legend order, with their line style and
-/// name in `l`.
-pub fn road_styles(l: Lang) -> [(Option<RoadClass>, Style, String); 5] {
-    [
-        (
-            Some(RoadClass::Expressway),
-            Style::line("#e08a2e", 1.1),
-            tr(l, "高速公路", "Expressway"),
-        ),
-        (
-            Some(RoadClass::Arterial),
-            Style::line("#8c8c8c", 0.55),
-            tr(l, "主干路", "Arterial road"),
-        ),
-        (
-            Some(RoadClass::Collector),
-            Style::line("#b5b5b5", 0.35),
-            tr(l, "次干路", "Collector road"),
-        ),
-        (
-            Some(RoadClass::Local),
-            Style::line("#cfcfcf", 0.25),
-            tr(l, "支路", "Local road"),
-        ),
-        (None, Style::line("#b5b5b5", 0.3), tr(l, "道路", "Road")),
-    ]
-}
-
-fn add_roads(ctx: &MapContext, scene: &mut Scene, extent: &Rect<f64>) {
-    let mut layer = SceneLayer::default();
-    let mut legend = Vec::new();
-    let styles = road_styles(ctx.lang);
-    for (class, st, name) in &styles {
-        let mut any = false;
-        for f in ctx
-            .model
-            .infrastructure
-            .iter()
-            .filter(|f| f.kind == InfraKind::Road && f.class == *class)
-        {
-            if f.geometry
-                .bounding_rect()
-                .is_some_and(|b| b.intersects(extent))
-            {
-                layer.push(f.geometry.clone(), st);
-                any = true;
-            }
-        }
-        if any {
-            legend.push(super::scene::LegendItem {
-                style: st.clone(),
-                swatch: super::scene::Swatch::Line,
-                label: name.clone(),
-                detail: None,
-            });
-        }
-    }
-    // Roads go under parcels' outlines but over nothing else: insert first.
-    if !layer.items.is_empty() {
-        scene.layers.insert(0, layer);
-        scene
-            .legend
-            .push((Some(tr(ctx.lang, "交通", "Transport")), legend));
-    }
 }

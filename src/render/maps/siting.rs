@@ -2,12 +2,11 @@
 //! protection buffers around the new sites, red lines and sensitive receptors, and a line
 //! from each old site to its new one.
 
-use geo::{Buffer, Centroid, Coord, Geometry, Intersects, LineString};
+use geo::{Centroid, Coord, Geometry, LineString};
 
 use super::{tr, MapContext, MapRequest};
-use crate::analyse::site::SitingResult;
+use crate::analyse::site::{reaches_protected, SitingResult};
 use crate::error::{Error, Result};
-use crate::model::ConstraintKind;
 use crate::project::Lang;
 use crate::render::scene::{LegendItem, Marker, Scene, SceneLayer, Style, Swatch};
 use crate::render::style::PARCEL_EDGE;
@@ -75,18 +74,8 @@ pub fn build(
     scene.layers.push(base);
     super::overview::constraints_layer(ctx, scene);
     // Candidates feasible for someone, and the assigned sites.
-    let mut feasible: Vec<usize> = r
-        .options
-        .iter()
-        .flat_map(|o| o.iter().map(|s| s.site))
-        .collect();
-    feasible.sort_unstable();
-    feasible.dedup();
-    let assigned: Vec<(usize, usize)> = r
-        .plan
-        .iter()
-        .filter_map(|a| a.site.map(|s| (a.mover, s)))
-        .collect();
+    let feasible = r.feasible_sites();
+    let assigned = r.placements();
     let mut sites = SceneLayer::default();
     let SitingStyles {
         candidate: cand,
@@ -125,29 +114,13 @@ pub fn build(
     scene.layers.push(sites);
     // Protection buffers around the assigned sites, and the moves.
     let mut over = SceneLayer::default();
-    // A ring that reaches a red line, basic farmland, a water source or a sensitive
-    // receptor is drawn solid red: the reviewer must see it.
-    let guarded: Vec<&Geometry<f64>> = m
-        .constraints
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.kind,
-                ConstraintKind::EcologicalRedline
-                    | ConstraintKind::BasicFarmland
-                    | ConstraintKind::WaterSource
-                    | ConstraintKind::Sensitive
-            )
-        })
-        .map(|c| &c.geometry)
-        .collect();
     let mut moves = Vec::new();
     let (mut rings, mut conflicts) = (0usize, 0usize);
     for (k, (mv, s)) in assigned.iter().enumerate() {
         let number = k as u16 + 1;
-        let d = r.movers[*mv].protection_m;
-        let ring = r.sites[*s].geometry.buffer(d);
-        if guarded.iter().any(|g| ring.intersects(*g)) {
+        // A ring that reaches a protected area is drawn solid red: the reviewer must see it.
+        let ring = r.protection_ring(*mv, *s);
+        if reaches_protected(m, &ring) {
             over.push(Geometry::MultiPolygon(ring), &conflict);
             conflicts += 1;
         } else {

@@ -4,7 +4,7 @@
 use geo::Geometry;
 
 use super::{features, layer, push, tr, Built, Input, Tables};
-use crate::analyse::site::SitingResult;
+use crate::analyse::site::{reaches_protected, SitingResult};
 use crate::model::{ConstraintKind, InfraKind};
 use crate::render::maps::{
     constraint_styles, facility_styles, road_styles, sensitive_styles, SitingStyles,
@@ -269,54 +269,22 @@ pub(super) fn siting<'a>(
     t: &'a Tables<'a>,
     b: &mut Built<'a>,
 ) {
-    use geo::Buffer;
     let (m, ix, lang) = (inp.model, inp.index, inp.lang);
     let st = SitingStyles::new();
-    let mut feasible: Vec<usize> = r
-        .options
-        .iter()
-        .flat_map(|o| o.iter().map(|s| s.site))
-        .collect();
-    feasible.sort_unstable();
-    feasible.dedup();
-    let assigned: Vec<(usize, usize)> = r
-        .plan
-        .iter()
-        .filter_map(|a| a.site.map(|s| (a.mover, s)))
-        .collect();
+    let feasible = r.feasible_sites();
+    let assigned = r.placements();
     let mut shapes: Vec<SitingShape> = Vec::new();
     for &s in &feasible {
         if !assigned.iter().any(|(_, a)| *a == s) {
             shapes.push((0, r.sites[s].geometry.clone(), Some(s), None));
         }
     }
-    // As on the print map: a ring that reaches a red line, basic farmland, a water source
-    // or a sensitive receptor is drawn in the conflict style.
-    let guarded: Vec<&Geometry<f64>> = m
-        .constraints
-        .iter()
-        .filter(|c| {
-            matches!(
-                c.kind,
-                ConstraintKind::EcologicalRedline
-                    | ConstraintKind::BasicFarmland
-                    | ConstraintKind::WaterSource
-                    | ConstraintKind::Sensitive
-            )
-        })
-        .map(|c| &c.geometry)
-        .collect();
+    // As on the print map: a ring that reaches a protected area is drawn in the conflict
+    // style.
     for &(mv, s) in &assigned {
         shapes.push((1, r.sites[s].geometry.clone(), Some(s), Some(mv)));
-        let ring = r.sites[s].geometry.buffer(r.movers[mv].protection_m);
-        let class = if guarded
-            .iter()
-            .any(|g| geo::Intersects::intersects(&ring, *g))
-        {
-            5
-        } else {
-            3
-        };
+        let ring = r.protection_ring(mv, s);
+        let class = if reaches_protected(m, &ring) { 5 } else { 3 };
         shapes.push((class, ring, Some(s), Some(mv)));
     }
     for (mv, mover) in r.movers.iter().enumerate() {
