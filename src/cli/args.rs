@@ -225,6 +225,10 @@ pub enum Command {
         /// At most this many enterprises must relocate. Default: every old-town factory.
         #[arg(long)]
         movers: Option<usize>,
+        /// Standard factories (标准厂房) in the parks, and as many small movers that may
+        /// share them. Default: none.
+        #[arg(long, default_value_t = 0)]
+        factories: usize,
     },
     /// Print a shell completion script (bash, zsh, fish, elvish, powershell) on stdout.
     Completions {

@@ -37,13 +37,17 @@ const NAME_HINTS: &[(LayerKind, &[&str])] = &[
         LayerKind::Infrastructure,
         &["infra", "road", "道路", "污水", "变电", "管网"],
     ),
+    (LayerKind::Factories, &["factor", "厂房"]),
 ];
 
 /// How well a file fits a layer; `None` when its geometry cannot be that layer's.
 pub fn score(kind: LayerKind, f: &Inspection) -> Option<i32> {
     use LayerKind::*;
     let fits = match f.shape {
-        Shape::Polygon => matches!(kind, Parks | Parcels | Buildings | Approvals | Constraints),
+        Shape::Polygon => matches!(
+            kind,
+            Parks | Parcels | Buildings | Approvals | Constraints | Factories
+        ),
         Shape::Point => matches!(kind, Enterprises | Infrastructure | Constraints),
         Shape::Line => matches!(kind, Infrastructure | Constraints),
         Shape::Table => kind == Enterprises,
@@ -81,6 +85,18 @@ pub fn score(kind: LayerKind, f: &Inspection) -> Option<i32> {
         Infrastructure if kind_values(|v| InfraKind::parse(v).is_some()) => s += 25,
         // Any polygon layer may be parcels, the one layer every project has.
         Parcels => s += 1,
+        // Standard factories only by their id or their file's name: their other fields
+        // (floors, name, park) are every polygon layer's.
+        Factories
+            if !f.fields.iter().any(|x| {
+                matches_name(&x.name, "factory_id", &["厂房编号"])
+                    || matches_name(&x.name, "vacant_floor_area_m2", &["空置面积"])
+            }) && !NAME_HINTS
+                .iter()
+                .any(|(k, w)| *k == Factories && w.iter().any(|w| file.contains(w))) =>
+        {
+            s = 0
+        }
         _ => {}
     }
     Some(s)

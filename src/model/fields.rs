@@ -61,6 +61,13 @@ pub fn aliases(kind: LayerKind) -> &'static [(&'static str, &'static [&'static s
             ("relocate", &["搬迁"]),
             ("required_area_mu", &["需求用地"]),
             ("protection_distance_m", &["卫生防护距离"]),
+            ("required_floor_area_m2", &["需求厂房面积"]),
+            (
+                "required_floor_load_kn_m2",
+                &["楼面荷载要求", "需求楼面荷载"],
+            ),
+            ("required_clear_height_m", &["净高要求", "需求净高"]),
+            ("occupied_floor_area_m2", &["占用厂房面积"]),
         ],
         LayerKind::Approvals => &[
             ("batch_id", &["批次编号"]),
@@ -72,6 +79,15 @@ pub fn aliases(kind: LayerKind) -> &'static [(&'static str, &'static [&'static s
             ("class", &["等级"]),
             ("name", &["名称"]),
         ],
+        LayerKind::Factories => &[
+            ("factory_id", &["厂房编号"]),
+            ("name", &["厂房名称", "名称"]),
+            ("floors", &["层数"]),
+            ("vacant_floor_area_m2", &["空置面积"]),
+            ("floor_load_kn_m2", &["楼面荷载"]),
+            ("clear_height_m", &["净高"]),
+            ("park_id", &["园区编号"]),
+        ],
     }
 }
 
@@ -80,6 +96,7 @@ pub fn required(kind: LayerKind) -> &'static [&'static str] {
     match kind {
         LayerKind::Parks => &["park_id"],
         LayerKind::Parcels => &["parcel_id"],
+        LayerKind::Factories => &["factory_id"],
         LayerKind::Enterprises => &["enterprise_id"],
         LayerKind::Constraints | LayerKind::Infrastructure => &["kind"],
         LayerKind::Buildings | LayerKind::Approvals => &[],

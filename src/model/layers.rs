@@ -24,6 +24,7 @@ pub fn id_field(kind: LayerKind) -> &'static str {
         LayerKind::Enterprises => "enterprise_id",
         LayerKind::Approvals => "batch_id",
         LayerKind::Constraints | LayerKind::Infrastructure => "name",
+        LayerKind::Factories => "factory_id",
     }
 }
 
@@ -220,6 +221,10 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
         relocate: row.boolean("relocate"),
         required_area_mu: row.amount("required_area_mu"),
         protection_distance_m: row.amount("protection_distance_m"),
+        required_floor_area_m2: row.amount("required_floor_area_m2"),
+        required_floor_load_kn_m2: row.amount("required_floor_load_kn_m2"),
+        required_clear_height_m: row.amount("required_clear_height_m"),
+        occupied_floor_area_m2: row.amount("occupied_floor_area_m2"),
     };
     if e.location.is_none() && e.parcel_ids.is_empty() && !row.rejected() {
         row.problems.push(Problem::new(
@@ -230,6 +235,33 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
     }
     id?;
     Some(e)
+}
+
+/// A standard factory from its row.
+pub fn factory(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Factory> {
+    let id = row.require("factory_id");
+    let floors = row
+        .amount("floors")
+        .filter(|f| *f >= 1.0)
+        .map_or(1, |f| f.round() as u32);
+    let f = Factory {
+        id: id.clone().unwrap_or_default(),
+        name: row.text("name"),
+        floors,
+        vacant_floor_area_m2: row.amount("vacant_floor_area_m2"),
+        floor_load_kn_m2: row.amount("floor_load_kn_m2"),
+        clear_height_m: row.amount("clear_height_m"),
+        park_id: row.text("park_id"),
+        geometry: geo::MultiPolygon::new(vec![]),
+        area: AreaM2::ZERO,
+    };
+    let geometry = polygon(row, g, number)?;
+    id?;
+    Some(Factory {
+        area: AreaM2(geometry.unsigned_area()),
+        geometry,
+        ..f
+    })
 }
 
 /// An approval batch from its row.

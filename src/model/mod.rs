@@ -50,6 +50,8 @@ pub struct Model {
     pub constraints: Vec<Constraint>,
     /// Infrastructure.
     pub infrastructure: Vec<Infrastructure>,
+    /// 标准厂房: standard factory buildings.
+    pub factories: Vec<Factory>,
     /// Which layers the project gave.
     pub given: HashSet<LayerKind>,
     /// True when the enterprise points were read as WGS84/CGCS2000 lon/lat.
@@ -89,6 +91,7 @@ pub(crate) fn load(project: &Project) -> Result<Model> {
         approvals: vec![],
         constraints: vec![],
         infrastructure: vec![],
+        factories: vec![],
         given: project.layers.keys().copied().collect(),
         enterprises_lonlat: false,
     };
@@ -165,6 +168,15 @@ pub(crate) fn load(project: &Project) -> Result<Model> {
                 layers::infrastructure,
                 &mut model.infrastructure,
                 |_| None,
+            )?,
+            LayerKind::Factories => build(
+                *kind,
+                files,
+                spec,
+                &model.frame,
+                layers::factory,
+                &mut model.factories,
+                |f| Some(f.id.as_str()),
             )?,
         };
         model.report.layers.insert(kind.name().to_owned(), report);

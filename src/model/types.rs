@@ -172,6 +172,37 @@ pub struct Enterprise {
     pub required_area_mu: Option<f64>,
     /// 卫生防护距离 from its EIA approval, m.
     pub protection_distance_m: Option<f64>,
+    /// 需求厂房面积, m²: floor space it could take in a standard factory.
+    pub required_floor_area_m2: Option<f64>,
+    /// 楼面荷载要求, kN/m²: the floor load it needs.
+    pub required_floor_load_kn_m2: Option<f64>,
+    /// 净高要求, m: the clear height it needs.
+    pub required_clear_height_m: Option<f64>,
+    /// 占用厂房面积, m²: the floor space it occupies today in the standard factory it is in.
+    pub occupied_floor_area_m2: Option<f64>,
+}
+
+/// A standard factory building (标准厂房) whose floors small enterprises share.
+#[derive(Debug, Clone)]
+pub struct Factory {
+    /// 厂房编号.
+    pub id: String,
+    /// 名称.
+    pub name: Option<String>,
+    /// 层数 (at least 1).
+    pub floors: u32,
+    /// 空置面积, m², when the layer gives it.
+    pub vacant_floor_area_m2: Option<f64>,
+    /// 楼面荷载, kN/m².
+    pub floor_load_kn_m2: Option<f64>,
+    /// 净高, m.
+    pub clear_height_m: Option<f64>,
+    /// 园区编号, when given (else the park is found by location).
+    pub park_id: Option<String>,
+    /// Footprint in the working frame.
+    pub geometry: MultiPolygon<f64>,
+    /// Footprint area.
+    pub area: AreaM2,
 }
 
 /// Approved construction land (批准用地).

@@ -37,11 +37,13 @@ pub enum LayerKind {
     Constraints,
     /// Roads, rail, wastewater plants, substations, gas, interchanges.
     Infrastructure,
+    /// 标准厂房: standard factory buildings whose floor space small enterprises share.
+    Factories,
 }
 
 impl LayerKind {
     /// Every layer, in load order.
-    pub const ALL: [LayerKind; 7] = [
+    pub const ALL: [LayerKind; 8] = [
         LayerKind::Parks,
         LayerKind::Parcels,
         LayerKind::Buildings,
@@ -49,6 +51,7 @@ impl LayerKind {
         LayerKind::Approvals,
         LayerKind::Constraints,
         LayerKind::Infrastructure,
+        LayerKind::Factories,
     ];
     /// The layer's name in the project file.
     pub fn name(self) -> &'static str {
@@ -60,6 +63,7 @@ impl LayerKind {
             LayerKind::Approvals => "approvals",
             LayerKind::Constraints => "constraints",
             LayerKind::Infrastructure => "infrastructure",
+            LayerKind::Factories => "factories",
         }
     }
     fn from_name(s: &str) -> Option<LayerKind> {

@@ -230,6 +230,30 @@ pub struct ProtectionRow {
     pub tag: Tag,
 }
 
+/// Who may share a standard factory (标准厂房) and how long the joint assignment of land
+/// and factory space may search.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields, default)]
+pub struct FactoryRules {
+    /// A heavy polluter may take factory space (default false).
+    pub allow_heavy: bool,
+    /// The largest protection distance of a tenant of a shared building, m (default 50).
+    pub max_protection_m: f64,
+    /// Wall-clock budget of the exact assignment of the components with factory space, s
+    /// (default 8); past it the best plan found is kept and its proven gap reported.
+    pub time_limit_s: f64,
+}
+
+impl Default for FactoryRules {
+    fn default() -> FactoryRules {
+        FactoryRules {
+            allow_heavy: false,
+            max_protection_m: 50.0,
+            time_limit_s: 8.0,
+        }
+    }
+}
+
 /// Relocation-siting rules.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -264,6 +288,9 @@ pub struct SitingRules {
     /// Protection distances by industry.
     #[serde(default)]
     pub protection: Vec<ProtectionRow>,
+    /// Standard factories: who may share one, and the solver's budget.
+    #[serde(default)]
+    pub factories: FactoryRules,
 }
 
 impl SitingRules {

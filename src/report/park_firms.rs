@@ -248,6 +248,27 @@ pub fn relocation(p: &ParkInput<'_>, plan: Option<&View<'_>>) -> Vec<Block> {
         return blocks;
     }
     rows.sort_by(|a, b| a[3].cmp(&b[3]).then(a[0].cmp(&b[0])));
+    // The standard factories the plan fills in this park: the factory, its tenants, the
+    // floor area each takes and the space left.
+    let mut tenants: Vec<Vec<String>> = (0..plan.len())
+        .map(|i| plan.row(i))
+        .filter(|r| text(r, c("park_id")) == p.park.id && text(r, c("site_kind")) == "factory")
+        .map(|r| {
+            let n = text(&r, c("name"));
+            vec![
+                text(&r, c("site_id")),
+                if n.is_empty() {
+                    text(&r, c("enterprise_id"))
+                } else {
+                    n
+                },
+                fixed(number(&r, c("floor_area_m2")), 0),
+                fixed(number(&r, c("factory_remaining_m2")), 0),
+                text(&r, c("phase")),
+            ]
+        })
+        .collect();
+    tenants.sort();
     blocks.push(table(
         t("迁入本园区的企业", "Enterprises moving into the park"),
         &[
@@ -260,5 +281,26 @@ pub fn relocation(p: &ParkInput<'_>, plan: Option<&View<'_>>) -> Vec<Block> {
         ],
         rows,
     ));
+    if !tenants.is_empty() {
+        blocks.push(table(
+            t("入驻标准厂房的企业", "Tenants placed in standard factories"),
+            &[
+                (&t("厂房", "Factory"), Align::Left, 1.2),
+                (&t("企业", "Enterprise"), Align::Left, 2.4),
+                (
+                    &t("占用面积（平方米）", "Floor area (m²)"),
+                    Align::Right,
+                    1.0,
+                ),
+                (
+                    &t("厂房剩余（平方米）", "Left in the factory (m²)"),
+                    Align::Right,
+                    1.0,
+                ),
+                (&t("批次（年）", "Phase (year)"), Align::Center, 0.8),
+            ],
+            tenants,
+        ));
+    }
     blocks
 }

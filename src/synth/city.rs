@@ -19,6 +19,8 @@ pub struct SynthOptions {
     /// At most this many old-town factories must move (the rest are light industry that
     /// may stay). Default: every one.
     pub movers: Option<usize>,
+    /// Standard factories in the parks, and as many small movers that may share them.
+    pub factories: usize,
 }
 
 /// Half the width of the smallest old town, m.
@@ -340,15 +342,27 @@ pub fn generate(opts: SynthOptions) -> City {
         super::ledger::place_buildings(&mut rng, p, i, &ledger.built_share[i], &mut buildings);
     }
     let constraints = constraints(&parks, &old_town);
+    let mut enterprises = ledger.enterprises;
+    // Standard factories from their own random stream: a city without them is the same
+    // city as before they existed.
+    let factories = super::factories::add_factories(
+        opts.seed,
+        opts.factories,
+        &parks,
+        &parcels,
+        &old_town,
+        &mut enterprises,
+    );
     City {
         parks,
         parcels,
         buildings,
-        enterprises: ledger.enterprises,
+        enterprises,
         approvals,
         constraints,
         infrastructure,
         as_of,
+        factories,
     }
 }
 

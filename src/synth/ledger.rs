@@ -39,7 +39,7 @@ fn days(d: i64) -> Duration {
     Duration::days(d)
 }
 
-fn credit_code(rng: &mut StdRng, n: usize) -> String {
+pub(super) fn credit_code(rng: &mut StdRng, n: usize) -> String {
     let alphabet: Vec<char> = "0123456789ABCDEFGHJKLMNPQRTUWXY".chars().collect();
     let mut s = String::from("91330100");
     s.push_str(&format!("{:06}", n % 1_000_000));
@@ -51,7 +51,7 @@ fn credit_code(rng: &mut StdRng, n: usize) -> String {
     s
 }
 
-fn enterprise_name(i: usize, kind: &str) -> String {
+pub(super) fn enterprise_name(i: usize, kind: &str) -> String {
     format!(
         "{}{}{}有限公司",
         SURNAMES[i % 12],
@@ -141,6 +141,10 @@ pub fn assign_ledger(
                     } else {
                         None
                     },
+                    floor_need_m2: None,
+                    floor_load_need: None,
+                    clear_height_need: None,
+                    occupied_m2: None,
                 });
             }
             continue;
@@ -299,6 +303,10 @@ pub fn assign_ledger(
                     relocate: false,
                     required_area_mu: None,
                     protection_distance_m: None,
+                    floor_need_m2: None,
+                    floor_load_need: None,
+                    clear_height_need: None,
+                    occupied_m2: None,
                 });
             }
         }

@@ -9,6 +9,7 @@
 //! the data types of `types`, which `write` turns into files.
 
 mod city;
+mod factories;
 mod ledger;
 mod types;
 mod write;

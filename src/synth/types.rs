@@ -76,6 +76,8 @@ pub struct City {
     )>,
     /// The date the ledger is built around.
     pub as_of: NaiveDate,
+    /// Standard factories (none unless asked for).
+    pub factories: Vec<SynthFactory>,
 }
 
 #[derive(Debug, Clone)]
@@ -165,6 +167,35 @@ pub struct SynthEnterprise {
     pub required_area_mu: Option<f64>,
     /// 卫生防护距离, m.
     pub protection_distance_m: Option<f64>,
+    /// 需求厂房面积, m² (small movers that may share a standard factory).
+    pub floor_need_m2: Option<f64>,
+    /// 楼面荷载要求, kN/m².
+    pub floor_load_need: Option<f64>,
+    /// 净高要求, m.
+    pub clear_height_need: Option<f64>,
+    /// 占用厂房面积, m² (a tenant of a standard factory today).
+    pub occupied_m2: Option<f64>,
+}
+
+/// A generated standard factory (标准厂房).
+#[derive(Debug, Clone)]
+pub struct SynthFactory {
+    /// 厂房编号.
+    pub id: String,
+    /// 厂房名称.
+    pub name: String,
+    /// 层数.
+    pub floors: u32,
+    /// 空置面积, m², when recorded (else derived from the tenants).
+    pub vacant_m2: Option<f64>,
+    /// 楼面荷载, kN/m².
+    pub floor_load: f64,
+    /// 净高, m.
+    pub clear_height: f64,
+    /// 园区编号, when recorded (else found by location).
+    pub park_id: Option<String>,
+    /// Footprint, EPSG:4549 metres.
+    pub geometry: Polygon<f64>,
 }
 
 /// The ledger of the whole city.

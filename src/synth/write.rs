@@ -201,6 +201,9 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
     );
     write_geojson(&dir.join("infrastructure.geojson"), &infra)?;
 
+    // The standard factories' columns only when the city has factories: a city without
+    // them is written as before.
+    let shared = !city.factories.is_empty();
     let mut ents = Table::new(
         "enterprises",
         cols(&[
@@ -223,6 +226,14 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             "纬度",
         ]),
     );
+    if shared {
+        ents.columns.extend(cols(&[
+            "需求厂房面积",
+            "楼面荷载要求",
+            "净高要求",
+            "占用厂房面积",
+        ]));
+    }
     for e in &city.enterprises {
         let gcj = e
             .location
@@ -247,8 +258,54 @@ pub fn write_project(city: &City, dir: &Path, name: &str) -> Result<()> {
             gcj.map(|(x, _)| Cell::Number(x, 7)).unwrap_or(Cell::Empty),
             gcj.map(|(_, y)| Cell::Number(y, 7)).unwrap_or(Cell::Empty),
         ]);
+        if shared {
+            if let Some(r) = ents.rows.last_mut() {
+                r.extend([
+                    Cell::num(e.floor_need_m2, 0),
+                    Cell::num(e.floor_load_need, 1),
+                    Cell::num(e.clear_height_need, 1),
+                    Cell::num(e.occupied_m2, 0),
+                ]);
+            }
+        }
     }
     write_csv(&dir.join("enterprises.csv"), &ents)?;
+    let factories_layer = if shared {
+        let mut t = Table::new(
+            "factories",
+            cols(&[
+                "厂房编号",
+                "厂房名称",
+                "层数",
+                "空置面积",
+                "楼面荷载",
+                "净高",
+                "园区编号",
+            ]),
+        );
+        for f in &city.factories {
+            t.rows.push(vec![
+                Cell::Text(f.id.clone()),
+                Cell::Text(f.name.clone()),
+                Cell::Int(f.floors as i64),
+                Cell::num(f.vacant_m2, 0),
+                Cell::Number(f.floor_load, 1),
+                Cell::Number(f.clear_height, 1),
+                Cell::text(f.park_id.clone()),
+            ]);
+        }
+        t.geometries = Some(
+            city.factories
+                .iter()
+                .map(|f| Some(Geometry::Polygon(f.geometry.clone())))
+                .collect(),
+        );
+        t.space = synth_space();
+        write_geojson(&dir.join("factories.geojson"), &t)?;
+        "\n[layers.factories]\npath = \"factories.geojson\"\n"
+    } else {
+        ""
+    };
 
     let toml = format!(
         r#"# A parkscope project written by `parkscope synth` (synthetic data, seed-deterministic).
@@ -284,7 +341,7 @@ path = "constraints.geojson"
 
 [layers.infrastructure]
 path = "infrastructure.geojson"
-
+{factories_layer}
 [policy]
 control_indicators = "2008"
 evaluation = "jiangsu-huaian-2024"

@@ -39,7 +39,7 @@ mod site;
 
 pub use idle::cross_checks;
 pub use report::{layer_en, layer_zh, Say};
-pub use site::{measured, protection_with_flag, threshold};
+pub use site::{factory_failures, measured, protection_with_flag, threshold};
 
 use crate::project::Lang;
 
@@ -60,6 +60,7 @@ pub fn layer_name(kind: crate::project::LayerKind, lang: Lang) -> &'static str {
         (Approvals, Lang::Zh) => "批准用地",
         (Constraints, Lang::Zh) => "管控约束",
         (Infrastructure, Lang::Zh) => "基础设施",
+        (Factories, Lang::Zh) => "标准厂房",
         (k, Lang::En) => k.name(),
     }
 }

@@ -22,6 +22,11 @@ fn zh_constraint(c: Constraint) -> &'static str {
         Constraint::Area => "用地规模",
         Constraint::Buffer => "卫生防护距离",
         Constraint::Exclusion => "管控区避让",
+        Constraint::Pollution => "污染类别",
+        Constraint::SharedProtection => "共享厂房防护距离",
+        Constraint::FloorArea => "厂房空置面积",
+        Constraint::FloorLoad => "楼面荷载",
+        Constraint::ClearHeight => "厂房净高",
     }
 }
 
@@ -65,6 +70,56 @@ pub fn measured(e: &RejectionEvidence, lang: Lang) -> String {
             },
             Lang::Zh,
         ) => format!("占用{} {overlap_m2:.1} 平方米", zh_zone(*kind)),
+        (RejectionEvidence::Pollution, Lang::En) => "heavy polluter".to_owned(),
+        (RejectionEvidence::Pollution, Lang::Zh) => "重污染企业".to_owned(),
+        (
+            RejectionEvidence::SharedProtection {
+                protection_m,
+                source,
+                ..
+            },
+            Lang::En,
+        ) => {
+            format!(
+                "protection distance {protection_m:.0} m ({})",
+                source.words(lang)
+            )
+        }
+        (
+            RejectionEvidence::SharedProtection {
+                protection_m,
+                source,
+                ..
+            },
+            Lang::Zh,
+        ) => {
+            format!(
+                "卫生防护距离 {protection_m:.0} 米（{}）",
+                source.words(lang)
+            )
+        }
+        (RejectionEvidence::FloorArea { vacant_m2, .. }, Lang::En) => {
+            format!("{vacant_m2:.0} m² vacant")
+        }
+        (RejectionEvidence::FloorArea { vacant_m2, .. }, Lang::Zh) => {
+            format!("空置 {vacant_m2:.0} 平方米")
+        }
+        (RejectionEvidence::FloorLoad { load, .. }, Lang::En) => match load {
+            Some(l) => format!("{l:.1} kN/m²"),
+            None => "floor load not given".to_owned(),
+        },
+        (RejectionEvidence::FloorLoad { load, .. }, Lang::Zh) => match load {
+            Some(l) => format!("{l:.1} kN/平方米"),
+            None => "未给出楼面荷载".to_owned(),
+        },
+        (RejectionEvidence::ClearHeight { height, .. }, Lang::En) => match height {
+            Some(h) => format!("{h:.1} m clear height"),
+            None => "clear height not given".to_owned(),
+        },
+        (RejectionEvidence::ClearHeight { height, .. }, Lang::Zh) => match height {
+            Some(h) => format!("净高 {h:.1} 米"),
+            None => "未给出净高".to_owned(),
+        },
     }
 }
 
@@ -102,6 +157,51 @@ pub fn threshold(e: &RejectionEvidence, lang: Lang) -> String {
         ) => format!("≥ {protection_m:.0} 米（{}）", source.words(lang)),
         (RejectionEvidence::Exclusion { max_m2, .. }, Lang::En) => format!("≤ {max_m2} m²"),
         (RejectionEvidence::Exclusion { max_m2, .. }, Lang::Zh) => format!("≤ {max_m2} 平方米"),
+        (RejectionEvidence::Pollution, Lang::En) => "not heavy (shared building)".to_owned(),
+        (RejectionEvidence::Pollution, Lang::Zh) => "非重污染（共享厂房）".to_owned(),
+        (RejectionEvidence::SharedProtection { max_m, .. }, Lang::En) => {
+            format!("≤ {max_m:.0} m (shared building)")
+        }
+        (RejectionEvidence::SharedProtection { max_m, .. }, Lang::Zh) => {
+            format!("≤ {max_m:.0} 米（共享厂房）")
+        }
+        (RejectionEvidence::FloorArea { required_m2, .. }, Lang::En) => {
+            format!("≥ {required_m2:.0} m² needed")
+        }
+        (RejectionEvidence::FloorArea { required_m2, .. }, Lang::Zh) => {
+            format!("≥ 需求 {required_m2:.0} 平方米")
+        }
+        (RejectionEvidence::FloorLoad { required, .. }, Lang::En) => {
+            format!("≥ {required:.1} kN/m²")
+        }
+        (RejectionEvidence::FloorLoad { required, .. }, Lang::Zh) => {
+            format!("≥ {required:.1} kN/平方米")
+        }
+        (RejectionEvidence::ClearHeight { required, .. }, Lang::En) => format!("≥ {required:.1} m"),
+        (RejectionEvidence::ClearHeight { required, .. }, Lang::Zh) => {
+            format!("≥ {required:.1} 米")
+        }
+    }
+}
+
+/// What the factories considered for an unplaced mover failed, appended to its reason:
+/// `counts` in [`Constraint::SHARED`] order.
+pub fn factory_failures(considered: usize, counts: &[usize; 8], lang: Lang) -> String {
+    let parts: Vec<String> = Constraint::SHARED
+        .iter()
+        .zip(counts)
+        .filter(|(_, n)| **n > 0)
+        .map(|(c, n)| match lang {
+            Lang::En => format!("{n} {}", c.code()),
+            Lang::Zh => format!("{}不符 {n} 个", zh_constraint(*c)),
+        })
+        .collect();
+    match lang {
+        Lang::En => format!(
+            "; of {considered} standard factories: {} failed",
+            parts.join(", ")
+        ),
+        Lang::Zh => format!("；共 {considered} 个标准厂房：{}", parts.join("，")),
     }
 }
 

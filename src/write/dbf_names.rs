@@ -22,6 +22,7 @@ pub const SHORT_NAMES: &[(&str, &str)] = &[
     ("enterprises", "ent_count"),
     ("event_description", "event_desc"),
     ("excluded_by", "excl_by"),
+    ("factory_remaining_m2", "fac_left"),
     ("far_min_required", "far_min"),
     ("floor_area_m2", "floor_m2"),
     ("idle_class_zh", "idle_zh"),

@@ -10,6 +10,7 @@ use pathfinding::prelude::kuhn_munkres;
 
 use super::context::SitingContext;
 use super::criteria::ScoredSite;
+use super::joint::{solve_joint, Holds, SolverReport};
 use super::screen::{Constraint, Rejections};
 use crate::units::AreaM2;
 
@@ -178,13 +179,14 @@ pub fn solve_assignment(
     chosen
 }
 
-/// Assigns sites and sets phases (yearly batches from the year after `as_of`).
+/// Assigns sites (land and factory space together, [`super::joint`]) and sets phases
+/// (yearly batches from the year after `as_of`).
 pub fn assign_sites(
     ctx: &SitingContext,
     options: &[Vec<ScoredSite>],
     rejected: &[Rejections],
     as_of: chrono::NaiveDate,
-) -> Vec<Assignment> {
+) -> (Vec<Assignment>, SolverReport) {
     let SitingContext {
         model,
         rules,
@@ -197,7 +199,16 @@ pub fn assign_sites(
         .iter()
         .map(|o| o.iter().take(k).map(|s| (s.site, s.score)).collect())
         .collect();
-    let chosen = solve_assignment(&cand, &|s| sites[s].parcels.clone());
+    let need: Vec<f64> = movers
+        .iter()
+        .map(|m| m.floor_need_m2.unwrap_or(0.0))
+        .collect();
+    let holds = |s: usize| match sites[s].factory() {
+        Some((f, vacant)) => Holds::Factory(f, vacant),
+        None => Holds::Parcels(sites[s].parcels.clone()),
+    };
+    let limit = std::time::Duration::from_secs_f64(rules.factories.time_limit_s.clamp(0.0, 3600.0));
+    let (chosen, report) = solve_joint(&cand, &holds, &need, limit);
     // Phases: placed enterprises by score, highest first, in yearly batches.
     let score_of =
         |mv: usize, site: usize| options[mv].iter().find(|o| o.site == site).map(|o| o.score);
@@ -215,7 +226,7 @@ pub fn assign_sites(
     for (i, (mv, _)) in placed.iter().enumerate() {
         phase[*mv] = Some(as_of.year() + 1 + (i / rules.batch_size.max(1)) as i32);
     }
-    (0..movers.len())
+    let plan = (0..movers.len())
         .map(|mv| {
             let site = chosen[mv];
             let unplaced_reason = match site {
@@ -241,7 +252,8 @@ pub fn assign_sites(
                 unplaced_reason,
             }
         })
-        .collect()
+        .collect();
+    (plan, report)
 }
 
 /// Exact assignment with parcel conflicts: solve the relaxation; if two chosen sites share

@@ -1,6 +1,8 @@
 //! Candidate sites: parcels in a park that are approved (ready to supply) or unapproved
-//! (need approval), parcels that are idle and recoverable (need recovery), and unions of
-//! 2 or 3 such parcels that touch (within the tolerance) in one park.
+//! (need approval), parcels that are idle and recoverable (need recovery), unions of
+//! 2 or 3 such parcels that touch (within the tolerance) in one park, and the vacant floor
+//! space of each standard factory (标准厂房) in a park. Land sites come first, factories
+//! after them, so a land site's index does not depend on the factories layer.
 
 use geo::{Area, BoundingRect, Distance, Euclidean, Geometry, MultiPolygon};
 use rstar::AABB;
@@ -28,6 +30,98 @@ pub struct Site {
     pub requires_approval: bool,
     /// Some parcel must first be recovered (idle land).
     pub requires_recovery: bool,
+    /// A parcel, a union of parcels, or space in a standard factory.
+    pub kind: SiteKind,
+}
+
+/// What a candidate site is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum SiteKind {
+    /// One parcel.
+    Parcel,
+    /// A union of 2 or 3 touching parcels.
+    Merged,
+    /// Floor space in a standard factory, shared with other tenants.
+    Factory {
+        /// Index into the model's factories.
+        factory: usize,
+        /// Its vacant floor area, m²: what the tenants placed there may take in all.
+        vacant_m2: f64,
+        /// True when the layer gave the vacant area; false when it is the total floor
+        /// area less what the enterprises located in it occupy.
+        vacant_given: bool,
+    },
+}
+
+impl SiteKind {
+    /// The code written in `sites` and `plan` (`site_kind`).
+    pub fn code(self) -> &'static str {
+        match self {
+            SiteKind::Parcel => "parcel",
+            SiteKind::Merged => "merged",
+            SiteKind::Factory { .. } => "factory",
+        }
+    }
+}
+
+impl Site {
+    /// The factory and its vacant floor area, for factory space.
+    pub fn factory(&self) -> Option<(usize, f64)> {
+        match self.kind {
+            SiteKind::Factory {
+                factory, vacant_m2, ..
+            } => Some((factory, vacant_m2)),
+            _ => None,
+        }
+    }
+}
+
+/// The factory sites: one per standard factory inside a park (its `park_id`, else the
+/// park containing its footprint's centroid), with its vacant floor area.
+pub fn factory_sites(model: &Model) -> Vec<Site> {
+    use geo::{Centroid, Contains};
+    model
+        .factories
+        .iter()
+        .enumerate()
+        .filter_map(|(fi, f)| {
+            let by_id = f
+                .park_id
+                .as_deref()
+                .and_then(|id| model.parks.iter().position(|p| p.id == id));
+            let centre = f.geometry.centroid();
+            let park = by_id.or_else(|| {
+                let c = centre?;
+                model.parks.iter().position(|p| p.geometry.contains(&c))
+            })?;
+            let (vacant_m2, vacant_given) = match f.vacant_floor_area_m2 {
+                Some(v) => (v.max(0.0), true),
+                None => {
+                    let occupied: f64 = model
+                        .enterprises
+                        .iter()
+                        .filter(|e| e.location.is_some_and(|p| f.geometry.contains(&p)))
+                        .filter_map(|e| e.occupied_floor_area_m2)
+                        .sum();
+                    ((f.area.m2() * f.floors as f64 - occupied).max(0.0), false)
+                }
+            };
+            Some(Site {
+                parcels: vec![],
+                id: f.id.clone(),
+                park,
+                geometry: f.geometry.clone(),
+                area: f.area,
+                requires_approval: false,
+                requires_recovery: false,
+                kind: SiteKind::Factory {
+                    factory: fi,
+                    vacant_m2,
+                    vacant_given,
+                },
+            })
+        })
+        .collect()
 }
 
 /// Builds every candidate site. Unions are built only where they can matter: a pair when
@@ -72,6 +166,11 @@ pub fn candidate_sites(
                 .iter()
                 .any(|&p| model.parcels[p].status == Some(SupplyStatus::Unapproved)),
             requires_recovery: parts.iter().any(|&p| idle[p].class == IdleClass::Idle),
+            kind: if parts.len() == 1 {
+                SiteKind::Parcel
+            } else {
+                SiteKind::Merged
+            },
         }
     };
     let mut sites: Vec<Site> = single.iter().map(|&p| site_of(&[p])).collect();

@@ -195,7 +195,11 @@ impl View<'_> {
             Criterion::Road => f.road_m,
             Criterion::Wastewater => f.wastewater_m,
             Criterion::Cluster => self.cluster.and_then(|v| v[si]),
-            Criterion::Surplus => Some(sites[si].area.m2() / self.required - 1.0),
+            // Factory space is given exactly as needed: no surplus.
+            Criterion::Surplus => Some(match sites[si].kind {
+                super::candidates::SiteKind::Factory { .. } => 0.0,
+                _ => sites[si].area.m2() / self.required - 1.0,
+            }),
         })
     }
 

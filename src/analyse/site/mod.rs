@@ -11,6 +11,7 @@ mod context;
 mod criteria;
 mod criterion;
 mod facts;
+mod joint;
 mod movers;
 mod placements;
 mod screen;
@@ -18,11 +19,12 @@ mod sensitivity;
 
 pub use ahp::{ahp_weights, AhpResult};
 pub use assign::{assign_sites, Assignment, UnplacedReason};
-pub use candidates::{candidate_sites, Site};
+pub use candidates::{candidate_sites, factory_sites, Site, SiteKind};
 pub use context::SitingContext;
 pub use criteria::{Criteria, ScoredSite};
 pub use criterion::{parse_weights, Criterion, PerCriterion};
 pub use facts::{site_facts, SiteFacts};
+pub use joint::{solve_joint, Holds, SolverReport};
 pub use movers::{find_movers, MoveReason, Mover, ProtectionSource};
 pub use placements::reaches_protected;
 pub use screen::{screen_sites, Constraint, Rejection, RejectionEvidence, Rejections};
@@ -60,6 +62,8 @@ pub struct SitingResult {
     pub rejected: Vec<Rejections>,
     /// The assignment plan, one entry per mover.
     pub plan: Vec<Assignment>,
+    /// How the plan was solved: components, the proven gap, any fallback.
+    pub solver: SolverReport,
     /// The weights used.
     pub weights: PerCriterion<f64>,
     /// The AHP consistency ratio, when the weights came from a matrix.
@@ -151,7 +155,8 @@ pub(crate) fn plan_relocation(
                 a
             }
         });
-    let sites = candidate_sites(model, index, &analysis.idle, rules, max_need);
+    let mut sites = candidate_sites(model, index, &analysis.idle, rules, max_need);
+    sites.extend(factory_sites(model));
     lap("siting: candidate sites", &mut timings);
     let facts = site_facts(model, &sites);
     lap("siting: site facts", &mut timings);
@@ -169,7 +174,7 @@ pub(crate) fn plan_relocation(
     let keep = rules.assignment_candidates.max(rules.max_sites_written);
     let options = criteria.rank(&ctx, &weights, keep);
     lap("siting: scores", &mut timings);
-    let plan = assign_sites(&ctx, &options, &rejected, analysis.as_of);
+    let (plan, solver) = assign_sites(&ctx, &options, &rejected, analysis.as_of);
     lap("siting: assignment", &mut timings);
     let stability = stabilities(&ctx, &criteria, &options, &weights);
     lap("siting: stability", &mut timings);
@@ -180,6 +185,7 @@ pub(crate) fn plan_relocation(
         options,
         rejected,
         plan,
+        solver,
         weights,
         consistency_ratio,
         stability,
@@ -227,7 +233,8 @@ impl SitingResult {
             facts: &self.facts,
         };
         let options = self.criteria.rank(&ctx, &weights, keep);
-        let plan = assign_sites(&ctx, &options, &self.rejected, as_of);
+        let (plan, solver) = assign_sites(&ctx, &options, &self.rejected, as_of);
+        self.solver = solver;
         let stability = stabilities(&ctx, &self.criteria, &options, &weights);
         self.options = options;
         self.plan = plan;

@@ -62,6 +62,14 @@ pub struct Mover {
     pub protection_source: ProtectionSource,
     /// 2-digit industry code.
     pub industry2: Option<String>,
+    /// Floor space it could take in a standard factory, m² (`None`: land only).
+    pub floor_need_m2: Option<f64>,
+    /// The floor load it needs, kN/m².
+    pub floor_load_need: Option<f64>,
+    /// The clear height it needs, m.
+    pub clear_height_need: Option<f64>,
+    /// A heavy polluter (重污染).
+    pub heavy: bool,
 }
 
 /// Finds the enterprises that must move.
@@ -123,6 +131,10 @@ pub fn find_movers(model: &Model, index: &Index, policy: &Policy) -> Vec<Mover> 
                 .industry
                 .as_deref()
                 .map(|c| c.chars().filter(char::is_ascii_digit).take(2).collect()),
+            floor_need_m2: e.required_floor_area_m2.filter(|a| *a > 0.0),
+            floor_load_need: e.required_floor_load_kn_m2,
+            clear_height_need: e.required_clear_height_m,
+            heavy: e.pollution_class == Some(PollutionClass::Heavy),
         });
     }
     out

@@ -28,6 +28,30 @@ impl SitingResult {
             .collect()
     }
 
+    /// Per factory site given to someone, its vacant floor area less what the plan gives
+    /// out there, m².
+    pub fn factory_remaining(&self) -> std::collections::BTreeMap<usize, f64> {
+        let mut left = std::collections::BTreeMap::new();
+        for (mv, s) in self.placements() {
+            if let Some((_, vacant)) = self.sites[s].factory() {
+                let need = self.movers[mv].floor_need_m2.unwrap_or(0.0);
+                *left.entry(s).or_insert(vacant) -= need;
+            }
+        }
+        left
+    }
+
+    /// The tenants the plan places in each factory site: (site, movers), ascending.
+    pub fn factory_tenants(&self) -> Vec<(usize, Vec<usize>)> {
+        let mut by: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for (mv, s) in self.placements() {
+            if self.sites[s].factory().is_some() {
+                by.entry(s).or_default().push(mv);
+            }
+        }
+        by.into_iter().collect()
+    }
+
     /// The protection ring of a placed move: its site buffered by the mover's protection
     /// distance.
     pub fn protection_ring(&self, mover: usize, site: usize) -> MultiPolygon<f64> {

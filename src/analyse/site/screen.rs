@@ -1,5 +1,8 @@
-//! The hard constraints, checked in order (industry, area, buffer, exclusion), each
-//! failure kept as evidence with the measured value and the threshold.
+//! The hard constraints, checked in order (land: industry, area, buffer, exclusion;
+//! factory space: pollution, shared protection, industry, floor area, floor load, clear
+//! height, buffer, exclusion), each failure kept as evidence with the measured value and
+//! the threshold. Factory space is considered only for a mover that states a floor-area
+//! need.
 
 use geo::BoundingRect;
 use rayon::prelude::*;
@@ -20,6 +23,16 @@ pub enum Constraint {
     Buffer,
     /// No overlap with an exclusion zone.
     Exclusion,
+    /// Factory space: the mover is not a heavy polluter.
+    Pollution,
+    /// Factory space: the mover's protection distance is within the shared-building limit.
+    SharedProtection,
+    /// Factory space: the factory's vacant floor area holds the mover's need.
+    FloorArea,
+    /// Factory space: the floor load meets the mover's need.
+    FloorLoad,
+    /// Factory space: the clear height meets the mover's need.
+    ClearHeight,
 }
 
 impl Constraint {
@@ -30,6 +43,17 @@ impl Constraint {
         Constraint::Buffer,
         Constraint::Exclusion,
     ];
+    /// Every constraint of factory space, in checking order.
+    pub const SHARED: [Constraint; 8] = [
+        Constraint::Pollution,
+        Constraint::SharedProtection,
+        Constraint::Industry,
+        Constraint::FloorArea,
+        Constraint::FloorLoad,
+        Constraint::ClearHeight,
+        Constraint::Buffer,
+        Constraint::Exclusion,
+    ];
     /// The code written in `rejected.csv` (`excluded_by`).
     pub fn code(self) -> &'static str {
         match self {
@@ -37,7 +61,19 @@ impl Constraint {
             Constraint::Area => "area",
             Constraint::Buffer => "buffer",
             Constraint::Exclusion => "exclusion",
+            Constraint::Pollution => "pollution",
+            Constraint::SharedProtection => "shared_protection",
+            Constraint::FloorArea => "floor_area",
+            Constraint::FloorLoad => "floor_load",
+            Constraint::ClearHeight => "clear_height",
         }
+    }
+    /// Its place in [`Constraint::SHARED`].
+    fn shared_index(self) -> usize {
+        Constraint::SHARED
+            .iter()
+            .position(|c| *c == self)
+            .unwrap_or(0)
     }
 }
 
@@ -79,6 +115,38 @@ pub enum RejectionEvidence {
         /// The largest overlap allowed, m².
         max_m2: f64,
     },
+    /// A heavy polluter may not share a building.
+    Pollution,
+    /// The protection distance exceeds the shared-building limit.
+    SharedProtection {
+        /// The mover's protection distance, m.
+        protection_m: f64,
+        /// Where it came from.
+        source: ProtectionSource,
+        /// The limit for shared buildings, m.
+        max_m: f64,
+    },
+    /// The factory's vacant floor area is less than the need.
+    FloorArea {
+        /// Vacant floor area, m².
+        vacant_m2: f64,
+        /// The mover's floor-area need, m².
+        required_m2: f64,
+    },
+    /// The floor load is below the need (or not given).
+    FloorLoad {
+        /// The factory's floor load, kN/m².
+        load: Option<f64>,
+        /// The need, kN/m².
+        required: f64,
+    },
+    /// The clear height is below the need (or not given).
+    ClearHeight {
+        /// The factory's clear height, m.
+        height: Option<f64>,
+        /// The need, m.
+        required: f64,
+    },
 }
 
 impl RejectionEvidence {
@@ -89,6 +157,11 @@ impl RejectionEvidence {
             RejectionEvidence::Area { .. } => Constraint::Area,
             RejectionEvidence::Buffer { .. } => Constraint::Buffer,
             RejectionEvidence::Exclusion { .. } => Constraint::Exclusion,
+            RejectionEvidence::Pollution => Constraint::Pollution,
+            RejectionEvidence::SharedProtection { .. } => Constraint::SharedProtection,
+            RejectionEvidence::FloorArea { .. } => Constraint::FloorArea,
+            RejectionEvidence::FloorLoad { .. } => Constraint::FloorLoad,
+            RejectionEvidence::ClearHeight { .. } => Constraint::ClearHeight,
         }
     }
 }
@@ -118,17 +191,25 @@ pub struct Rejections {
     pub counts: [usize; 4],
     /// Candidate sites considered.
     pub considered: usize,
+    /// Factories failing at each stage, in [`Constraint::SHARED`] order.
+    pub factory_counts: [usize; 8],
+    /// Factories considered (none unless the mover states a floor-area need).
+    pub factories_considered: usize,
 }
 
 impl Rejections {
-    /// The constraint that ruled out the last candidates: the last stage that failed any.
+    /// The constraint that ruled out the last candidates: the last stage that failed any
+    /// land site, else the last that failed any factory.
     pub fn last_constraint(&self) -> Option<Constraint> {
-        Constraint::ALL
-            .into_iter()
-            .zip(self.counts)
-            .rev()
-            .find(|(_, n)| *n > 0)
-            .map(|(c, _)| c)
+        let last = |cs: &[Constraint], counts: &[usize]| {
+            cs.iter()
+                .zip(counts)
+                .rev()
+                .find(|(_, n)| **n > 0)
+                .map(|(c, _)| *c)
+        };
+        last(&Constraint::ALL, &self.counts)
+            .or_else(|| last(&Constraint::SHARED, &self.factory_counts))
     }
 }
 
@@ -172,11 +253,56 @@ pub fn screen_sites(ctx: &SitingContext) -> (Vec<Vec<usize>>, Vec<Rejections>) {
                 .collect();
             let need = m.required.m2();
             for (si, s) in sites.iter().enumerate() {
+                let f = &ctx.facts[si];
+                if let Some((_, vacant)) = s.factory() {
+                    let Some(floor) = m.floor_need_m2 else {
+                        continue;
+                    };
+                    rej.factories_considered += 1;
+                    let fac = s.factory().map(|(fi, _)| &model.factories[fi]);
+                    let short = |have: Option<f64>, need: Option<f64>| {
+                        need.is_some_and(|n| have.is_none_or(|h| h < n))
+                    };
+                    let shared = &ctx.rules.factories;
+                    let failed = if m.heavy && !shared.allow_heavy {
+                        Some(Constraint::Pollution)
+                    } else if m.protection_m > shared.max_protection_m {
+                        Some(Constraint::SharedProtection)
+                    } else if !park_ok[s.park] {
+                        Some(Constraint::Industry)
+                    } else if vacant < floor {
+                        Some(Constraint::FloorArea)
+                    } else if short(fac.and_then(|x| x.floor_load_kn_m2), m.floor_load_need) {
+                        Some(Constraint::FloorLoad)
+                    } else if short(fac.and_then(|x| x.clear_height_m), m.clear_height_need) {
+                        Some(Constraint::ClearHeight)
+                    } else if f.sensitive_m.is_some_and(|d| d < m.protection_m) {
+                        Some(Constraint::Buffer)
+                    } else if f
+                        .exclusion
+                        .is_some_and(|(_, o)| o > ctx.rules.exclusion_overlap_m2)
+                    {
+                        Some(Constraint::Exclusion)
+                    } else {
+                        None
+                    };
+                    match failed {
+                        None => feasible.push(si),
+                        Some(c) => {
+                            rej.factory_counts[c.shared_index()] += 1;
+                            let d = match (m.origin, centres[si]) {
+                                (Some(o), Some(c)) => (c.x - o.x()).hypot(c.y - o.y()),
+                                _ => 0.0,
+                            };
+                            all.push((d, si, c));
+                        }
+                    }
+                    continue;
+                }
                 if s.parcels.len() > 1 && largest_part[si] >= need {
                     continue;
                 }
                 rej.considered += 1;
-                let f = &ctx.facts[si];
                 // The first failing constraint; the evidence is made later, only for the
                 // rejections kept.
                 let failed = if !park_ok[s.park] {
@@ -255,5 +381,27 @@ fn evidence(ctx: &SitingContext, m: &Mover, si: usize, c: Constraint) -> Rejecti
                 max_m2: ctx.rules.exclusion_overlap_m2,
             }
         }
+        Constraint::Pollution => RejectionEvidence::Pollution,
+        Constraint::SharedProtection => RejectionEvidence::SharedProtection {
+            protection_m: m.protection_m,
+            source: m.protection_source.clone(),
+            max_m: ctx.rules.factories.max_protection_m,
+        },
+        Constraint::FloorArea => RejectionEvidence::FloorArea {
+            vacant_m2: s.factory().map_or(0.0, |(_, v)| v),
+            required_m2: m.floor_need_m2.unwrap_or(0.0),
+        },
+        Constraint::FloorLoad => RejectionEvidence::FloorLoad {
+            load: s
+                .factory()
+                .and_then(|(fi, _)| ctx.model.factories[fi].floor_load_kn_m2),
+            required: m.floor_load_need.unwrap_or(0.0),
+        },
+        Constraint::ClearHeight => RejectionEvidence::ClearHeight {
+            height: s
+                .factory()
+                .and_then(|(fi, _)| ctx.model.factories[fi].clear_height_m),
+            required: m.clear_height_need.unwrap_or(0.0),
+        },
     }
 }

@@ -93,10 +93,25 @@ pub fn run(
         let placed = r.plan.iter().filter(|p| p.site.is_some()).count();
         println!(
             "{}",
-            serde_json::json!({"movers": r.movers.len(), "placed": placed, "sites": r.sites.len(), "weights": r.weights, "consistency_ratio": r.consistency_ratio, "out": out})
+            serde_json::json!({"movers": r.movers.len(), "placed": placed, "sites": r.sites.len(), "weights": r.weights, "consistency_ratio": r.consistency_ratio, "out": out, "solver": solver_json(&r.solver)})
         );
     }
     Ok(())
+}
+
+/// What the joint assignment did, for `--json`.
+fn solver_json(s: &site::SolverReport) -> serde_json::Value {
+    serde_json::json!({
+        "components": s.components,
+        "with_factories": s.with_factories,
+        "largest_variables": s.largest_variables,
+        "proven_optimal": s.proven_optimal,
+        "placed": s.placed,
+        "placed_bound": s.placed_bound,
+        "score_gap": if s.score_gap.is_finite() { Some(s.score_gap) } else { None },
+        "fallback": s.fallback,
+        "seconds": s.elapsed.as_secs_f64(),
+    })
 }
 
 /// Runs siting on a loaded session and writes sites, rejected, plan and moves; returns the
@@ -169,6 +184,42 @@ pub fn siting_tables(
             }
         }
         let phases: Vec<String> = phases.iter().map(|(y, n)| format!("{y}: {n}")).collect();
+        let sv = &r.solver;
+        if sv.with_factories > 0 {
+            let tenants = r.factory_tenants();
+            let in_f: usize = tenants.iter().map(|(_, t)| t.len()).sum();
+            let proof = match (zh, sv.proven_optimal) {
+                (true, true) => "已证明最优".to_owned(),
+                (false, true) => "proven optimal".to_owned(),
+                (true, false) => format!(
+                    "未能在时限内证明最优：安置 {} 家（上界 {}），得分相对差距 ≤ {:.2}%",
+                    sv.placed,
+                    sv.placed_bound,
+                    sv.score_gap * 100.0
+                ),
+                (false, false) => format!(
+                    "not proven within the time limit: {} placed (bound {}), score gap ≤ {:.2} %",
+                    sv.placed,
+                    sv.placed_bound,
+                    sv.score_gap * 100.0
+                ),
+            };
+            if zh {
+                println!(
+                    "  标准厂房：{in_f} 家入驻 {} 栋厂房；含厂房的联合求解 {} 组（{proof}，{:.2} 秒）",
+                    tenants.len(),
+                    sv.with_factories,
+                    sv.elapsed.as_secs_f64()
+                );
+            } else {
+                println!(
+                    "  standard factories: {in_f} firms in {} buildings; {} components solved jointly ({proof}, {:.2} s)",
+                    tenants.len(),
+                    sv.with_factories,
+                    sv.elapsed.as_secs_f64()
+                );
+            }
+        }
         if zh {
             println!("  搬迁批次：{}", phases.join("，"));
             println!("已写入 {}", out.display());

@@ -15,6 +15,7 @@ pub fn run(
     seed: u64,
     name: Option<&str>,
     movers: Option<usize>,
+    factories: usize,
     flags: Flags,
 ) -> Result<()> {
     if parcels == 0 {
@@ -27,6 +28,7 @@ pub fn run(
         parcels,
         seed,
         movers,
+        factories,
     });
     progress.step("writing the project");
     let name = name

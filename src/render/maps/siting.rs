@@ -28,6 +28,10 @@ pub struct SitingStyles {
     pub conflict: Style,
     /// The line from an old site to its new one.
     pub arrow: Style,
+    /// A standard factory with space given to tenants by the plan.
+    pub factory: Style,
+    /// A standard factory feasible for someone, not used by the plan.
+    pub factory_candidate: Style,
 }
 
 impl SitingStyles {
@@ -41,6 +45,8 @@ impl SitingStyles {
             buffer: Style::line("#e6550d", 0.35).dashed(1.2, 0.8),
             conflict: Style::line("#b2182b", 0.5),
             arrow: Style::line("#7a0177", 0.6),
+            factory: Style::fill("#6baed6", "#08306b", 0.45),
+            factory_candidate: Style::fill("#deebf7", "#4292c6", 0.3),
         }
     }
 }
@@ -85,17 +91,30 @@ pub fn build(
         buffer,
         conflict,
         arrow,
+        factory,
+        factory_candidate,
     } = SitingStyles::new();
+    let tenants = r.factory_tenants();
+    let mut factory_candidates = 0usize;
     for &s in &feasible {
         if !assigned.iter().any(|(_, a)| *a == s) {
-            sites.push(Geometry::MultiPolygon(r.sites[s].geometry.clone()), &cand);
+            let style = if r.sites[s].factory().is_some() {
+                factory_candidates += 1;
+                &factory_candidate
+            } else {
+                &cand
+            };
+            sites.push(Geometry::MultiPolygon(r.sites[s].geometry.clone()), style);
         }
     }
+    let land_feasible = feasible.len() - factory_candidates - tenants.len();
     for (_, s) in &assigned {
-        sites.push(
-            Geometry::MultiPolygon(r.sites[*s].geometry.clone()),
-            &chosen,
-        );
+        let style = if r.sites[*s].factory().is_some() {
+            &factory
+        } else {
+            &chosen
+        };
+        sites.push(Geometry::MultiPolygon(r.sites[*s].geometry.clone()), style);
     }
     // Old sites: released where the mover was placed, kept (and marked so) where not.
     let (mut old_mu, mut stays_mu) = (0.0, 0.0);
@@ -143,13 +162,15 @@ pub fn build(
     }
     scene.layers.push(over);
     let placed = assigned.len();
+    let in_factories: usize = tenants.iter().map(|(_, t)| t.len()).sum();
     let unplaced = r.movers.len() - placed;
+    let land_placed = placed - in_factories;
     let mut items = vec![
         LegendItem {
             style: chosen,
             swatch: Swatch::Area,
             label: tr(l, "安置地块", "Assigned site"),
-            detail: Some(count(l, placed, "家", "firms")),
+            detail: Some(count(l, land_placed, "家", "firms")),
         },
         LegendItem {
             style: cand,
@@ -157,7 +178,7 @@ pub fn build(
             label: tr(l, "可行候选地块", "Feasible candidate"),
             detail: Some(count(
                 l,
-                feasible.len().saturating_sub(placed),
+                land_feasible.saturating_sub(land_placed),
                 "处",
                 "sites",
             )),
@@ -195,8 +216,37 @@ pub fn build(
             detail: Some(count(l, placed, "条", "moves")),
         },
     ];
-    // Only the ring kinds drawn are listed.
-    items.retain(|i| (i.style != conflict || conflicts > 0) && (i.style != buffer || rings > 0));
+    if !tenants.is_empty() || factory_candidates > 0 {
+        items.insert(
+            2,
+            LegendItem {
+                style: factory.clone(),
+                swatch: Swatch::Area,
+                label: tr(l, "标准厂房（入驻）", "Standard factory (tenants placed)"),
+                detail: Some(format!(
+                    "{} · {}",
+                    count(l, tenants.len(), "栋", "buildings"),
+                    count(l, in_factories, "家", "firms")
+                )),
+            },
+        );
+        items.insert(
+            3,
+            LegendItem {
+                style: factory_candidate.clone(),
+                swatch: Swatch::Area,
+                label: tr(l, "可入驻标准厂房", "Feasible standard factory"),
+                detail: Some(count(l, factory_candidates, "栋", "buildings")),
+            },
+        );
+    }
+    // Only the ring kinds drawn are listed, and factory kinds only when drawn.
+    items.retain(|i| {
+        (i.style != conflict || conflicts > 0)
+            && (i.style != buffer || rings > 0)
+            && (i.style != factory || !tenants.is_empty())
+            && (i.style != factory_candidate || factory_candidates > 0)
+    });
     if unplaced > 0 {
         items.insert(
             3,
@@ -230,6 +280,16 @@ pub fn build(
         scene
             .legend
             .insert(1, (Some(tr(l, "搬迁一览", "Moves")), moves));
+    }
+    if !tenants.is_empty() {
+        let entries = tenant_entries(ctx, r, &tenants, &factory);
+        scene.legend.insert(
+            2.min(scene.legend.len()),
+            (
+                Some(tr(l, "标准厂房入驻", "Standard factory tenants")),
+                entries,
+            ),
+        );
     }
     Ok(tr(l, "退城入园选址方案图", "relocation siting plan"))
 }
@@ -300,6 +360,29 @@ fn move_entry(
         .and_then(|a| a.phase)
         .map(|y| format!("{y}"))
         .unwrap_or_else(|| "—".into());
+    if st.factory().is_some() {
+        let need = mv.floor_need_m2.unwrap_or(0.0);
+        let detail = match l {
+            Lang::Zh => format!(
+                "原址 {old}（{:.1} 亩）→ 标准厂房 {}（{need:.0} 平方米）· 防护 {:.0} 米 · {phase} 年",
+                mv.old_area.to_mu(),
+                st.id,
+                mv.protection_m
+            ),
+            Lang::En => format!(
+                "from {old} ({:.1} mu) to standard factory {} ({need:.0} m²) · protection {:.0} m · phase {phase}",
+                mv.old_area.to_mu(),
+                st.id,
+                mv.protection_m
+            ),
+        };
+        return LegendItem {
+            style: Style::line("#7a0177", 0.6),
+            swatch: Swatch::Key(k as u16 + 1),
+            label: format!("{short} → {park}"),
+            detail: Some(detail),
+        };
+    }
     let detail = match l {
         Lang::Zh => format!(
             "原址 {old}（{:.1} 亩）→ 新址 {}（{:.1} 亩）· 防护 {:.0} 米 · {phase} 年",
@@ -322,6 +405,54 @@ fn move_entry(
         label: format!("{short} → {park}"),
         detail: Some(detail),
     }
+}
+
+/// One legend row per factory the plan uses: the factory and its tenants as the label,
+/// the floor area given, the vacant area and what is left as the detail.
+fn tenant_entries(
+    ctx: &MapContext,
+    r: &SitingResult,
+    tenants: &[(usize, Vec<usize>)],
+    style: &Style,
+) -> Vec<LegendItem> {
+    let (m, l) = (ctx.model, ctx.lang);
+    let left = r.factory_remaining();
+    tenants
+        .iter()
+        .map(|(s, movers)| {
+            let st = &r.sites[*s];
+            let vacant = st.factory().map_or(0.0, |(_, v)| v);
+            let names: Vec<String> = movers
+                .iter()
+                .map(|&mv| {
+                    let e = &m.enterprises[r.movers[mv].enterprise];
+                    let name = e.name.clone().unwrap_or_else(|| e.id.clone());
+                    name.trim_end_matches("有限公司").chars().take(8).collect()
+                })
+                .collect();
+            let given = vacant - left.get(s).copied().unwrap_or(vacant);
+            let rest = left.get(s).copied().unwrap_or(vacant);
+            LegendItem {
+                style: style.clone(),
+                swatch: Swatch::Area,
+                label: format!(
+                    "{} · {}",
+                    st.id,
+                    names.join(if l == Lang::Zh { "、" } else { ", " })
+                ),
+                detail: Some(match l {
+                    Lang::Zh => format!(
+                        "入驻 {} 家，{given:.0} 平方米 · 空置 {vacant:.0} 平方米 · 剩余 {rest:.0} 平方米",
+                        movers.len()
+                    ),
+                    Lang::En => format!(
+                        "{} tenants, {given:.0} m² · vacant {vacant:.0} m² · left {rest:.0} m²",
+                        movers.len()
+                    ),
+                }),
+            }
+        })
+        .collect()
 }
 
 fn count(l: Lang, n: usize, zh: &str, en: &str) -> String {

@@ -260,7 +260,8 @@ pub(super) fn infrastructure<'a>(inp: &Input<'a>, b: &mut Built<'a>) {
 
 /// (class, geometry, site, mover) of a siting shape: class 0 a candidate, 1 an assigned
 /// site, 2 a placed mover's old site, 3 a protection distance, 4 the old site of a mover
-/// not placed, 5 a protection distance reaching a guarded constraint.
+/// not placed, 5 a protection distance reaching a guarded constraint, 6 a standard factory
+/// given to tenants, 7 a feasible standard factory not used.
 type SitingShape = (u32, geo::MultiPolygon<f64>, Option<usize>, Option<usize>);
 
 pub(super) fn siting<'a>(
@@ -274,15 +275,27 @@ pub(super) fn siting<'a>(
     let feasible = r.feasible_sites();
     let assigned = r.placements();
     let mut shapes: Vec<SitingShape> = Vec::new();
+    let factory = |s: usize, yes: u32, no: u32| {
+        if r.sites[s].factory().is_some() {
+            yes
+        } else {
+            no
+        }
+    };
     for &s in &feasible {
         if !assigned.iter().any(|(_, a)| *a == s) {
-            shapes.push((0, r.sites[s].geometry.clone(), Some(s), None));
+            shapes.push((factory(s, 7, 0), r.sites[s].geometry.clone(), Some(s), None));
         }
     }
     // As on the print map: a ring that reaches a protected area is drawn in the conflict
     // style.
     for &(mv, s) in &assigned {
-        shapes.push((1, r.sites[s].geometry.clone(), Some(s), Some(mv)));
+        shapes.push((
+            factory(s, 6, 1),
+            r.sites[s].geometry.clone(),
+            Some(s),
+            Some(mv),
+        ));
         let ring = r.protection_ring(mv, s);
         let class = if reaches_protected(m, &ring) { 5 } else { 3 };
         shapes.push((class, ring, Some(s), Some(mv)));
@@ -298,7 +311,7 @@ pub(super) fn siting<'a>(
         let g = frame_to_world(&m.frame, &Geometry::MultiPolygon(shapes[i].1.clone()))?;
         Feature::new(i as u64, g, vec![shapes[i].0])
     });
-    let names = [
+    let mut names = vec![
         (
             &st.candidate,
             tr(lang, "可行候选地块", "Feasible candidate"),
@@ -330,6 +343,23 @@ pub(super) fn siting<'a>(
             "line",
         ),
     ];
+    // The factory classes only where the project has standard factories.
+    if r.sites.iter().any(|s| s.factory().is_some()) {
+        names.push((
+            &st.factory,
+            tr(
+                lang,
+                "标准厂房（入驻）",
+                "Standard factory (tenants placed)",
+            ),
+            "area",
+        ));
+        names.push((
+            &st.factory_candidate,
+            tr(lang, "可入驻标准厂房", "Feasible standard factory"),
+            "area",
+        ));
+    }
     let mut layers = Vec::new();
     let mut legend = Vec::new();
     for (k, (style, name, swatch)) in names.iter().enumerate() {

@@ -72,6 +72,8 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
         ("nearest_sensitive_m", "距最近敏感点（米）"),
         ("protection_m", "防护距离（米）"),
         ("top_stability", "首选稳定性"),
+        ("site_kind", "选址类型"),
+        ("floor_area_m2", "厂房面积（平方米）"),
     ]);
     let mut t = Table::new("sites", cols(&c));
     let mut geoms = Vec::new();
@@ -102,6 +104,8 @@ pub fn sites_table(model: &Model, r: &SitingResult) -> Table {
             } else {
                 Cell::Empty
             });
+            row.push(Cell::Text(s.kind.code().into()));
+            row.push(Cell::num(s.factory().and(m.floor_need_m2), 1));
             t.rows.push(row);
             geoms.push(Some(Geometry::MultiPolygon(s.geometry.clone())));
         }
@@ -161,8 +165,12 @@ pub fn plan_table(model: &Model, r: &SitingResult, lang: Lang) -> Table {
             ("protection_m", "防护距离（米）"),
             ("protection_source", "防护距离依据"),
             ("unplaced_reason", "未安置原因"),
+            ("site_kind", "选址类型"),
+            ("floor_area_m2", "厂房面积（平方米）"),
+            ("factory_remaining_m2", "厂房剩余面积（平方米）"),
         ]),
     );
+    let remaining = r.factory_remaining();
     let mut order: Vec<&crate::analyse::site::Assignment> = r.plan.iter().collect();
     order.sort_by_key(|a| {
         (
@@ -188,7 +196,26 @@ pub fn plan_table(model: &Model, r: &SitingResult, lang: Lang) -> Table {
             Cell::Number(m.required.to_mu(), 3),
             Cell::Number(m.protection_m, 0),
             Cell::Text(words::protection_with_flag(&m.protection_source, lang)),
-            Cell::text(a.unplaced_reason.as_ref().map(|u| u.words(lang))),
+            Cell::text(a.unplaced_reason.as_ref().map(|u| {
+                let rej = &r.rejected[a.mover];
+                let mut w = u.words(lang);
+                if rej.factories_considered > 0
+                    && matches!(
+                        u,
+                        crate::analyse::site::UnplacedReason::NoFeasibleSite { .. }
+                    )
+                {
+                    w.push_str(&words::factory_failures(
+                        rej.factories_considered,
+                        &rej.factory_counts,
+                        lang,
+                    ));
+                }
+                w
+            })),
+            Cell::text(site.map(|s| s.kind.code().to_owned())),
+            Cell::num(site.and_then(|s| s.factory()).and(m.floor_need_m2), 1),
+            Cell::num(a.site.and_then(|s| remaining.get(&s).copied()), 1),
         ]);
     }
     t
