@@ -6,10 +6,11 @@
 //! Three standard factories (标准厂房) stand on producing parcels: two in the printing and
 //! packaging park (one with its vacant floor area recorded, one whose vacant area is its
 //! floor area less what its present tenant occupies, found by location) and one in the
-//! equipment park. Seven small firms of the old town must move and state a floor-area need;
-//! the planted cases are a capacity the two first printers cannot both fit in, a heavy
-//! polluter and an auto-painting firm (400 m protection distance from the table) that may
-//! not share a building, and a floor-load need no factory carries.
+//! equipment park. Seven small firms of the old town must move and state a floor-area need
+//! (three printers no land need: floor space is what they ask for). Planted: a capacity
+//! that holds two of the three printers, a heavy polluter and an auto-painting firm (400 m
+//! protection distance from the table) that may not share a building, and needs for more
+//! floor load, clear height or floor space than a factory has.
 
 use std::error::Error;
 use std::fmt::Write as _;
@@ -18,9 +19,11 @@ use std::path::PathBuf;
 use geo::{Area, Centroid, Contains, MultiPolygon, Point, Polygon, Scale};
 use serde_json::{json, Value};
 
-/// (factory id, name, park id, parcel index among the park's producing parcels, floors,
-/// vacant m² (None: derived), floor load kN/m², clear height m, `park_id` written).
+/// (factory id, name, park id, the parcel it stands near, which of the park's producing
+/// parcels nearest that one it stands on (0 = nearest), floors, vacant m² (None: derived),
+/// floor load kN/m², clear height m, `park_id` written).
 type FactorySpec = (
+    &'static str,
     &'static str,
     &'static str,
     &'static str,
@@ -32,40 +35,11 @@ type FactorySpec = (
     bool,
 );
 
+#[rustfmt::skip]
 const FACTORIES: [FactorySpec; 3] = [
-    (
-        "BZCF-001",
-        "临江印刷包装园标准厂房1号楼",
-        "P003",
-        2,
-        4,
-        Some(2_000.0),
-        5.0,
-        4.5,
-        true,
-    ),
-    (
-        "BZCF-002",
-        "临江印刷包装园标准厂房2号楼",
-        "P003",
-        7,
-        4,
-        None,
-        6.5,
-        6.0,
-        false,
-    ),
-    (
-        "BZCF-003",
-        "东湖装备制造园标准厂房1号楼",
-        "P002",
-        4,
-        3,
-        Some(2_500.0),
-        8.0,
-        6.0,
-        true,
-    ),
+    ("BZCF-001", "临江印刷包装园标准厂房1号楼", "P003", "P003-00322", 0, 4, Some(2_000.0), 5.0, 4.5, true),
+    ("BZCF-002", "临江印刷包装园标准厂房2号楼", "P003", "P003-00322", 1, 5, None, 6.5, 6.0, false),
+    ("BZCF-003", "东湖装备制造园标准厂房1号楼", "P002", "P002-00167", 0, 3, Some(2_500.0), 8.0, 6.0, true),
 ];
 
 /// (credit-code serial, name, industry, pollution, relocate, land 亩, EIA protection m,
@@ -87,128 +61,25 @@ type FirmSpec = (
     Option<usize>,
 );
 
+#[rustfmt::skip]
 const FIRMS: [FirmSpec; 8] = [
-    (
-        901,
-        "精彩包装印刷有限公司",
-        "2319",
-        "轻",
-        true,
-        Some(4.0),
-        Some(30.0),
-        Some(1_200.0),
-        Some(3.0),
-        Some(4.0),
-        None,
-        (1.0, 2.0),
-        None,
-    ),
-    (
-        902,
-        "彩虹纸品包装有限公司",
-        "2231",
-        "轻",
-        true,
-        Some(3.0),
-        Some(50.0),
-        Some(1_000.0),
-        None,
-        None,
-        None,
-        (-1.5, 3.0),
-        None,
-    ),
-    (
-        903,
-        "华美塑料包装有限公司",
-        "2929",
-        "轻",
-        true,
-        Some(5.0),
-        Some(40.0),
-        Some(1_500.0),
-        Some(5.0),
-        Some(5.5),
-        None,
-        (2.5, -1.0),
-        None,
-    ),
-    (
-        904,
-        "恒力五金制品有限公司",
-        "3484",
-        "轻",
-        true,
-        Some(4.0),
-        Some(30.0),
-        Some(900.0),
-        Some(6.5),
-        None,
-        None,
-        (-2.0, -2.0),
-        None,
-    ),
-    (
-        905,
-        "鑫达汽车喷涂有限公司",
-        "3670",
-        "中",
-        true,
-        Some(3.0),
-        None,
-        Some(800.0),
-        None,
-        None,
-        None,
-        (3.0, 3.0),
-        None,
-    ),
-    (
-        906,
-        "东方彩印有限公司",
-        "2319",
-        "重",
-        true,
-        Some(4.0),
-        Some(50.0),
-        Some(1_100.0),
-        None,
-        None,
-        None,
-        (-3.0, 1.0),
-        None,
-    ),
-    (
-        907,
-        "远大精密机械有限公司",
-        "3484",
-        "轻",
-        true,
-        Some(6.0),
-        Some(30.0),
-        Some(2_000.0),
-        Some(12.0),
-        None,
-        None,
-        (0.5, -3.0),
-        None,
-    ),
-    // The present tenant of BZCF-002 (not moving): what it occupies is not vacant.
-    (
-        908,
-        "临江彩盒包装有限公司",
-        "2231",
-        "轻",
-        false,
-        None,
-        None,
-        None,
-        None,
-        None,
-        Some(2_600.0),
-        (0.0, 0.0),
-        Some(1),
-    ),
+    // Floor space is all the three printers ask for (no land need). BZCF-001 (2,000 m²)
+    // holds one of the first two, BZCF-002 (2,200 m²) the third and neither other.
+    (901, "精彩包装印刷有限公司", "2319", "轻", true, None, Some(30.0), Some(1_200.0), Some(3.0), Some(4.0), None, (1.0, 2.0), None),
+    (902, "彩虹纸品包装有限公司", "2231", "轻", true, None, Some(50.0), Some(1_000.0), None, None, None, (-1.5, 3.0), None),
+    // Planted: needs 6 kN/m², more than BZCF-001 carries.
+    (903, "华美塑料包装有限公司", "2929", "轻", true, None, Some(40.0), Some(1_500.0), Some(6.0), Some(5.5), None, (2.5, -1.0), None),
+    // Planted: needs a clear height of 7 m, more than BZCF-003 has.
+    (904, "恒力五金制品有限公司", "3484", "轻", true, Some(4.0), Some(30.0), Some(900.0), Some(6.5), Some(7.0), None, (-2.0, -2.0), None),
+    // Planted: 400 m from the table (automobiles) is too far to share a building.
+    (905, "鑫达汽车喷涂有限公司", "3670", "中", true, Some(3.0), None, Some(800.0), None, None, None, (3.0, 3.0), None),
+    // Planted: a heavy polluter may not share a building.
+    (906, "东方彩印有限公司", "2319", "重", true, Some(4.0), Some(50.0), Some(1_100.0), None, None, None, (-3.0, 1.0), None),
+    // Planted: more floor space than BZCF-003 has vacant.
+    (907, "远大精密机械有限公司", "3484", "轻", true, Some(6.0), Some(30.0), Some(2_600.0), Some(5.0), None, None, (0.5, -3.0), None),
+    // The present tenant of BZCF-002 (not moving): it occupies all but 2,200 m² (written
+    // from the footprint's floor area).
+    (908, "临江彩盒包装有限公司", "2231", "轻", false, None, None, None, None, None, Some(2_200.0), (0.0, 0.0), Some(1)),
 ];
 
 fn polygons(g: &Value) -> Option<MultiPolygon<f64>> {
@@ -240,7 +111,7 @@ fn polygons(g: &Value) -> Option<MultiPolygon<f64>> {
 
 /// The check character of a unified social credit code (GB 32100-2015).
 fn credit_code(serial: u32) -> String {
-    let base = format!("91330100{serial:06}SMF");
+    let base = format!("91330100{serial:06}XCF");
     let check = parkscope::model::credit_check_char(&base).unwrap_or('0');
     format!("{base}{check}")
 }
@@ -262,9 +133,18 @@ fn main() -> Result<(), Box<dyn Error>> {
     };
     let mut out = Vec::new();
     let mut centres: Vec<Point<f64>> = Vec::new();
-    for (id, name, park, nth, floors, vacant, load, height, write_park) in FACTORIES {
+    let mut totals: Vec<f64> = Vec::new();
+    let centre_of = |id: &str| {
+        features(&parcels)
+            .iter()
+            .find(|f| f["properties"]["地块代码"] == id)
+            .and_then(|f| polygons(&f["geometry"]))
+            .and_then(|g| g.centroid())
+    };
+    for (id, name, park, near, nth, floors, vacant, load, height, write_park) in FACTORIES {
         let shape = park_shape(park).ok_or(format!("no park {park}"))?;
-        // The park's producing parcels in id order.
+        let near = centre_of(near).ok_or(format!("no parcel {near}"))?;
+        // The park's producing parcels, nearest `near` first (then by id).
         let mut hosts: Vec<(String, MultiPolygon<f64>)> = features(&parcels)
             .iter()
             .filter(|f| f["properties"]["是否投产"] == "是")
@@ -282,13 +162,28 @@ fn main() -> Result<(), Box<dyn Error>> {
                 })
             })
             .collect();
-        hosts.sort_by(|a, b| a.0.cmp(&b.0));
+        let d = |g: &MultiPolygon<f64>| {
+            g.centroid().map_or(f64::INFINITY, |c| {
+                (c.x() - near.x()).hypot(c.y() - near.y())
+            })
+        };
+        hosts.sort_by(|a, b| d(&a.1).total_cmp(&d(&b.1)).then(a.0.cmp(&b.0)));
         let (_, host) = hosts
             .get(nth)
             .ok_or(format!("park {park} has no parcel {nth}"))?;
         let outline = host.0.first().ok_or("an empty parcel")?;
         let c = outline.centroid().ok_or("a parcel without a centroid")?;
-        let footprint = outline.scale_around_point(0.4, 0.4, c);
+        // In the parcel's corner nearest the parcel it stands near (on the road side).
+        let corner = outline
+            .exterior()
+            .coords()
+            .min_by(|a, b| {
+                let d = |p: &&geo::Coord<f64>| (p.x - near.x()).hypot(p.y - near.y());
+                d(a).total_cmp(&d(b))
+            })
+            .copied()
+            .ok_or("an empty parcel")?;
+        let footprint = outline.scale_around_point(0.5, 0.5, corner);
         let round = |x: f64| (x * 1000.0).round() / 1000.0;
         let coords: Vec<Vec<f64>> = footprint
             .exterior()
@@ -299,7 +194,8 @@ fn main() -> Result<(), Box<dyn Error>> {
             "{id}: on a parcel of {park}, footprint {:.0} m² × {floors} floors",
             footprint.unsigned_area()
         );
-        centres.push(c);
+        centres.push(footprint.centroid().unwrap_or(c));
+        totals.push(footprint.unsigned_area() * floors as f64);
         out.push(json!({
             "type": "Feature",
             "properties": {
@@ -375,6 +271,11 @@ fn main() -> Result<(), Box<dyn Error>> {
             None => (lon0 + dx / 1000.0, lat0 + dy / 1000.0),
         };
         let revenue = 1_200.0 + 350.0 * k as f64;
+        // A present tenant occupies its factory's floor area less the given amount.
+        let occupied = match (inside, occupied) {
+            (Some(f), Some(left)) => Some((totals[*f] - left).round().max(0.0)),
+            _ => *occupied,
+        };
         writeln!(
             csv,
             "{},{name},{industry},,{revenue:.1},{:.1},{:.1},{},{:.1},{:.2},{:.1},{pollution},{},{},{},{lon:.7},{lat:.7},{},{},{},{}",
@@ -391,7 +292,7 @@ fn main() -> Result<(), Box<dyn Error>> {
             opt(*floor),
             opt(*load),
             opt(*height),
-            opt(*occupied),
+            opt(occupied),
         )?;
     }
     std::fs::write(dir.join("small_firms.csv"), csv)?;

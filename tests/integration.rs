@@ -11,6 +11,7 @@ mod integration {
     mod crs;
     mod docs_links;
     mod exhibits;
+    mod factories;
     mod formats;
     mod fuzz_seeds;
     mod golden;

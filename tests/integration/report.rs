@@ -229,6 +229,7 @@ fn issue_17_dossier_says_what_it_could_not_assess() {
         "approvals.geojson",
         "constraints.geojson",
         "infrastructure.geojson",
+        "factories.geojson",
     ] {
         p.file(f, std::fs::read(Path::new(SAMPLE).join(f)).unwrap());
     }

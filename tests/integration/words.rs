@@ -45,7 +45,17 @@ const REASONS: &[(&str, &[&str], &str, &[&str])] = &[
         "rejected",
         &["measured", "threshold"],
         "excluded_by",
-        &["industry", "area", "buffer", "exclusion"],
+        &[
+            "industry",
+            "area",
+            "buffer",
+            "exclusion",
+            "pollution",
+            "shared_protection",
+            "floor_area",
+            "floor_load",
+            "clear_height",
+        ],
     ),
     (
         "plan",

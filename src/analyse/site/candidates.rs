@@ -80,6 +80,12 @@ impl Site {
 /// park containing its footprint's centroid), with its vacant floor area.
 pub fn factory_sites(model: &Model) -> Vec<Site> {
     use geo::{Centroid, Contains};
+    // Only the enterprises that say what they occupy can take space from a factory.
+    let tenants: Vec<(geo::Point<f64>, f64)> = model
+        .enterprises
+        .iter()
+        .filter_map(|e| Some((e.location?, e.occupied_floor_area_m2?)))
+        .collect();
     model
         .factories
         .iter()
@@ -97,11 +103,10 @@ pub fn factory_sites(model: &Model) -> Vec<Site> {
             let (vacant_m2, vacant_given) = match f.vacant_floor_area_m2 {
                 Some(v) => (v.max(0.0), true),
                 None => {
-                    let occupied: f64 = model
-                        .enterprises
+                    let occupied: f64 = tenants
                         .iter()
-                        .filter(|e| e.location.is_some_and(|p| f.geometry.contains(&p)))
-                        .filter_map(|e| e.occupied_floor_area_m2)
+                        .filter(|(p, _)| f.geometry.contains(p))
+                        .map(|(_, a)| a)
                         .sum();
                     ((f.area.m2() * f.floors as f64 - occupied).max(0.0), false)
                 }

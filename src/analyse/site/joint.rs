@@ -9,7 +9,8 @@
 //! space is a 0–1 programme solved exactly by `microlp` in two lexicographic phases: the
 //! most movers placed, then, with that number held, the highest total score (scores
 //! rounded to 0.001 points, as the Hungarian method's integers are). Each phase starts
-//! from a greedy plan (best scores first, what still fits), so a plan exists at any time.
+//! from the better of a greedy plan (best scores first, what still fits) and the land
+//! assignment with factory space filled in, so a plan exists at any time.
 //! Past the time limit the best plan found is kept and the proven gap reported; a solve
 //! that fails keeps the greedy plan (the fallback, counted in the report).
 
@@ -244,6 +245,53 @@ impl Model {
         x
     }
 
+    /// The land assignment of the rows' land sites, then factory space, best score first,
+    /// for the rows left without land.
+    fn land_then_fill(&self, n_rows: usize) -> Vec<bool> {
+        let mut land: Vec<Vec<(usize, f64)>> = vec![vec![]; n_rows];
+        let mut var_of: HashMap<(usize, usize), usize> = HashMap::new();
+        let mut parcels: HashMap<usize, &Vec<usize>> = HashMap::new();
+        for (v, &(r, site, score)) in self.vars.iter().enumerate() {
+            if self.holds[v].1.is_none() {
+                land[r].push((site, score));
+                var_of.insert((r, site), v);
+                parcels.insert(site, &self.holds[v].0);
+            }
+        }
+        // Split by shared parcels again: without the factories the rows fall apart into
+        // the land assignment's own groups.
+        let chosen = solve_assignment(&land, &|s| {
+            parcels.get(&s).map(|p| (*p).clone()).unwrap_or_default()
+        });
+        let mut x = vec![false; self.vars.len()];
+        let mut row_used = vec![false; n_rows];
+        for (r, c) in chosen.iter().enumerate() {
+            if let Some(v) = c.and_then(|s| var_of.get(&(r, s))) {
+                x[*v] = true;
+                row_used[r] = true;
+            }
+        }
+        let mut order: Vec<usize> = (0..self.vars.len())
+            .filter(|&v| self.holds[v].1.is_some())
+            .collect();
+        order.sort_by(|&a, &b| self.vars[b].2.total_cmp(&self.vars[a].2).then(a.cmp(&b)));
+        let mut given: HashMap<usize, f64> = HashMap::new();
+        for v in order {
+            let row = self.vars[v].0;
+            let Some((f, vacant, need)) = self.holds[v].1 else {
+                continue;
+            };
+            let g = given.entry(f).or_insert(0.0);
+            if row_used[row] || *g + need > vacant + 1e-6 {
+                continue;
+            }
+            *g += need;
+            row_used[row] = true;
+            x[v] = true;
+        }
+        x
+    }
+
     fn placed(x: &[bool]) -> usize {
         x.iter().filter(|&&b| b).count()
     }
@@ -403,7 +451,19 @@ fn solve_component(
         vars,
         holds: var_holds,
     };
-    let greedy = model.greedy(rows.len());
+    // The start: the better of best-score-first and the land assignment (Kuhn–Munkres with
+    // branch and bound over the rows' land sites) with factory space filled in for the rows
+    // it leaves unplaced.
+    let greedy = {
+        let a = model.greedy(rows.len());
+        let b = model.land_then_fill(rows.len());
+        let key = |x: &[bool]| (Model::placed(x), model.score(x));
+        if key(&b).0 > key(&a).0 || (key(&b).0 == key(&a).0 && key(&b).1 > key(&a).1) {
+            b
+        } else {
+            a
+        }
+    };
     // Phase 1: the most movers placed (proven at once when the greedy plan places all).
     let (x1, bound1, proven1, failed1) = if Model::placed(&greedy) == rows.len() {
         (greedy.clone(), Some(rows.len() as f64), true, false)

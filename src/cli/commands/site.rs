@@ -192,16 +192,24 @@ pub fn siting_tables(
                 (true, true) => "已证明最优".to_owned(),
                 (false, true) => "proven optimal".to_owned(),
                 (true, false) => format!(
-                    "未能在时限内证明最优：安置 {} 家（上界 {}），得分相对差距 ≤ {:.2}%",
+                    "未能在时限内证明最优：安置 {} 家（上界 {}），{}",
                     sv.placed,
                     sv.placed_bound,
-                    sv.score_gap * 100.0
+                    if sv.score_gap.is_finite() {
+                        format!("得分相对差距 ≤ {:.2}%", sv.score_gap * 100.0)
+                    } else {
+                        "得分未求界".to_owned()
+                    }
                 ),
                 (false, false) => format!(
-                    "not proven within the time limit: {} placed (bound {}), score gap ≤ {:.2} %",
+                    "not proven within the time limit: {} placed (bound {}), {}",
                     sv.placed,
                     sv.placed_bound,
-                    sv.score_gap * 100.0
+                    if sv.score_gap.is_finite() {
+                        format!("score gap ≤ {:.2} %", sv.score_gap * 100.0)
+                    } else {
+                        "score not bounded".to_owned()
+                    }
                 ),
             };
             if zh {

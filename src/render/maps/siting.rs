@@ -283,8 +283,9 @@ pub fn build(
     }
     if !tenants.is_empty() {
         let entries = tenant_entries(ctx, r, &tenants, &factory);
+        // Before the moves: the list of moves is the one cut when the legend is full.
         scene.legend.insert(
-            2.min(scene.legend.len()),
+            1.min(scene.legend.len()),
             (
                 Some(tr(l, "标准厂房入驻", "Standard factory tenants")),
                 entries,
