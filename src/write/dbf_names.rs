@@ -88,19 +88,16 @@ pub(crate) fn representable(s: &str, enc: ShpEncoding) -> std::borrow::Cow<'_, s
     if enc == ShpEncoding::Utf8 || s.is_ascii() {
         return std::borrow::Cow::Borrowed(s);
     }
-    let (_, _, unmappable) = encoding_rs::GBK.encode(s);
-    if !unmappable {
+    if super::gbk::gbk_holds(s) {
         return std::borrow::Cow::Borrowed(s);
     }
     let mut out = String::with_capacity(s.len());
-    let mut buf = [0u8; 4];
     for c in s.chars() {
-        let (_, _, bad) = encoding_rs::GBK.encode(c.encode_utf8(&mut buf));
-        match (bad, c) {
-            (false, _) => out.push(c),
-            (true, '²') => out.push('2'),
-            (true, '³') => out.push('3'),
-            (true, _) => out.push('?'),
+        match (super::gbk::gbk_bytes(c), c) {
+            (Some(_), _) => out.push(c),
+            (None, '²') => out.push('2'),
+            (None, '³') => out.push('3'),
+            (None, _) => out.push('?'),
         }
     }
     std::borrow::Cow::Owned(out)

@@ -14,6 +14,7 @@ pub mod dbf_names;
 mod esri_wkt;
 #[cfg(feature = "fgb")]
 mod fgb_out;
+mod gbk;
 mod file_name;
 pub mod format;
 mod geojson_out;

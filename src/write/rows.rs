@@ -134,7 +134,9 @@ const CHUNKS_PER_BATCH: usize = 32;
 
 /// Runs `make` on consecutive row ranges covering `0..len`, in parallel a batch of ranges
 /// at a time, and hands what it made to `sink` in row order. Every writer formats through
-/// this: rows are made (and formatted) on every core, written in order by one.
+/// this: rows are made (and formatted) on every core, written in order by one. The next
+/// batch is made while the last is being written, so the one-thread writing and the
+/// parallel making overlap.
 pub(crate) fn in_order_chunks<P: Send, E: Send>(
     len: usize,
     make: impl Fn(std::ops::Range<usize>) -> std::result::Result<P, E> + Sync,
@@ -145,14 +147,30 @@ pub(crate) fn in_order_chunks<P: Send, E: Send>(
         .step_by(CHUNK_ROWS)
         .map(|start| start..(start + CHUNK_ROWS).min(len))
         .collect();
-    for batch in chunks.chunks(CHUNKS_PER_BATCH) {
-        let made = batch
+    let make_batch = |batch: &[std::ops::Range<usize>]| {
+        batch
             .par_iter()
             .map(|r| make(r.clone()))
-            .collect::<std::result::Result<Vec<P>, E>>()?;
-        for piece in made {
-            sink(piece)?;
-        }
+            .collect::<std::result::Result<Vec<P>, E>>()
+    };
+    let mut batches = chunks.chunks(CHUNKS_PER_BATCH);
+    let mut made = batches.next().map(make_batch);
+    while let Some(this) = made.take() {
+        let this = this?;
+        let mut next = None;
+        let mut written = Ok(());
+        // The scope runs here, on this thread (the sink need not be Send); the next
+        // batch is made on the pool meanwhile.
+        rayon::in_place_scope(|s| {
+            if let Some(batch) = batches.next() {
+                let next = &mut next;
+                let make_batch = &make_batch;
+                s.spawn(move |_| *next = Some(make_batch(batch)));
+            }
+            written = this.into_iter().try_for_each(&mut sink);
+        });
+        written?;
+        made = next;
     }
     Ok(())
 }

@@ -18,6 +18,7 @@ use super::column_types::{column_stats, Kind, Stats};
 use super::dbf_names::{cut, dbf_names, encoded_len, representable};
 use super::esri_wkt::esri_wkt;
 use super::format::ShpEncoding;
+use super::gbk::{as_byte_chars, gbk_code_page_mark, PASSTHROUGH};
 use super::rows::in_order_chunks;
 use super::space::Prepare;
 use super::{write_bytes, AtomicFile, Cell, Rows};
@@ -72,11 +73,57 @@ impl Field {
     }
 }
 
-/// One row as a DBF record.
+/// One row as a DBF record: its cells, and its text fields as written ([`Prepared`]).
 struct Record<'r> {
     cells: &'r [Cell],
+    prepared: &'r Prepared,
     fields: &'r [Field],
-    enc: ShpEncoding,
+}
+
+/// A row's text fields as the DBF holds them, made where rows are made (on every core):
+/// replaced where the encoding lacks a character, cut to the field's width and, for GBK,
+/// as [`as_byte_chars`] text; and which fields were cut.
+struct Prepared {
+    texts: Vec<String>,
+    cut: Vec<bool>,
+}
+
+impl Prepared {
+    fn of(cells: &[Cell], fields: &[Field], enc: ShpEncoding) -> Prepared {
+        let mut texts = Vec::new();
+        let mut was_cut = Vec::new();
+        for (c, f) in cells.iter().zip(fields) {
+            if !matches!(f.kind, Kind::Text | Kind::Empty) {
+                continue;
+            }
+            let text: Cow<'_, str> = match c {
+                Cell::Empty => Cow::Borrowed(""),
+                Cell::Text(s) => representable(s, enc),
+                other => Cow::Owned(other.to_text()),
+            };
+            let kept = cut(&text, f.width, enc);
+            was_cut.push(matches!(c, Cell::Text(s) if encoded_len(s, enc) > f.width));
+            texts.push(match enc {
+                ShpEncoding::Gbk => as_byte_chars(kept).into_owned(),
+                ShpEncoding::Utf8 => kept.to_owned(),
+            });
+        }
+        Prepared {
+            texts,
+            cut: was_cut,
+        }
+    }
+
+    /// Adds this row's cuts to the per-field counts.
+    fn count_cuts(&self, fields: &[Field], truncated: &mut [usize]) {
+        let text_fields = fields
+            .iter()
+            .zip(truncated.iter_mut())
+            .filter(|(f, _)| matches!(f.kind, Kind::Text | Kind::Empty));
+        for ((_, t), was_cut) in text_fields.zip(&self.cut) {
+            *t += usize::from(*was_cut);
+        }
+    }
 }
 
 impl WritableRecord for Record<'_> {
@@ -84,17 +131,12 @@ impl WritableRecord for Record<'_> {
         &self,
         w: &mut FieldWriter<'_, W>,
     ) -> std::result::Result<(), dbase::FieldError> {
+        let mut texts = self.prepared.texts.iter();
         for (c, f) in self.cells.iter().zip(self.fields) {
             match f.kind {
                 Kind::Text | Kind::Empty => {
-                    let text = match c {
-                        Cell::Empty => String::new(),
-                        Cell::Text(s) => {
-                            cut(&representable(s, self.enc), f.width, self.enc).to_owned()
-                        }
-                        other => cut(&other.to_text(), f.width, self.enc).to_owned(),
-                    };
-                    w.write_next_field_value(&text.as_str())?;
+                    let text = texts.next().map_or("", String::as_str);
+                    w.write_next_field_value(&text)?;
                 }
                 Kind::Number { .. } | Kind::Int => {
                     let v = match c {
@@ -252,14 +294,22 @@ pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Resul
         let mut w = builder.build_with_dest(dbf.writer());
         in_order_chunks::<_, Error>(
             table.len(),
-            |rows| Ok(rows.map(|i| table.row(i).into_owned()).collect::<Vec<_>>()),
             |rows| {
-                for cells in &rows {
-                    count_cuts(cells, &fields, enc, &mut truncated);
+                Ok(rows
+                    .map(|i| {
+                        let cells = table.row(i).into_owned();
+                        let prepared = Prepared::of(&cells, &fields, enc);
+                        (cells, prepared)
+                    })
+                    .collect::<Vec<_>>())
+            },
+            |rows| {
+                for (cells, prepared) in &rows {
+                    prepared.count_cuts(&fields, &mut truncated);
                     w.write_record(&Record {
                         cells,
+                        prepared,
                         fields: &fields,
-                        enc,
                     })
                     .map_err(|e| shp_err(&dbf_path, e))?;
                 }
@@ -279,8 +329,14 @@ pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Resul
 }
 
 fn dbf_builder(fields: &[Field], enc: ShpEncoding) -> Result<TableWriterBuilder> {
-    let mut b =
-        TableWriterBuilder::with_encoding(dbase::encoding::EncodingRs::from(enc.encoding()));
+    let mut b = match enc {
+        ShpEncoding::Gbk => {
+            TableWriterBuilder::with_encoding(dbase::encoding::EncodingRs::from(PASSTHROUGH))
+        }
+        ShpEncoding::Utf8 => {
+            TableWriterBuilder::with_encoding(dbase::encoding::EncodingRs::from(enc.encoding()))
+        }
+    };
     for (k, f) in fields.iter().enumerate() {
         // Placeholder ASCII names: dbase checks names as UTF-8 bytes; the real names are
         // written in the file's encoding afterwards (patch_field_names).
@@ -329,17 +385,19 @@ fn write_records<W: Write + Seek>(
                         .map(Cow::into_owned);
                     let rect = g.as_ref().and_then(|g| g.bounding_rect());
                     let shape = g.and_then(|g| to_shape(g, kind));
-                    (table.row(i).into_owned(), shape, rect)
+                    let cells = table.row(i).into_owned();
+                    let prepared = Prepared::of(&cells, fields, enc);
+                    (cells, prepared, shape, rect)
                 })
                 .collect::<Vec<_>>())
         },
         |rows| {
-            for (cells, shape, rect) in rows {
-                count_cuts(&cells, fields, enc, truncated);
+            for (cells, prepared, shape, rect) in rows {
+                prepared.count_cuts(fields, truncated);
                 let rec = Record {
                     cells: &cells,
+                    prepared: &prepared,
                     fields,
-                    enc,
                 };
                 let shape = match shape {
                     Some(s) => {
@@ -429,6 +487,11 @@ fn patch_field_names(
     enc: ShpEncoding,
 ) -> std::io::Result<()> {
     let w = dbf.writer();
+    if enc == ShpEncoding::Gbk {
+        // The writer was given the pass-through encoding: the header names GBK instead.
+        w.seek(SeekFrom::Start(29))?;
+        w.write_all(&[gbk_code_page_mark()])?;
+    }
     for (k, f) in fields.iter().enumerate() {
         let (bytes, _, _) = enc.encoding().encode(&f.name);
         let mut name = [0u8; 11];
@@ -439,16 +502,6 @@ fn patch_field_names(
     }
     w.seek(SeekFrom::End(0))?;
     Ok(())
-}
-
-fn count_cuts(cells: &[Cell], fields: &[Field], enc: ShpEncoding, truncated: &mut [usize]) {
-    for ((c, f), t) in cells.iter().zip(fields).zip(truncated.iter_mut()) {
-        if let (Cell::Text(s), Kind::Text) = (c, f.kind) {
-            if encoded_len(s, enc) > f.width {
-                *t += 1;
-            }
-        }
-    }
 }
 
 /// `<name>.fields.csv`: which DBF field holds which column, its type, and how many values
