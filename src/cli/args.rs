@@ -252,6 +252,11 @@ pub struct WebArgs {
     /// Embed the tiles in the page (so it opens from the file) up to this many MiB.
     #[arg(long, value_name = "MIB", default_value_t = 24)]
     pub embed_mb: u64,
+    /// At most this many features of a layer in one tile above the deepest zoom; the small
+    /// features of denser tiles are coalesced into cells.
+    #[arg(long, value_name = "N", default_value_t = parkscope::web::MAX_TILE_FEATURES as u64,
+          value_parser = clap::value_parser!(u64).range(100..))]
+    pub max_tile_features: u64,
 }
 
 /// Arguments of `render`.

@@ -11,7 +11,7 @@ use pmtiles::{Compression, PmTilesWriter, TileCoord, TileId, TileType};
 use rayon::prelude::*;
 
 use super::encode::encode_tile;
-use super::tiling::{pieces_at, Grid, Piece, TileLayer};
+use super::tiling::{pieces_at, Cut, Grid, Piece, TileLayer};
 use crate::error::{Error, Result};
 use crate::write::AtomicFile;
 
@@ -24,8 +24,10 @@ pub struct ZoomStats {
     pub tiles: usize,
     /// Their gzipped bytes.
     pub bytes: u64,
-    /// Per layer, the features in at least one tile (whole, clipped or as a dust pixel).
+    /// Per layer, the features in at least one tile (whole, clipped or as a dust cell).
     pub features: Vec<usize>,
+    /// Per layer, the coalescing cell, pixels (1: none; 0: the layer starts deeper).
+    pub cells: Vec<u32>,
 }
 
 /// Where and how big the archive is, for its header.
@@ -37,6 +39,8 @@ pub struct ArchiveInfo {
     pub bounds: [f64; 4],
     /// The TileJSON-style metadata (must hold `vector_layers`).
     pub metadata: String,
+    /// At most this many features of a polygon layer in a tile, above the deepest zoom.
+    pub max_features: usize,
 }
 
 /// Writes `layers` as a PMTiles archive at `path`; returns what each zoom holds.
@@ -68,7 +72,12 @@ pub fn write_archive(
         .map_err(fail)?;
     let mut stats = Vec::new();
     for z in info.zooms.clone() {
-        let (tiles, st) = cut_zoom(layers, z)?;
+        let cut = Cut {
+            z,
+            max_features: info.max_features,
+            deepest: z == z1,
+        };
+        let (tiles, st) = cut_zoom(layers, cut)?;
         for (id, data) in &tiles {
             let coord = TileCoord::from(TileId::new(*id).map_err(fail)?);
             writer.add_tile(coord, data).map_err(fail)?;
@@ -83,13 +92,14 @@ pub fn write_archive(
 /// A tile: its PMTiles id and gzipped bytes.
 pub type Tile = (u64, Vec<u8>);
 
-/// The gzipped tiles of zoom `z` by tile id, ascending, and what they hold.
+/// The gzipped tiles of a zoom by tile id, ascending, and what they hold.
 ///
 /// # Errors
 /// A tile cannot be encoded.
-pub fn cut_zoom(layers: &[TileLayer], z: u8) -> Result<(Vec<Tile>, ZoomStats)> {
+pub fn cut_zoom(layers: &[TileLayer], cut: Cut) -> Result<(Vec<Tile>, ZoomStats)> {
+    let z = cut.z;
     let grid = Grid::new(z);
-    let pieces = pieces_at(layers, z);
+    let (pieces, cells) = pieces_at(layers, cut);
     let mut features = vec![0usize; layers.len()];
     {
         let mut seen: Vec<(u32, u32)> = pieces.iter().map(|p| (p.layer, p.feature)).collect();
@@ -118,6 +128,7 @@ pub fn cut_zoom(layers: &[TileLayer], z: u8) -> Result<(Vec<Tile>, ZoomStats)> {
         tiles: tiles.len(),
         bytes,
         features,
+        cells,
     };
     Ok((tiles, st))
 }

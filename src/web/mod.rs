@@ -51,7 +51,14 @@ pub struct WebOptions {
     /// Archives up to this size are also embedded in `tiles.js`, so the page opens from
     /// `file://`; larger ones need `parkscope serve`. Default: 24 MiB.
     pub embed_limit: u64,
+    /// At most this many features of a polygon layer in one tile above the deepest zoom;
+    /// denser tiles have their small features coalesced ([`tiling`]). Default:
+    /// [`MAX_TILE_FEATURES`].
+    pub max_tile_features: usize,
 }
+
+/// The default cap of features of a layer in a tile.
+pub const MAX_TILE_FEATURES: usize = 5_000;
 
 impl WebOptions {
     /// The defaults, titled.
@@ -61,6 +68,7 @@ impl WebOptions {
             subtitle: subtitle.to_owned(),
             max_zoom: 15,
             embed_limit: 24 << 20,
+            max_tile_features: MAX_TILE_FEATURES,
         }
     }
 }
@@ -168,7 +176,7 @@ pub fn write_viewer(dir: &Path, inp: &Input<'_>, opts: &WebOptions) -> Result<We
         .iter()
         .map(|l| {
             let fields: BTreeMap<&str, &str> = l.keys.iter().map(|k| (k.as_str(), "Number")).collect();
-            json!({"id": l.name, "fields": fields, "minzoom": zooms.start(), "maxzoom": zooms.end()})
+            json!({"id": l.name, "fields": fields, "minzoom": l.minzoom.max(*zooms.start()), "maxzoom": zooms.end()})
         })
         .collect();
     let metadata = json!({
@@ -186,6 +194,7 @@ pub fn write_viewer(dir: &Path, inp: &Input<'_>, opts: &WebOptions) -> Result<We
             zooms: zooms.clone(),
             bounds,
             metadata,
+            max_features: opts.max_tile_features.max(1),
         },
     )?;
     let tiles_bytes = std::fs::metadata(&archive_path)
@@ -244,6 +253,10 @@ fn meta(
     let mut style_layers: Vec<Value> = vec![
         json!({"id": "parcels-fill", "type": "fill", "source": "parkscope", "source-layer": "parcels",
                "paint": {"fill-color": "#e9e9e9"}}),
+        // The theme's hatch (FAR below the required minimum), shown with its theme.
+        json!({"id": "parcels-hatch", "type": "fill", "source": "parkscope", "source-layer": "parcels",
+               "filter": ["==", ["get", themes::HATCH_KEY], 1], "layout": {"visibility": "none"},
+               "paint": {"fill-pattern": format!("hatch:{}", themes::BELOW_MINIMUM_HATCH)}}),
         json!({"id": "parcels-line", "type": "line", "source": "parkscope", "source-layer": "parcels",
                "minzoom": 12, "paint": {"line-color": PARCEL_EDGE, "line-width": 0.5}}),
     ];

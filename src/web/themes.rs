@@ -44,6 +44,25 @@ pub struct Theme {
     /// The classes, in legend order; classes no parcel has are kept (their index is
     /// the tile value) but have an empty detail.
     pub classes: Vec<Class>,
+    /// The hatch drawn over the classes (parcels whose [`HATCH_KEY`] is 1), with its
+    /// legend entry (`color` is the hatch's): the FAR theme's parcels below their
+    /// required minimum, as on the print map.
+    pub hatch: Option<Class>,
+}
+
+/// The parcels' attribute marking those below their required minimum FAR.
+pub const HATCH_KEY: &str = "low";
+
+/// The print intensity map's hatch of parcels below the required minimum FAR.
+pub const BELOW_MINIMUM_HATCH: &str = "#b2182b";
+
+/// Per parcel, 1 when its FAR is below the minimum its industry or planning conditions
+/// require, else 0.
+pub fn below_minimum(a: &Analysis) -> Vec<u32> {
+    a.intensity
+        .iter()
+        .map(|i| u32::from(i.far_ok == Some(false)))
+        .collect()
 }
 
 fn tr(lang: Lang, zh: &str, en: &str) -> String {
@@ -93,6 +112,7 @@ fn theme(
             key: key.to_owned(),
             title,
             classes,
+            hatch: None,
         },
         of,
     )
@@ -168,7 +188,23 @@ fn intensity(ctx: &MapContext<'_>) -> (Theme, Vec<u32>) {
     };
     let title = format!("{}（{method}）", tr(lang, "容积率", "Floor-area ratio"));
     let of = of.into_iter().map(|k| k as u32).collect();
-    theme(m, lang, "far", title, classes, of)
+    let (mut t, of) = theme(m, lang, "far", title, classes, of);
+    let low = below_minimum(ctx.analysis);
+    let (n, mu) = low
+        .iter()
+        .enumerate()
+        .filter(|(_, &l)| l == 1)
+        .fold((0, 0.0), |(n, mu), (i, _)| {
+            (n + 1, mu + m.parcels[i].area.to_mu())
+        });
+    if n > 0 {
+        t.hatch = Some(Class {
+            label: tr(lang, "低于容积率控制下限", "Below the required minimum FAR"),
+            color: BELOW_MINIMUM_HATCH.to_owned(),
+            detail: detail(lang, n, mu),
+        });
+    }
+    (t, of)
 }
 
 /// The idle classes in their order and Okabe–Ito colours.

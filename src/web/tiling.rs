@@ -11,8 +11,20 @@
 //! district of small parcels keeps its colour and density at low zoom. From the zoom on
 //! which a feature spans a pixel it is always in its tiles, whole.
 //!
+//! # Dense tiles
+//! A polygon or line layer holds at most a cap of features in a tile (tippecanoe's
+//! `--maximum-tile-features` with `--coalesce-densest-as-needed`, and
+//! `--drop-smallest-as-needed` for lines): where the densest tile of a zoom would hold
+//! more, the layer's small features are coalesced into cells of 2, 4, 8 … pixels instead of
+//! single pixels — the smallest cell that keeps every tile under the cap. A polygon under a
+//! cell on both axes is then gathered into its cell's dust; a cell that completes a cell's
+//! worth of dust is drawn as a square, with the id and classes of its largest feature. A
+//! line under a cell is left out at that zoom. At the deepest zoom every feature is whole.
+//!
 //! Points are drawn as symbols at every zoom; of several points in the same pixel only the
 //! first (lowest id) is kept, as the others would be drawn on top of it.
+
+use std::collections::HashMap;
 
 use geo::{Area, BooleanOps, Coord, Geometry, MultiLineString, MultiPolygon, Rect};
 use geo::{BoundingRect, Simplify};
@@ -29,6 +41,11 @@ const SIMPLIFY_PX: f64 = 0.25;
 /// A feature is drawn on its own from the zoom where its bounding box spans this many
 /// pixels on one axis.
 pub const VISIBLE_PX: f64 = 1.0;
+/// A hole is kept from the zoom at which it spans this many times a feature's least span.
+const HOLE_SPANS: f64 = 2.0;
+/// The coalescing cells tried for a dense layer, pixels (1: the tiny-polygon reduction
+/// alone).
+const CELLS_PX: [u32; 7] = [1, 2, 4, 8, 16, 32, 64];
 
 /// What a layer's features are.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +95,8 @@ pub struct TileLayer {
     pub keys: Vec<String>,
     /// Its features.
     pub features: Vec<Feature>,
+    /// The first zoom whose tiles hold the layer (its style draws it from there).
+    pub minzoom: u8,
 }
 
 /// A feature's share of one tile.
@@ -149,21 +168,80 @@ impl Grid {
     }
 }
 
-/// Every piece of every layer at zoom `z`, sorted by tile (row-major), then layer, then
-/// feature.
-pub fn pieces_at(layers: &[TileLayer], z: u8) -> Vec<Piece> {
-    let grid = Grid::new(z);
+/// How one zoom is cut.
+#[derive(Debug, Clone, Copy)]
+pub struct Cut {
+    /// The zoom.
+    pub z: u8,
+    /// At most this many features of a polygon layer in a tile, unless `deepest`.
+    pub max_features: usize,
+    /// The deepest zoom: every feature whole, no cap.
+    pub deepest: bool,
+}
+
+/// Every piece of every layer at a zoom, sorted by tile (row-major), then layer, then
+/// feature; and per layer the coalescing cell used, pixels (0: layer not at this zoom).
+pub fn pieces_at(layers: &[TileLayer], cut: Cut) -> (Vec<Piece>, Vec<u32>) {
+    let grid = Grid::new(cut.z);
     let mut all: Vec<Piece> = Vec::new();
+    let mut cells = Vec::with_capacity(layers.len());
     for (li, layer) in layers.iter().enumerate() {
+        if cut.z < layer.minzoom {
+            cells.push(0);
+            continue;
+        }
         let li = li as u32;
-        let mut pieces = match layer.kind {
-            Kind::Point => point_pieces(layer, li, &grid),
-            Kind::Polygon | Kind::Line => shape_pieces(layer, li, &grid),
+        let (mut pieces, cell) = match layer.kind {
+            Kind::Point => (point_pieces(layer, li, &grid), 1),
+            Kind::Line | Kind::Polygon => {
+                let cell = if cut.deepest {
+                    1
+                } else {
+                    cell_for(layer, &grid, cut.max_features)
+                };
+                (shape_pieces(layer, li, &grid, cell), cell)
+            }
         };
+        cells.push(cell);
         all.append(&mut pieces);
     }
     all.par_sort_unstable_by_key(|p| (p.tile.1, p.tile.0, p.layer, p.feature));
-    all
+    (all, cells)
+}
+
+/// The smallest coalescing cell (pixels) with which no tile of the layer holds more than
+/// `cap` features; the largest cell tried when none does.
+fn cell_for(layer: &TileLayer, g: &Grid, cap: usize) -> u32 {
+    if layer.features.len() <= cap {
+        return 1;
+    }
+    for &cell in &CELLS_PX {
+        let min_px = VISIBLE_PX * f64::from(cell);
+        let mut per_tile: HashMap<(u32, u32), usize> = HashMap::new();
+        let mut dust = Vec::new();
+        for (i, f) in layer.features.iter().enumerate() {
+            match speck(f, i as u32, g, min_px) {
+                Some(s) => dust.push(s),
+                None => {
+                    let ((x0, x1), (y0, y1)) = g.tiles_of(&f.bbox);
+                    for y in y0..=y1 {
+                        for x in x0..=x1 {
+                            *per_tile.entry((x, y)).or_default() += 1;
+                        }
+                    }
+                }
+            }
+        }
+        if layer.kind == Kind::Polygon {
+            for (t, _, _) in dust_cells(dust, g, cell) {
+                *per_tile.entry(t).or_default() += 1;
+            }
+        }
+        if per_tile.values().all(|&n| n <= cap) {
+            return cell;
+        }
+    }
+    CELLS_PX[CELLS_PX.len() - 1]
 }
 
 /// Points: one per pixel, each in every tile whose buffer holds it.
@@ -222,40 +300,48 @@ fn points_in(g: &Geometry<f64>, r: &Rect<f64>) -> Option<Geometry<f64>> {
 /// What one polygon or line gives at a zoom: pieces, or a speck of dust.
 enum Share {
     Pieces(Vec<Piece>),
-    /// Too small to see: its tile, area in square pixels and centre.
-    Dust((u32, u32), f64, Coord<f64>),
+    /// Too small to see.
+    Dust(Speck),
 }
 
-/// Polygons and lines: simplified, clipped to each tile; specks gathered as dust.
-fn shape_pieces(layer: &TileLayer, li: u32, g: &Grid) -> Vec<Piece> {
-    let shares: Vec<(u32, Share)> = layer
+/// Polygons and lines: simplified, clipped to each tile; features under `cell` pixels
+/// gathered as dust (polygons) or left out (lines).
+fn shape_pieces(layer: &TileLayer, li: u32, g: &Grid, cell: u32) -> Vec<Piece> {
+    let min_px = VISIBLE_PX * f64::from(cell);
+    let shares: Vec<Share> = layer
         .features
         .par_iter()
         .enumerate()
-        .map(|(i, f)| (i as u32, share(f, layer.kind, li, i as u32, g)))
+        .map(|(i, f)| share(f, layer.kind, li, i as u32, g, min_px))
         .collect();
     let mut pieces = Vec::new();
     let mut dust: Vec<Speck> = Vec::new();
-    for (i, s) in shares {
+    for s in shares {
         match s {
             Share::Pieces(mut p) => pieces.append(&mut p),
-            Share::Dust(t, a, c) => dust.push((t, i, a, c)),
+            Share::Dust(d) => dust.push(d),
         }
     }
     if layer.kind == Kind::Polygon {
-        pieces.extend(dust_pieces(dust, li, g));
+        pieces.extend(dust_pieces(dust, li, g, cell));
     }
     pieces
 }
 
-fn share(f: &Feature, kind: Kind, li: u32, fi: u32, g: &Grid) -> Share {
+/// The feature as a speck of dust when it is under `min_px` pixels on both axes.
+fn speck(f: &Feature, fi: u32, g: &Grid, min_px: f64) -> Option<Speck> {
     let (w, h) = (f.bbox.width() / g.px, f.bbox.height() / g.px);
-    if w.max(h) < VISIBLE_PX {
-        let c = f.bbox.center();
+    (w.max(h) < min_px).then(|| {
         let area = f.geometry.unsigned_area() / (g.px * g.px);
-        return Share::Dust((g.index(c.x), g.index(c.y)), area, c);
+        (fi, area, f.bbox.center())
+    })
+}
+
+fn share(f: &Feature, kind: Kind, li: u32, fi: u32, g: &Grid, min_px: f64) -> Share {
+    if let Some(s) = speck(f, fi, g, min_px) {
+        return Share::Dust(s);
     }
-    let simple = simplified(&f.geometry, SIMPLIFY_PX * g.px);
+    let simple = simplified(&f.geometry, SIMPLIFY_PX * g.px, min_px * g.px);
     let ((x0, x1), (y0, y1)) = g.tiles_of(&f.bbox);
     let mut out = Vec::new();
     let mut emit = |x: u32, y: u32, geometry: Geometry<f64>| {
@@ -325,70 +411,114 @@ fn cut(g: &Geometry<f64>, b: &Rect<f64>, kind: Kind, r: &Rect<f64>) -> Option<Ge
     }
 }
 
-/// A speck of dust: its tile, feature, area in square pixels and centre.
-type Speck = ((u32, u32), u32, f64, Coord<f64>);
+/// A speck of dust: its feature, area in square pixels and centre.
+type Speck = (u32, f64, Coord<f64>);
 
-/// Dust to pixels: per tile in feature order, every square pixel of area gathered keeps the
-/// feature that completed it as a pixel-sized square at its centre.
-fn dust_pieces(mut dust: Vec<Speck>, li: u32, g: &Grid) -> Vec<Piece> {
-    dust.sort_by_key(|d| (d.0 .1, d.0 .0, d.1));
+/// A dust cell: tile row and column, cell row and column.
+type CellKey = (u64, u64, u64, u64);
+
+/// Dust to cells of `cell` pixels: per tile, cells in row-major order, every cell's worth of
+/// area gathered keeps the cell that completed it, with the largest feature in it (the
+/// lowest on a tie). Returns (tile, feature, cell bounds).
+fn dust_cells(dust: Vec<Speck>, g: &Grid, cell: u32) -> Vec<((u32, u32), u32, Rect<f64>)> {
+    let side = g.px * f64::from(cell);
+    let per_axis = (u64::from(g.n) * TILE_PX as u64 / u64::from(cell)).max(1);
+    let of = |c: &Coord<f64>| {
+        let i = |v: f64| ((v / side).floor().max(0.0) as u64).min(per_axis - 1);
+        (i(c.y), i(c.x))
+    };
+    let per_tile = (TILE_PX as u64 / u64::from(cell)).max(1);
+    let mut keyed: Vec<(CellKey, u32, f64)> = dust
+        .into_iter()
+        .map(|(fi, area, c)| {
+            let (cy, cx) = of(&c);
+            ((cy / per_tile, cx / per_tile, cy, cx), fi, area)
+        })
+        .collect();
+    keyed.par_sort_unstable_by_key(|k| (k.0, k.1));
     let mut out = Vec::new();
     let mut acc = 0.0;
     let mut tile = None;
-    for (t, fi, area, c) in dust {
-        if tile != Some(t) {
-            tile = Some(t);
+    let unit = f64::from(cell) * f64::from(cell);
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let (ty, tx, cy, cx) = group[0].0;
+        if tile != Some((tx, ty)) {
+            tile = Some((tx, ty));
             acc = 0.0;
         }
-        acc += area;
+        let mut best = group[0];
+        for k in group {
+            acc += k.2 / unit;
+            if k.2 > best.2 {
+                best = *k;
+            }
+        }
         if acc >= 1.0 {
             acc -= 1.0;
-            let h = g.px / 2.0;
-            let square = Rect::new(
+            let (x0, y0) = (cx as f64 * side, cy as f64 * side);
+            let r = Rect::new(
+                Coord { x: x0, y: y0 },
                 Coord {
-                    x: c.x - h,
-                    y: c.y - h,
+                    x: x0 + side,
+                    y: y0 + side,
                 },
-                Coord {
-                    x: c.x + h,
-                    y: c.y + h,
-                },
-            )
-            .to_polygon();
-            out.push(Piece {
-                tile: t,
-                layer: li,
-                feature: fi,
-                geometry: super::world::oriented(Geometry::Polygon(square)),
-            });
+            );
+            out.push(((tx as u32, ty as u32), best.1, r));
         }
     }
     out
 }
 
-/// The geometry simplified by `eps`; polygons whose shell would collapse keep their shape.
-fn simplified(g: &Geometry<f64>, eps: f64) -> Geometry<f64> {
-    match g {
-        Geometry::Polygon(p) => {
-            let s = p.simplify(eps);
-            if s.exterior().0.len() >= 4 {
-                Geometry::Polygon(s)
-            } else {
-                g.clone()
-            }
+/// Dust as pieces: each kept cell a square.
+fn dust_pieces(dust: Vec<Speck>, li: u32, g: &Grid, cell: u32) -> Vec<Piece> {
+    dust_cells(dust, g, cell)
+        .into_iter()
+        .map(|(tile, feature, r)| Piece {
+            tile,
+            layer: li,
+            feature,
+            geometry: super::world::oriented(Geometry::Polygon(r.to_polygon())),
+        })
+        .collect()
+}
+
+/// The geometry simplified by `eps`, without the parts under `min_span` on both axes and
+/// the holes under [`HOLE_SPANS`] of it (tippecanoe's tiny-polygon reduction applies to
+/// rings too; a hole of a pixel or two in a fill is not seen, and a polygon of thousands
+/// of holes costs the browser seconds to triangulate); polygons whose shell would collapse
+/// keep their shape.
+fn simplified(g: &Geometry<f64>, eps: f64, min_span: f64) -> Geometry<f64> {
+    let spans = |r: &geo::LineString<f64>, min: f64| {
+        r.bounding_rect()
+            .is_some_and(|b| b.width().max(b.height()) >= min)
+    };
+    let seen = |r: &geo::LineString<f64>| spans(r, min_span);
+    let polygon = |p: &geo::Polygon<f64>| {
+        let holes: Vec<geo::LineString<f64>> = p
+            .interiors()
+            .iter()
+            .filter(|r| spans(r, HOLE_SPANS * min_span))
+            .cloned()
+            .collect();
+        let p = geo::Polygon::new(p.exterior().clone(), holes);
+        let s = p.simplify(eps);
+        if s.exterior().0.len() >= 4 {
+            s
+        } else {
+            p
         }
+    };
+    match g {
+        Geometry::Polygon(p) => Geometry::Polygon(polygon(p)),
         Geometry::MultiPolygon(mp) => {
-            let kept: Vec<geo::Polygon<f64>> = mp
+            let mut kept: Vec<geo::Polygon<f64>> = mp
                 .iter()
-                .map(|p| {
-                    let s = p.simplify(eps);
-                    if s.exterior().0.len() >= 4 {
-                        s
-                    } else {
-                        p.clone()
-                    }
-                })
+                .filter(|p| seen(p.exterior()))
+                .map(polygon)
                 .collect();
+            if kept.is_empty() {
+                kept = mp.iter().map(polygon).collect();
+            }
             Geometry::MultiPolygon(MultiPolygon(kept))
         }
         Geometry::LineString(l) => Geometry::LineString(l.simplify(eps)),
@@ -449,7 +579,20 @@ mod tests {
             kind: Kind::Polygon,
             keys: vec![],
             features,
+            minzoom: 0,
         }
+    }
+
+    fn at(l: &[TileLayer], z: u8) -> Vec<Piece> {
+        pieces_at(
+            l,
+            Cut {
+                z,
+                max_features: 1000,
+                deepest: false,
+            },
+        )
+        .0
     }
 
     // A square of 1.5 px at zoom 10 spans 0.75 px at zoom 9: it is a speck at 9 and
@@ -460,11 +603,11 @@ mod tests {
         let f = Feature::new(0, square(0.3, 0.3, 1.5 * px10), vec![]).unwrap();
         assert_eq!(visible_from(f.bbox.width(), f.bbox.height()), 10);
         let l = [layer(vec![f])];
-        let at10 = pieces_at(&l, 10);
+        let at10 = at(&l, 10);
         assert_eq!(at10.len(), 1);
         assert!((at10[0].geometry.unsigned_area() - (1.5 * px10).powi(2)).abs() < 1e-20);
         // At 9 one speck of 0.5625 px² is not a pixel of dust yet: nothing is drawn.
-        assert!(pieces_at(&l, 9).is_empty());
+        assert!(at(&l, 9).is_empty());
     }
 
     // Four specks of 0.36 px² in one tile: the third tips the dust over one pixel.
@@ -476,7 +619,7 @@ mod tests {
                 Feature::new(i, square(0.5 + i as f64 * 4.0 * px, 0.5, 0.6 * px), vec![]).unwrap()
             })
             .collect();
-        let p = pieces_at(&[layer(fs)], 8);
+        let p = at(&[layer(fs)], 8);
         assert_eq!(p.len(), 1);
         assert_eq!(p[0].feature, 2);
         assert!((p[0].geometry.unsigned_area() - px * px).abs() < 1e-24);
@@ -489,12 +632,57 @@ mod tests {
         let g = Grid::new(4);
         let s = 20.0 * g.px;
         let f = Feature::new(0, square(g.tile - s / 2.0, g.tile - s / 2.0, s), vec![]).unwrap();
-        let p = pieces_at(&[layer(vec![f])], 4);
+        let p = at(&[layer(vec![f])], 4);
         assert_eq!(p.len(), 4);
         let b = BUFFER_PX * g.px;
         for piece in &p {
             let expect = (s / 2.0 + b) * (s / 2.0 + b);
             assert!((piece.geometry.unsigned_area() - expect).abs() < 1e-9 * expect);
         }
+    }
+
+    // A 64 × 64 grid of 1.5-px squares, 2 px apart, in one zoom-10 tile: 4,096 features,
+    // each over a pixel. Capped at 1,000 a tile they are coalesced: 2-px cells would keep
+    // 4,096 × 2.25 / 4 = 2,304 cells, 4-px cells (32 × 32 of them, 4 squares each, 9 px²
+    // of 16) keep 1,024 × 9 / 16 = 576. At the deepest zoom every square is whole.
+    #[test]
+    fn dense_tiles_coalesce_into_cells() {
+        let g = Grid::new(10);
+        let (x0, y0) = (100.0 * g.tile, 200.0 * g.tile);
+        let fs: Vec<Feature> = (0..64 * 64)
+            .map(|i| {
+                let (c, r) = (f64::from(i % 64), f64::from(i / 64));
+                let (x, y) = (x0 + (c * 2.0 + 0.25) * g.px, y0 + (r * 2.0 + 0.25) * g.px);
+                Feature::new(u64::from(i as u32), square(x, y, 1.5 * g.px), vec![]).unwrap()
+            })
+            .collect();
+        let l = [layer(fs)];
+        let capped = |cap| {
+            pieces_at(
+                &l,
+                Cut {
+                    z: 10,
+                    max_features: cap,
+                    deepest: false,
+                },
+            )
+        };
+        let (p, cells) = capped(1000);
+        assert_eq!(cells, [4]);
+        assert_eq!(p.len(), 32 * 32 * 9 / 16);
+        for piece in &p {
+            assert!((piece.geometry.unsigned_area() - 16.0 * g.px * g.px).abs() < 1e-9 * g.px);
+        }
+        let (p, cells) = capped(5000);
+        assert_eq!((p.len(), cells), (64 * 64, vec![1]));
+        let (p, _) = pieces_at(
+            &l,
+            Cut {
+                z: 10,
+                max_features: 10,
+                deepest: true,
+            },
+        );
+        assert_eq!(p.len(), 64 * 64);
     }
 }

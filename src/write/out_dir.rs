@@ -97,17 +97,14 @@ fn alive(pid: u32) -> bool {
 }
 
 /// Writes `dir/manifest.json`, last: parkscope's version, the command, project and as-of
-/// date, and every file of `files` inside `dir` (by name, sorted) with its size and
-/// SHA-256. Returns its path.
+/// date, and every file of `files` inside `dir` or its subfolders (by path relative to
+/// `dir`, `/`-separated, sorted: `web/records/parcels-0.js`) with its size and SHA-256.
+/// Returns its path.
 ///
 /// # Errors
 /// A file of the set cannot be read back, or the manifest cannot be written.
 pub fn write_manifest(dir: &Path, files: &[PathBuf], info: &ManifestInfo) -> Result<PathBuf> {
-    let mut names: Vec<String> = files
-        .iter()
-        .filter(|p| p.parent() == Some(dir))
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
+    let mut names: Vec<String> = files.iter().filter_map(|p| relative_name(dir, p)).collect();
     names.sort();
     names.dedup();
     let entries = names
@@ -139,9 +136,39 @@ pub fn write_manifest(dir: &Path, files: &[PathBuf], info: &ManifestInfo) -> Res
     Ok(path)
 }
 
+/// `p` relative to `dir`, its components joined by `/`; `None` outside `dir` (or `dir`
+/// itself, or through `..`).
+fn relative_name(dir: &Path, p: &Path) -> Option<String> {
+    let rest = p.strip_prefix(dir).ok()?;
+    let parts: Vec<String> = rest
+        .components()
+        .map(|c| match c {
+            std::path::Component::Normal(n) => Some(n.to_string_lossy().into_owned()),
+            _ => None,
+        })
+        .collect::<Option<_>>()?;
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn manifest_names_are_relative_to_the_folder() {
+        let d = Path::new("out/run");
+        assert_eq!(
+            relative_name(d, &d.join("parcels.csv")).as_deref(),
+            Some("parcels.csv")
+        );
+        assert_eq!(
+            relative_name(d, &d.join("web").join("records").join("parcels-0.js")).as_deref(),
+            Some("web/records/parcels-0.js")
+        );
+        assert_eq!(relative_name(d, Path::new("out/other.csv")), None);
+        assert_eq!(relative_name(d, d), None);
+        assert_eq!(relative_name(d, &d.join("..").join("x")), None);
+    }
 
     #[test]
     fn temp_file_names_give_their_process() {

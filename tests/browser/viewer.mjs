@@ -1,6 +1,7 @@
 // Drives parkscope's web viewer in headless Chromium as a user would: opens the page,
 // checks the map is drawn, searches a parcel id and reads its record, clicks a parcel and
-// reads its idle class, switches the parcel theme and a layer, and saves screenshots.
+// reads its idle class, switches the parcel theme and a layer, shows the FAR theme's hatch,
+// and saves screenshots.
 // Usage: node viewer.mjs INDEX.html SHOT.png PARCEL_ID   (prints one JSON line last)
 import { chromium } from "playwright-core";
 
@@ -62,6 +63,13 @@ try {
   await waitRecord("parcels", null);
   report.searched = { id: await recordField("宗地编号"), idle: await recordField("低效类别（中文）") };
   await idle();
+  // Zoomed in on it, the searched parcel itself is drawn (not a cell standing in for it).
+  report.searchedDrawn = await page.evaluate(() => {
+    const m = window.parkscopeMap;
+    const id = Number(document.getElementById("record").getAttribute("data-id"));
+    const hits = m.queryRenderedFeatures({ layers: ["parcels-fill"] }).filter((f) => f.id === id);
+    return { zoom: m.getZoom(), drawn: hits.length };
+  });
 
   // Click a parcel: the first point of a grid whose topmost clickable feature is a parcel.
   const target = await page.evaluate((searched) => {
@@ -98,6 +106,27 @@ try {
   }));
   report.afterSwitch = await pixels();
   await page.screenshot({ path: shot.replace(/\.png$/, "-idle.png") });
+
+  // The FAR theme over the whole project: the hatch of parcels below their minimum is on,
+  // drawn, and in the legend.
+  await page.check('input[data-theme="far"]');
+  await page.evaluate(() => {
+    const b = window.PARKSCOPE.bounds;
+    window.parkscopeMap.fitBounds([[b[0], b[1]], [b[2], b[3]]], { padding: 20, duration: 0 });
+  });
+  await idle();
+  report.far = await page.evaluate(() => {
+    const m = window.parkscopeMap;
+    const swatches = [...document.querySelectorAll("#legend .swatch")];
+    return {
+      legend: document.querySelector("#legend h3").textContent,
+      hatchVisible: m.getLayoutProperty("parcels-hatch", "visibility"),
+      hatchImage: m.hasImage("hatch:#b2182b"),
+      hatched: m.queryRenderedFeatures({ layers: ["parcels-hatch"] }).length,
+      legendHatch: swatches.some((s) => s.style.backgroundImage.includes("repeating")),
+    };
+  });
+  await page.screenshot({ path: shot.replace(/\.png$/, "-far.png") });
 } catch (e) {
   report.failure = String(e && e.stack || e);
 }

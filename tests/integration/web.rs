@@ -620,4 +620,128 @@ fn the_sample_viewer_in_headless_chromium() {
     assert_eq!(report["switched"]["legend"], "闲置低效类别", "{report}");
     assert_eq!(report["switched"]["parksVisible"], "none", "{report}");
     assert!(shots.join("sample.png").is_file());
+    // Zoomed in by the search, the parcel itself is drawn.
+    assert!(
+        report["searchedDrawn"]["drawn"].as_u64().unwrap() >= 1,
+        "{report}"
+    );
+    // The FAR theme hatches the parcels below their required minimum, in map and legend.
+    assert!(a.intensity.iter().any(|i| i.far_ok == Some(false)));
+    assert_eq!(report["far"]["hatchVisible"], "visible", "{report}");
+    assert_eq!(report["far"]["hatchImage"], true, "{report}");
+    assert!(report["far"]["hatched"].as_u64().unwrap() > 0, "{report}");
+    assert_eq!(report["far"]["legendHatch"], true, "{report}");
+}
+
+/// A synthetic city cut with a low cap of features per tile, so that its low zooms are
+/// coalesced as a 100,000-parcel city's are with the default cap.
+fn coalesced_city(dir: &Path) -> PathBuf {
+    let city = dir.join("city");
+    let r = run(&[
+        "-q",
+        "synth",
+        "--parcels",
+        "3000",
+        "--seed",
+        "7",
+        "--out",
+        city.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let web = dir.join("web");
+    let r = run(&[
+        "-q",
+        "web",
+        city.to_str().unwrap(),
+        "--out",
+        web.to_str().unwrap(),
+        "--max-tile-features",
+        "300",
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    web
+}
+
+#[test]
+fn dense_tiles_are_coalesced_and_every_parcel_returns_deeper() {
+    let out = tempfile::tempdir().unwrap();
+    let web = coalesced_city(out.path());
+    let a = read_archive(&web.join("tiles.pmtiles"));
+    let (ws, _) = crate::util::analyse(&out.path().join("city"), "2026-06-30");
+    let n = ws.model().parcels.len();
+    let parcels = ids_per_zoom(&a, "parcels");
+    // No tile above the deepest zoom holds more than 300 parcels or roads.
+    for ((z, _, _), t) in &a.tiles {
+        for l in &t.layers {
+            let name = l.name.as_deref().unwrap_or("");
+            if *z < a.max_zoom && (name == "parcels" || name == "roads") {
+                assert!(l.features.len() <= 300, "z{z} {name}: {}", l.features.len());
+            }
+            // Buildings are cut from zoom 13, where they are drawn.
+            assert!(name != "buildings" || *z >= 13, "buildings at z{z}");
+        }
+    }
+    // The low zooms hold fewer parcels than there are (coalesced), the deepest all.
+    assert!(
+        parcels[&a.min_zoom].len() < n,
+        "{}",
+        parcels[&a.min_zoom].len()
+    );
+    assert_eq!(parcels[&a.max_zoom].len(), n);
+    let counts: Vec<usize> = parcels.values().map(BTreeSet::len).collect();
+    assert!(counts.windows(2).all(|w| w[0] <= w[1]), "{counts:?}");
+    // The manifest lists the records and the archive with their sizes.
+    let manifest: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(web.join("manifest.json")).unwrap()).unwrap();
+    let listed: BTreeMap<&str, u64> = manifest["files"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| (f["name"].as_str().unwrap(), f["bytes"].as_u64().unwrap()))
+        .collect();
+    let on_disk = std::fs::read_dir(web.join("records")).unwrap().count();
+    assert_eq!(
+        listed.keys().filter(|k| k.starts_with("records/")).count(),
+        on_disk
+    );
+    assert_eq!(
+        listed["tiles.pmtiles"],
+        std::fs::metadata(web.join("tiles.pmtiles")).unwrap().len()
+    );
+
+    // In the browser: the first view is drawn, and a parcel searched and flown to is drawn
+    // itself.
+    let (browser_dir, chromium) = match browser_tools() {
+        Ok(t) => t,
+        Err(why) => {
+            eprintln!("note: browser test skipped: {why}");
+            return;
+        }
+    };
+    let shots = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/target/web-shots"));
+    std::fs::create_dir_all(&shots).unwrap();
+    let id = ws.model().parcels[n / 2].id.clone();
+    let o = std::process::Command::new("node")
+        .arg(browser_dir.join("viewer.mjs"))
+        .arg(web.join("index.html"))
+        .arg(shots.join("coalesced.png"))
+        .arg(&id)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        o.status.success(),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let report: serde_json::Value = serde_json::from_str(stdout.lines().last().unwrap()).unwrap();
+    eprintln!("browser: {report}");
+    assert!(report["errors"].as_array().unwrap().is_empty(), "{report}");
+    assert!(report["coloured"].as_f64().unwrap() > 0.02, "{report}");
+    assert_eq!(report["searched"]["id"], id.as_str(), "{report}");
+    assert!(
+        report["searchedDrawn"]["drawn"].as_u64().unwrap() >= 1,
+        "{report}"
+    );
 }

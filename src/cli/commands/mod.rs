@@ -214,6 +214,7 @@ pub fn dispatch(cli: Cli) -> Result<()> {
             web::WebFlags {
                 max_zoom: w.max_zoom,
                 embed_mb: w.embed_mb,
+                max_tile_features: usize::try_from(w.max_tile_features).unwrap_or(usize::MAX),
             },
             flags,
         ),

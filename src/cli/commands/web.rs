@@ -20,6 +20,8 @@ pub struct WebFlags {
     pub max_zoom: u8,
     /// Embed the archive up to this many MiB.
     pub embed_mb: u64,
+    /// The cap of features of a layer in a tile.
+    pub max_tile_features: usize,
 }
 
 impl Default for WebFlags {
@@ -27,6 +29,7 @@ impl Default for WebFlags {
         WebFlags {
             max_zoom: 15,
             embed_mb: 24,
+            max_tile_features: parkscope::web::MAX_TILE_FEATURES,
         }
     }
 }
@@ -45,6 +48,7 @@ pub fn write(
     let mut opts = ws.web_options(a);
     opts.max_zoom = wf.max_zoom;
     opts.embed_limit = wf.embed_mb << 20;
+    opts.max_tile_features = wf.max_tile_features;
     let s = ws.write_web(a, siting, out, &opts)?;
     drop(progress);
     for (stage, d) in &s.timings {
@@ -55,8 +59,11 @@ pub fn write(
             let counts: Vec<String> = s
                 .layers
                 .iter()
-                .zip(&z.features)
-                .map(|((name, _), n)| format!("{name} {n}"))
+                .zip(z.features.iter().zip(&z.cells))
+                .map(|((name, _), (n, cell))| match cell {
+                    0 | 1 => format!("{name} {n}"),
+                    c => format!("{name} {n} (in {c}-px cells)"),
+                })
                 .collect();
             eprintln!(
                 "tiles: z{:<2} {:>6} tiles {:>10} bytes  {}",

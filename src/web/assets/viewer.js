@@ -93,6 +93,12 @@
   }
   protocol.add(archive);
 
+  // The hatch drawn over a theme's classes (FAR below the required minimum), if any.
+  function hatchOf(key) {
+    var t = P.themes.filter(function (t) { return t.key === key; })[0];
+    return t && t.hatch;
+  }
+
   function themeColor(key) {
     var t = P.themes.filter(function (t) { return t.key === key; })[0];
     var expr = ["match", ["get", key]];
@@ -106,6 +112,7 @@
   var layers = [{ id: "background", type: "background", paint: { "background-color": "#ffffff" } }];
   P.layers.forEach(function (l) {
     if (l.id === "parcels-fill" && state.theme) l.paint["fill-color"] = themeColor(state.theme);
+    if (l.id === "parcels-hatch") l.layout = { visibility: hatchOf(state.theme) ? "visible" : "none" };
     if (hidden[l.id]) l.layout = { visibility: "none" };
     layers.push(l);
   });
@@ -193,9 +200,11 @@
     box.innerHTML = "";
     var t = P.themes.filter(function (t) { return t.key === state.theme; })[0];
     if (t) {
-      box.appendChild(legendGroup(t.title, t.classes.filter(function (c) { return c.detail; }).map(function (c) {
+      var entries = t.classes.filter(function (c) { return c.detail; }).map(function (c) {
         return { label: c.label, swatch: "area", fill: c.color, stroke: "#6b6b6b", opacity: 1, detail: c.detail };
-      })));
+      });
+      if (t.hatch) entries.push({ label: t.hatch.label, swatch: "area", stroke: t.hatch.color, hatch: t.hatch.color, opacity: 1, detail: t.hatch.detail });
+      box.appendChild(legendGroup(t.title, entries));
     }
     P.overlays.forEach(function (o) {
       if (o.on && o.legend.length) box.appendChild(legendGroup(o.title, o.legend));
@@ -205,6 +214,7 @@
   function setTheme(key) {
     state.theme = key;
     map.setPaintProperty("parcels-fill", "fill-color", themeColor(key));
+    map.setLayoutProperty("parcels-hatch", "visibility", hatchOf(key) ? "visible" : "none");
     drawLegend();
   }
 

@@ -18,7 +18,7 @@ use crate::render::style::{eval_color, idle_color, PARCEL_EDGE, PARK_EDGE};
 use crate::render::Style;
 use crate::web::overlays::{class_filter, style_layers, LegendEntry, Overlay};
 use crate::web::records::{Extra, RecordSet, SearchEntry};
-use crate::web::themes::{main_enterprise, parcel_themes, Theme};
+use crate::web::themes::{below_minimum, main_enterprise, parcel_themes, Theme, HATCH_KEY};
 use crate::web::tiling::{Feature, Kind, TileLayer};
 use crate::web::world::{frame_to_world, world_to_lonlat};
 use crate::words::Words;
@@ -111,6 +111,7 @@ fn layer(name: &str, kind: Kind, keys: &[&str], features: Vec<Feature>) -> TileL
         kind,
         keys: keys.iter().map(|k| (*k).to_owned()).collect(),
         features,
+        minzoom: 0,
     }
 }
 
@@ -146,13 +147,17 @@ fn push(b: &mut Built<'_>, l: TileLayer, records: &str) {
 fn parcels<'a>(inp: &Input<'a>, t: &'a Tables<'a>, b: &mut Built<'a>) {
     let (m, ix, a, lang) = (inp.model, inp.index, inp.analysis, inp.lang);
     let themes = parcel_themes(m, ix, a, lang);
-    let keys: Vec<&str> = themes.iter().map(|t| t.0.key.as_str()).collect();
+    let low = below_minimum(a);
+    let mut keys: Vec<&str> = themes.iter().map(|t| t.0.key.as_str()).collect();
+    keys.push(HATCH_KEY);
     let fs = features(m.parcels.len(), |i| {
         let g = frame_to_world(
             &m.frame,
             &Geometry::MultiPolygon(m.parcels[i].geometry.clone()),
         )?;
-        Feature::new(i as u64, g, themes.iter().map(|t| t.1[i]).collect())
+        let mut attrs: Vec<u32> = themes.iter().map(|t| t.1[i]).collect();
+        attrs.push(low.get(i).copied().unwrap_or(0));
+        Feature::new(i as u64, g, attrs)
     });
     b.search.par_extend(fs.par_iter().map(|f| SearchEntry {
         layer: "parcels".into(),
@@ -391,6 +396,9 @@ fn approved_not_supplied<'a>(inp: &Input<'a>, t: &'a Tables<'a>, b: &mut Built<'
         .push(RecordSet::from_rows("ans", &t.ans, lang, Vec::new()));
 }
 
+/// Buildings are drawn, and cut into tiles, from this zoom.
+const BUILDINGS_FROM: u8 = 13;
+
 fn buildings<'a>(inp: &Input<'a>, b: &mut Built<'a>) {
     let (m, lang) = (inp.model, inp.lang);
     if m.buildings.is_empty() {
@@ -406,7 +414,7 @@ fn buildings<'a>(inp: &Input<'a>, b: &mut Built<'a>) {
     let st = Style::fill(PARCEL_EDGE, PARCEL_EDGE, 0.1).with_opacity(0.45);
     let mut layers = style_layers("buildings", "buildings", &st, "area", None);
     for l in &mut layers {
-        l["minzoom"] = serde_json::json!(13);
+        l["minzoom"] = serde_json::json!(BUILDINGS_FROM);
     }
     b.overlays.push(Overlay {
         id: "buildings".into(),
@@ -420,7 +428,9 @@ fn buildings<'a>(inp: &Input<'a>, b: &mut Built<'a>) {
         )],
         layers,
     });
-    push(b, layer("buildings", Kind::Polygon, &[], fs), "buildings");
+    let mut l = layer("buildings", Kind::Polygon, &[], fs);
+    l.minzoom = BUILDINGS_FROM;
+    push(b, l, "buildings");
     let labels = vec![
         tr(lang, "建筑编号", "building_id"),
         tr(lang, "层数", "storeys"),
