@@ -106,7 +106,10 @@ mod tests {
 
     #[test]
     fn bytes_are_encoding_rs_bytes_for_every_bmp_character() {
-        for cp in (0u32..=0xFFFF).step_by(7).chain([0x20AC, 0x4E00, 0x9FA5, 0xB2]) {
+        for cp in (0u32..=0xFFFF)
+            .step_by(7)
+            .chain([0x20AC, 0x4E00, 0x9FA5, 0xB2])
+        {
             let Some(c) = char::from_u32(cp) else {
                 continue;
             };

@@ -14,9 +14,9 @@ pub mod dbf_names;
 mod esri_wkt;
 #[cfg(feature = "fgb")]
 mod fgb_out;
-mod gbk;
 mod file_name;
 pub mod format;
+mod gbk;
 mod geojson_out;
 #[cfg(feature = "gpkg")]
 mod gpkg_out;
