@@ -354,6 +354,8 @@ fn move_entry(
         [one] => (*one).to_owned(),
         [first, rest @ ..] => format!("{first} {}", count(l, rest.len() + 1, "宗", "parcels")),
     };
+    // + 0.0 turns a negative zero (a mover without an old parcel) into 0.0, printed "0.0".
+    let old_mu = mv.old_area.to_mu() + 0.0;
     let phase = r
         .plan
         .iter()
@@ -366,13 +368,13 @@ fn move_entry(
         let detail = match l {
             Lang::Zh => format!(
                 "原址 {old}（{:.1} 亩）→ 标准厂房 {}（{need:.0} 平方米）· 防护 {:.0} 米 · {phase} 年",
-                mv.old_area.to_mu(),
+                old_mu,
                 st.id,
                 mv.protection_m
             ),
             Lang::En => format!(
                 "from {old} ({:.1} mu) to standard factory {} ({need:.0} m²) · protection {:.0} m · phase {phase}",
-                mv.old_area.to_mu(),
+                old_mu,
                 st.id,
                 mv.protection_m
             ),
@@ -387,14 +389,14 @@ fn move_entry(
     let detail = match l {
         Lang::Zh => format!(
             "原址 {old}（{:.1} 亩）→ 新址 {}（{:.1} 亩）· 防护 {:.0} 米 · {phase} 年",
-            mv.old_area.to_mu(),
+            old_mu,
             st.id,
             st.area.to_mu(),
             mv.protection_m
         ),
         Lang::En => format!(
             "from {old} ({:.1} mu) to {} ({:.1} mu) · protection {:.0} m · phase {phase}",
-            mv.old_area.to_mu(),
+            old_mu,
             st.id,
             st.area.to_mu(),
             mv.protection_m
