@@ -1,7 +1,7 @@
 //! The joint assignment of land sites and factory space: each mover at most one site,
 //! parcels exclusive, and the floor area given out in a factory at most its vacant floor
 //! area; maximising first the number placed and then the total score (the objective of
-//! [`super::assign::solve_assignment`], unchanged).
+//! [`super::land_assign::solve_assignment`], unchanged).
 //!
 //! The problem separates into components: movers linked by a shared parcel or a shared
 //! factory among their candidates. A component without factory space is solved as before
@@ -19,7 +19,7 @@ use std::time::{Duration, Instant};
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem, SolveOptions, Variable};
 
-use super::assign::solve_assignment;
+use super::land_assign::{find, solve_assignment};
 
 /// What the joint assignment did: components, how they were solved, and how close to
 /// proven optimal the plan is.
@@ -59,20 +59,6 @@ pub enum Holds {
 enum Owner {
     Parcel(usize),
     Factory(usize),
-}
-
-fn find(p: &mut [usize], x: usize) -> usize {
-    let mut r = x;
-    while p[r] != r {
-        r = p[r];
-    }
-    let mut y = x;
-    while p[y] != r {
-        let next = p[y];
-        p[y] = r;
-        y = next;
-    }
-    r
 }
 
 /// The optimal assignment of rows (movers) to candidate sites with parcels exclusive and

@@ -12,6 +12,7 @@ mod criteria;
 mod criterion;
 mod facts;
 mod joint;
+mod land_assign;
 mod movers;
 mod placements;
 mod screen;

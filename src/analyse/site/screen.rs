@@ -8,6 +8,7 @@ use geo::BoundingRect;
 use rayon::prelude::*;
 
 use super::context::SitingContext;
+use super::facts::SiteFacts;
 use super::movers::{Mover, ProtectionSource};
 use crate::model::ConstraintKind;
 use crate::units::AreaM2;
@@ -252,6 +253,25 @@ pub fn screen_sites(ctx: &SitingContext) -> (Vec<Vec<usize>>, Vec<Rejections>) {
                 })
                 .collect();
             let need = m.required.m2();
+            // The checks of the site's surroundings, the last for land and factory alike.
+            let on_site = |f: &SiteFacts| {
+                if f.sensitive_m.is_some_and(|d| d < m.protection_m) {
+                    Some(Constraint::Buffer)
+                } else if f
+                    .exclusion
+                    .is_some_and(|(_, o)| o > ctx.rules.exclusion_overlap_m2)
+                {
+                    Some(Constraint::Exclusion)
+                } else {
+                    None
+                }
+            };
+            // How far a rejected site is from the mover's old site (rejections are kept
+            // nearest first).
+            let distance = |si: usize| match (m.origin, centres[si]) {
+                (Some(o), Some(c)) => (c.x - o.x()).hypot(c.y - o.y()),
+                _ => 0.0,
+            };
             for (si, s) in sites.iter().enumerate() {
                 let f = &ctx.facts[si];
                 if let Some((_, vacant)) = s.factory() {
@@ -276,25 +296,14 @@ pub fn screen_sites(ctx: &SitingContext) -> (Vec<Vec<usize>>, Vec<Rejections>) {
                         Some(Constraint::FloorLoad)
                     } else if short(fac.and_then(|x| x.clear_height_m), m.clear_height_need) {
                         Some(Constraint::ClearHeight)
-                    } else if f.sensitive_m.is_some_and(|d| d < m.protection_m) {
-                        Some(Constraint::Buffer)
-                    } else if f
-                        .exclusion
-                        .is_some_and(|(_, o)| o > ctx.rules.exclusion_overlap_m2)
-                    {
-                        Some(Constraint::Exclusion)
                     } else {
-                        None
+                        on_site(f)
                     };
                     match failed {
                         None => feasible.push(si),
                         Some(c) => {
                             rej.factory_counts[c.shared_index()] += 1;
-                            let d = match (m.origin, centres[si]) {
-                                (Some(o), Some(c)) => (c.x - o.x()).hypot(c.y - o.y()),
-                                _ => 0.0,
-                            };
-                            all.push((d, si, c));
+                            all.push((distance(si), si, c));
                         }
                     }
                     continue;
@@ -309,25 +318,14 @@ pub fn screen_sites(ctx: &SitingContext) -> (Vec<Vec<usize>>, Vec<Rejections>) {
                     Some(Constraint::Industry)
                 } else if s.area.m2() < need {
                     Some(Constraint::Area)
-                } else if f.sensitive_m.is_some_and(|d| d < m.protection_m) {
-                    Some(Constraint::Buffer)
-                } else if f
-                    .exclusion
-                    .is_some_and(|(_, o)| o > ctx.rules.exclusion_overlap_m2)
-                {
-                    Some(Constraint::Exclusion)
                 } else {
-                    None
+                    on_site(f)
                 };
                 match failed {
                     None => feasible.push(si),
                     Some(c) => {
                         rej.counts[c as usize] += 1;
-                        let d = match (m.origin, centres[si]) {
-                            (Some(o), Some(c)) => (c.x - o.x()).hypot(c.y - o.y()),
-                            _ => 0.0,
-                        };
-                        all.push((d, si, c));
+                        all.push((distance(si), si, c));
                     }
                 }
             }
