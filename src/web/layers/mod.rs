@@ -357,6 +357,21 @@ fn parks<'a>(inp: &Input<'a>, t: &'a Tables<'a>, b: &mut Built<'a>) {
         .push(RecordSet::from_rows("parks", &t.parks, lang, Vec::new()));
 }
 
+/// Approved-not-supplied pieces are filled and hatched from this zoom and outlined below
+/// it: a piece is its batch less the supplied parcels, a polygon of hundreds of holes, and
+/// triangulating them for the whole-city view was most of the viewer's first draw.
+const ANS_FILLED_FROM: u8 = 10;
+
+/// `layers` with their fills (and hatching) drawn only from zoom `z`; lines and points stay.
+fn filled_from(mut layers: Vec<serde_json::Value>, z: u8) -> Vec<serde_json::Value> {
+    for l in &mut layers {
+        if l["type"] == "fill" {
+            l["minzoom"] = serde_json::json!(z);
+        }
+    }
+    layers
+}
+
 fn approved_not_supplied<'a>(inp: &Input<'a>, t: &'a Tables<'a>, b: &mut Built<'a>) {
     let (m, a, lang) = (inp.model, inp.analysis, inp.lang);
     if a.ans.is_empty() {
@@ -389,7 +404,10 @@ fn approved_not_supplied<'a>(inp: &Input<'a>, t: &'a Tables<'a>, b: &mut Built<'
         title: tr(lang, "批而未供", "Approved, not supplied"),
         on: true,
         legend: vec![LegendEntry::new(&st, "area", label, detail)],
-        layers: style_layers("ans", "ans", &st, "area", None),
+        layers: filled_from(
+            style_layers("ans", "ans", &st, "area", None),
+            ANS_FILLED_FROM,
+        ),
     });
     push(b, layer("ans", Kind::Polygon, &[], fs), "ans");
     b.records
