@@ -1,24 +1,34 @@
-//! `parkscope serve`: the viewer's folder over HTTP on 127.0.0.1 (tiny_http), with single
+//! `parkscope serve`: the viewer's folder over HTTP/1.1 on 127.0.0.1, with single
 //! byte-range requests (RFC 9110 §14) so the PMTiles reader fetches only the tiles it
 //! draws. GET and HEAD only; paths outside the folder are refused.
+//!
+//! One thread per connection, requests parsed by `httparse`, keep-alive with an idle
+//! timeout. (tiny_http, used before, hands connections to a pool that can leave one
+//! queued behind four kept-alive ones: a browser opening six connections at once to a
+//! server just started waited for ever, one first page load in four.)
 
 use std::fs::File;
-use std::io::{Read, Seek, SeekFrom};
-use std::net::SocketAddr;
+use std::io::{BufWriter, Read, Seek, SeekFrom, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
 use std::path::{Component, Path, PathBuf};
-
-use tiny_http::{Header, Method, Request, Response, StatusCode};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
 
 use crate::error::{Error, Result};
 
 /// A running server of one folder.
 pub struct Server {
-    http: tiny_http::Server,
-    root: PathBuf,
+    listener: TcpListener,
+    root: Arc<PathBuf>,
+    stopping: AtomicBool,
 }
 
-/// Worker threads answering requests.
-const WORKERS: usize = 4;
+/// A connection that sends nothing for this long is closed (browsers open spare ones).
+const IDLE: Duration = Duration::from_secs(20);
+
+/// The most a request's line and headers may take.
+const MAX_HEAD: usize = 16 * 1024;
 
 impl Server {
     /// Listens on 127.0.0.1:`port` (0: any free port) for the files of `root`.
@@ -33,7 +43,7 @@ impl Server {
                 "not a folder (give the folder parkscope web wrote)",
             ));
         }
-        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(|e| {
+        let listener = TcpListener::bind(("127.0.0.1", port)).map_err(|e| {
             Error::invalid(
                 "port",
                 port.to_string(),
@@ -41,41 +51,146 @@ impl Server {
             )
         })?;
         Ok(Server {
-            http,
-            root: root.to_path_buf(),
+            listener,
+            root: Arc::new(root.to_path_buf()),
+            stopping: AtomicBool::new(false),
         })
     }
 
     /// The address listened on.
     pub fn addr(&self) -> Option<SocketAddr> {
-        self.http.server_addr().to_ip()
+        self.listener.local_addr().ok()
     }
 
-    /// Answers requests until [`Server::stop`] is called.
+    /// Answers requests until [`Server::stop`] is called; each connection on its own
+    /// thread, which ends when the client hangs up or stays idle.
     pub fn run(&self) {
-        std::thread::scope(|s| {
-            for _ in 0..WORKERS {
-                s.spawn(|| {
-                    while let Ok(req) = self.http.recv() {
-                        // A client that hangs up mid-answer is no error of the server's.
-                        let _ = answer(&self.root, req);
-                    }
-                });
+        for stream in self.listener.incoming() {
+            if self.stopping.load(Ordering::SeqCst) {
+                break;
             }
-        });
+            let Ok(stream) = stream else { continue };
+            let root = Arc::clone(&self.root);
+            // A client that hangs up mid-answer is no error of the server's.
+            std::thread::spawn(move || {
+                let _ = connection(&root, stream);
+            });
+        }
     }
 
-    /// Makes [`Server::run`] return (each worker stops after its current request).
+    /// Makes [`Server::run`] return (connections already open finish on their own).
     pub fn stop(&self) {
-        for _ in 0..WORKERS {
-            self.http.unblock();
+        self.stopping.store(true, Ordering::SeqCst);
+        if let Some(addr) = self.addr() {
+            // Wakes the accept loop, which then sees `stopping`.
+            let _ = TcpStream::connect(addr);
         }
     }
 }
 
-fn header(name: &str, value: &str) -> Header {
-    Header::from_bytes(name.as_bytes(), value.as_bytes())
-        .expect("header names and values made here are ASCII")
+/// One answer: status, headers and the body's byte range of a file (or none).
+struct Answer {
+    status: u16,
+    headers: Vec<(&'static str, String)>,
+    body: Option<(File, u64, u64)>,
+}
+
+impl Answer {
+    fn empty(status: u16) -> Answer {
+        Answer {
+            status,
+            headers: Vec::new(),
+            body: None,
+        }
+    }
+}
+
+fn reason(status: u16) -> &'static str {
+    match status {
+        200 => "OK",
+        206 => "Partial Content",
+        400 => "Bad Request",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        416 => "Range Not Satisfiable",
+        431 => "Request Header Fields Too Large",
+        _ => "Error",
+    }
+}
+
+/// Serves the requests of one connection in turn until it closes, asks to close, sends
+/// something that is not a request, or stays idle for [`IDLE`].
+fn connection(root: &Path, stream: TcpStream) -> std::io::Result<()> {
+    stream.set_read_timeout(Some(IDLE))?;
+    stream.set_nodelay(true)?;
+    let mut reader = stream.try_clone()?;
+    let mut out = BufWriter::new(stream);
+    let mut buf: Vec<u8> = Vec::with_capacity(4096);
+    loop {
+        // Read until a whole request head is in the buffer.
+        let (used, method, path, range, keep_alive) = loop {
+            let mut headers = [httparse::EMPTY_HEADER; 64];
+            let mut req = httparse::Request::new(&mut headers);
+            match req.parse(&buf) {
+                Ok(httparse::Status::Complete(n)) => {
+                    let header = |name: &str| {
+                        req.headers
+                            .iter()
+                            .find(|h| h.name.eq_ignore_ascii_case(name))
+                            .and_then(|h| std::str::from_utf8(h.value).ok())
+                            .map(str::to_owned)
+                    };
+                    let close = header("Connection")
+                        .is_some_and(|v| v.to_ascii_lowercase().contains("close"));
+                    let has_body = header("Content-Length").is_some_and(|v| v.trim() != "0")
+                        || header("Transfer-Encoding").is_some();
+                    let keep = !close && !has_body && req.version == Some(1);
+                    break (
+                        n,
+                        req.method.unwrap_or("").to_owned(),
+                        req.path.unwrap_or("").to_owned(),
+                        header("Range"),
+                        keep,
+                    );
+                }
+                Ok(httparse::Status::Partial) if buf.len() < MAX_HEAD => {
+                    let mut chunk = [0u8; 4096];
+                    let n = reader.read(&mut chunk)?;
+                    if n == 0 {
+                        return Ok(());
+                    }
+                    buf.extend_from_slice(&chunk[..n]);
+                }
+                Ok(httparse::Status::Partial) => {
+                    return write_answer(&mut out, Answer::empty(431), false);
+                }
+                Err(_) => return write_answer(&mut out, Answer::empty(400), false),
+            }
+        };
+        buf.drain(..used);
+        let answer = answer(root, &method, &path, range.as_deref());
+        let head_only = method == "HEAD";
+        write_answer(&mut out, answer, head_only)?;
+        out.flush()?;
+        if !keep_alive {
+            return Ok(());
+        }
+    }
+}
+
+fn write_answer(out: &mut impl Write, a: Answer, head_only: bool) -> std::io::Result<()> {
+    let len = a.body.as_ref().map_or(0, |(_, _, n)| *n);
+    write!(out, "HTTP/1.1 {} {}\r\n", a.status, reason(a.status))?;
+    for (name, value) in &a.headers {
+        write!(out, "{name}: {value}\r\n")?;
+    }
+    write!(out, "Content-Length: {len}\r\n\r\n")?;
+    if let (Some((mut file, start, count)), false) = (a.body, head_only) {
+        file.seek(SeekFrom::Start(start))?;
+        std::io::copy(&mut file.take(count), out)?;
+    }
+    out.flush()
 }
 
 fn content_type(path: &Path) -> &'static str {
@@ -159,60 +274,47 @@ pub fn byte_range(value: Option<&str>, len: u64) -> std::result::Result<Option<(
     Ok(Some((start, end)))
 }
 
-fn answer(root: &Path, req: Request) -> std::io::Result<()> {
-    let head = *req.method() == Method::Head;
-    if !head && *req.method() != Method::Get {
-        return req
-            .respond(Response::empty(StatusCode(405)).with_header(header("Allow", "GET, HEAD")));
+/// The answer to `method path` with an optional `Range` header.
+fn answer(root: &Path, method: &str, path: &str, range: Option<&str>) -> Answer {
+    if method != "GET" && method != "HEAD" {
+        let mut a = Answer::empty(405);
+        a.headers.push(("Allow", "GET, HEAD".into()));
+        return a;
     }
-    let Some(path) = resolve(root, req.url()) else {
-        return req.respond(Response::empty(StatusCode(403)));
+    let Some(path) = resolve(root, path) else {
+        return Answer::empty(403);
     };
-    let Ok(mut file) = File::open(&path) else {
-        return req.respond(Response::from_string("not found").with_status_code(StatusCode(404)));
+    let Ok(file) = File::open(&path) else {
+        return Answer::empty(404);
     };
-    let len = file.metadata()?.len();
-    let range = req
-        .headers()
-        .iter()
-        .find(|h| h.field.equiv("Range"))
-        .map(|h| h.value.as_str().to_owned());
+    let Ok(len) = file.metadata().map(|m| m.len()) else {
+        return Answer::empty(404);
+    };
     let mut headers = vec![
-        header("Content-Type", content_type(&path)),
-        header("Accept-Ranges", "bytes"),
-        header("Cache-Control", "no-cache"),
+        ("Content-Type", content_type(&path).to_owned()),
+        ("Accept-Ranges", "bytes".to_owned()),
+        ("Cache-Control", "no-cache".to_owned()),
     ];
-    let (status, start, count) = match byte_range(range.as_deref(), len) {
+    let (status, start, count) = match byte_range(range, len) {
         Err(()) => {
-            headers.push(header("Content-Range", &format!("bytes */{len}")));
-            return req.respond(Response::new(
-                StatusCode(416),
+            headers.push(("Content-Range", format!("bytes */{len}")));
+            return Answer {
+                status: 416,
                 headers,
-                std::io::empty(),
-                Some(0),
-                None,
-            ));
+                body: None,
+            };
         }
         Ok(Some((s, e))) => {
-            headers.push(header("Content-Range", &format!("bytes {s}-{e}/{len}")));
+            headers.push(("Content-Range", format!("bytes {s}-{e}/{len}")));
             (206, s, e - s + 1)
         }
         Ok(None) => (200, 0, len),
     };
-    file.seek(SeekFrom::Start(start))?;
-    let body: Box<dyn Read + Send> = if head {
-        Box::new(std::io::empty())
-    } else {
-        Box::new(file.take(count))
-    };
-    let size = usize::try_from(count).unwrap_or(usize::MAX);
-    req.respond(Response::new(
-        StatusCode(status),
+    Answer {
+        status,
         headers,
-        body,
-        Some(size),
-        None,
-    ))
+        body: Some((file, start, count)),
+    }
 }
 
 #[cfg(test)]

@@ -542,6 +542,75 @@ fn serve_answers_byte_ranges_and_keeps_inside_its_folder() {
     });
 }
 
+#[test]
+fn serve_answers_while_spare_connections_stay_open() {
+    // A browser opens several connections at once, some it never sends on, and keeps the
+    // others alive between requests. Eight of each stay open here; a ninth client and a
+    // second request on a kept-alive connection are still answered at once.
+    let out = tempfile::tempdir().unwrap();
+    sample_viewer(out.path());
+    let server = parkscope::web::serve::Server::bind(out.path(), 0).unwrap();
+    let addr = server.addr().unwrap();
+    // Stops the server however the test ends, so a failed assertion cannot leave the
+    // scope waiting for the accept loop.
+    struct StopOnDrop<'a>(&'a parkscope::web::serve::Server);
+    impl Drop for StopOnDrop<'_> {
+        fn drop(&mut self) {
+            self.0.stop();
+        }
+    }
+    std::thread::scope(|s| {
+        s.spawn(|| server.run());
+        let _stop = StopOnDrop(&server);
+        let idle: Vec<std::net::TcpStream> = (0..8)
+            .map(|_| std::net::TcpStream::connect(addr).unwrap())
+            .collect();
+        let one_answer = |c: &mut std::net::TcpStream, with_body: bool| -> String {
+            c.set_read_timeout(Some(std::time::Duration::from_secs(10)))
+                .unwrap();
+            let mut got = Vec::new();
+            let mut byte = [0u8; 1];
+            while !got.ends_with(b"\r\n\r\n") {
+                c.read_exact(&mut byte).expect("an answer within 10 s");
+                got.push(byte[0]);
+            }
+            let head = String::from_utf8_lossy(&got).into_owned();
+            let len: usize = head
+                .lines()
+                .find_map(|l| l.strip_prefix("Content-Length: "))
+                .unwrap()
+                .trim()
+                .parse()
+                .unwrap();
+            if with_body {
+                let mut body = vec![0u8; len];
+                c.read_exact(&mut body).unwrap();
+            }
+            head
+        };
+        let mut alive: Vec<std::net::TcpStream> = (0..8)
+            .map(|_| {
+                let mut c = std::net::TcpStream::connect(addr).unwrap();
+                c.write_all(b"GET /viewer.css HTTP/1.1\r\nHost: x\r\n\r\n")
+                    .unwrap();
+                assert!(one_answer(&mut c, true).starts_with("HTTP/1.1 200"));
+                c
+            })
+            .collect();
+        let (head, _) = http(
+            addr,
+            "GET /index.html HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+        );
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        let c = &mut alive[3];
+        c.write_all(b"HEAD /tiles.pmtiles HTTP/1.1\r\nHost: x\r\n\r\n")
+            .unwrap();
+        let head = one_answer(c, false);
+        assert!(head.starts_with("HTTP/1.1 200"), "{head}");
+        drop(idle);
+    });
+}
+
 /// The tools the browser test needs, or why it is skipped.
 fn browser_tools() -> Result<(PathBuf, PathBuf), String> {
     let browser_dir = PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/browser"));
