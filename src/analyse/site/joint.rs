@@ -10,7 +10,8 @@
 //! most movers placed, then, with that number held, the highest total score (scores
 //! rounded to 0.001 points, as the Hungarian method's integers are). Each phase starts
 //! from the better of a greedy plan (best scores first, what still fits) and the land
-//! assignment with factory space filled in, so a plan exists at any time.
+//! assignment with factory space filled in, improved by augmenting paths
+//! ([`super::augment`]), so a good plan exists at any time.
 //! Past the time limit the best plan found is kept and the proven gap reported; a solve
 //! that fails keeps the greedy plan (the fallback, counted in the report).
 
@@ -19,6 +20,7 @@ use std::time::{Duration, Instant};
 
 use microlp::{ComparisonOp, OptimizationDirection, Problem, SolveOptions, Variable};
 
+use super::augment::{improve, Var, VarHolds};
 use super::land_assign::{find, solve_assignment};
 
 /// What the joint assignment did: components, how they were solved, and how close to
@@ -159,12 +161,6 @@ struct ComponentPlan {
     proven: bool,
     fallback: bool,
 }
-
-/// One 0–1 variable: (row within the component, site, score rounded to 0.001).
-type Var = (usize, usize, f64);
-
-/// What one variable takes: its parcels, or (factory, vacant m², need m²).
-type VarHolds = (Vec<usize>, Option<(usize, f64, f64)>);
 
 /// The constraints of a component: rows with more than one variable, parcels and
 /// factories wanted more than once or beyond their space; and what each variable holds,
@@ -439,16 +435,18 @@ fn solve_component(
     };
     // The start: the better of best-score-first and the land assignment (Kuhn–Munkres with
     // branch and bound over the rows' land sites) with factory space filled in for the rows
-    // it leaves unplaced.
+    // it leaves unplaced; then improved by augmenting paths (chains of moves through land
+    // and factory space that place one more mover) and moves to better free sites.
     let greedy = {
         let a = model.greedy(rows.len());
         let b = model.land_then_fill(rows.len());
         let key = |x: &[bool]| (Model::placed(x), model.score(x));
-        if key(&b).0 > key(&a).0 || (key(&b).0 == key(&a).0 && key(&b).1 > key(&a).1) {
+        let better = if key(&b).0 > key(&a).0 || (key(&b).0 == key(&a).0 && key(&b).1 > key(&a).1) {
             b
         } else {
             a
-        }
+        };
+        improve(rows.len(), &model.vars, &model.holds, &better, deadline)
     };
     // Phase 1: the most movers placed (proven at once when the greedy plan places all).
     let (x1, bound1, proven1, failed1) = if Model::placed(&greedy) == rows.len() {

@@ -6,6 +6,7 @@
 
 mod ahp;
 mod assign;
+mod augment;
 mod candidates;
 mod context;
 mod criteria;
