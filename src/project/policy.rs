@@ -240,7 +240,7 @@ pub struct FactoryRules {
     /// The largest protection distance of a tenant of a shared building, m (default 50).
     pub max_protection_m: f64,
     /// Wall-clock budget of the exact assignment of the components with factory space, s
-    /// (default 8); past it the best plan found is kept and its proven gap reported.
+    /// (default 6); past it the best plan found is kept and its proven gap reported.
     pub time_limit_s: f64,
 }
 
@@ -249,7 +249,7 @@ impl Default for FactoryRules {
         FactoryRules {
             allow_heavy: false,
             max_protection_m: 50.0,
-            time_limit_s: 8.0,
+            time_limit_s: 6.0,
         }
     }
 }
