@@ -55,6 +55,9 @@ pub struct WebOptions {
     /// denser tiles have their small features coalesced ([`tiling`]). Default:
     /// [`MAX_TILE_FEATURES`].
     pub max_tile_features: usize,
+    /// The credit the data's licence asks maps to carry (e.g. "© OpenStreetMap
+    /// contributors"), shown in the map's corner. Default: none.
+    pub credit: Option<String>,
 }
 
 /// The default cap of features of a layer in a tile.
@@ -69,6 +72,7 @@ impl WebOptions {
             max_zoom: 15,
             embed_limit: 24 << 20,
             max_tile_features: MAX_TILE_FEATURES,
+            credit: None,
         }
     }
 }
@@ -184,6 +188,7 @@ pub fn write_viewer(dir: &Path, inp: &Input<'_>, opts: &WebOptions) -> Result<We
         "format": "pbf",
         "generator": format!("parkscope {}", env!("CARGO_PKG_VERSION")),
         "vector_layers": vector_layers,
+        "attribution": opts.credit,
     })
     .to_string();
     let archive_path = dir.join(TILES);
@@ -226,7 +231,7 @@ pub fn write_viewer(dir: &Path, inp: &Input<'_>, opts: &WebOptions) -> Result<We
     )?);
     files.push(viewer::write_meta(
         dir,
-        &meta(&built, lang, bounds, &zooms),
+        &meta(&built, lang, bounds, &zooms, opts.credit.as_deref()),
     )?);
     lap("web: viewer", &mut timings);
     files.sort();
@@ -249,6 +254,7 @@ fn meta(
     lang: Lang,
     bounds: [f64; 4],
     zooms: &std::ops::RangeInclusive<u8>,
+    credit: Option<&str>,
 ) -> Value {
     let mut style_layers: Vec<Value> = vec![
         json!({"id": "parcels-fill", "type": "fill", "source": "parkscope", "source-layer": "parcels",
@@ -317,5 +323,6 @@ fn meta(
         "recordOf": record_of,
         "parks": built.parks,
         "words": viewer::Words::new(lang),
+        "credit": credit,
     })
 }

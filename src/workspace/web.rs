@@ -16,7 +16,9 @@ impl Workspace {
             Lang::Zh => format!("评价日期 {}", a.as_of),
             Lang::En => format!("as of {}", a.as_of),
         };
-        WebOptions::new(&self.project.name, &sub)
+        let mut opts = WebOptions::new(&self.project.name, &sub);
+        opts.credit = self.project.credit();
+        opts
     }
 
     /// Writes the offline web viewer into `out` (`index.html`, `tiles.pmtiles`, records,

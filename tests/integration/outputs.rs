@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use crate::util::{read_csv, run};
 
 /// A copy of the sample project in `dir`, with `edit` applied to each file's text.
-fn sample_copy(dir: &Path, edit: impl Fn(&str, String) -> String) -> PathBuf {
+pub(crate) fn sample_copy(dir: &Path, edit: impl Fn(&str, String) -> String) -> PathBuf {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/sample");
     std::fs::create_dir_all(dir).unwrap();
     for e in std::fs::read_dir(&src).unwrap() {

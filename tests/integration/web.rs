@@ -497,6 +497,67 @@ fn http(addr: std::net::SocketAddr, request: &str) -> (String, Vec<u8>) {
 }
 
 #[test]
+fn the_data_credit_is_in_the_page_and_the_archive() {
+    // The project's `attribution` (OpenStreetMap data must credit its contributors) goes
+    // into meta.js, which the page shows in an attribution control, and into the PMTiles
+    // metadata; a project without one carries none.
+    let tmp = tempfile::tempdir().unwrap();
+    let credit = "© OpenStreetMap contributors, ODbL 1.0";
+    let project = super::outputs::sample_copy(&tmp.path().join("p"), |name, text| {
+        if name == "parkscope.toml" {
+            format!("attribution = \"{credit}\"\n{text}")
+        } else {
+            text
+        }
+    });
+    let out = tmp.path().join("web");
+    let r = run(&[
+        "-q",
+        "web",
+        project.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let meta = std::fs::read_to_string(out.join("meta.js")).unwrap();
+    let meta: serde_json::Value = serde_json::from_str(
+        meta.trim()
+            .trim_start_matches("window.PARKSCOPE = ")
+            .trim_end_matches(';'),
+    )
+    .unwrap();
+    assert_eq!(meta["credit"], credit);
+    let archive = std::fs::read(out.join("tiles.pmtiles")).unwrap();
+    let needle = format!("\"attribution\":\"{credit}\"");
+    let gz_meta = pmtiles_metadata(&archive);
+    assert!(gz_meta.contains(&needle), "{gz_meta}");
+    let js = std::fs::read_to_string(out.join("viewer.js")).unwrap();
+    assert!(js.contains("customAttribution: P.credit"));
+
+    let plain = tempfile::tempdir().unwrap();
+    sample_viewer(plain.path());
+    let meta = std::fs::read_to_string(plain.path().join("meta.js")).unwrap();
+    assert!(meta.contains("\"credit\":null"), "the sample has no credit");
+}
+
+/// The JSON metadata of a PMTiles v3 archive (header bytes 24..40: offset and length;
+/// byte 97: internal compression, 2 = gzip).
+fn pmtiles_metadata(archive: &[u8]) -> String {
+    let u64_at = |o: usize| u64::from_le_bytes(archive[o..o + 8].try_into().unwrap()) as usize;
+    let (off, len) = (u64_at(24), u64_at(32));
+    let raw = &archive[off..off + len];
+    if archive[97] == 2 {
+        let mut s = String::new();
+        flate2::read::GzDecoder::new(raw)
+            .read_to_string(&mut s)
+            .unwrap();
+        s
+    } else {
+        String::from_utf8_lossy(raw).into_owned()
+    }
+}
+
+#[test]
 fn serve_answers_byte_ranges_and_keeps_inside_its_folder() {
     let out = tempfile::tempdir().unwrap();
     sample_viewer(out.path());

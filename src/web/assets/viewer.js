@@ -135,6 +135,10 @@
   });
   map.addControl(new maplibregl.NavigationControl({ showCompass: false }), "top-right");
   map.addControl(new maplibregl.ScaleControl({ unit: "metric" }), "bottom-right");
+  // The data's credit (the OpenStreetMap credit its licence asks for), always shown.
+  if (P.credit) {
+    map.addControl(new maplibregl.AttributionControl({ compact: false, customAttribution: P.credit }), "bottom-left");
+  }
   window.parkscopeMap = map;
 
   // Diagonal hatching, one 8-px image per colour. The images the style names are added
