@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::archive::gzip;
 use crate::error::Result;
 use crate::project::Lang;
-use crate::write::{write_bytes, Cell, Rows};
+use crate::write::{write_bytes, zh_redundant, zh_value, Cell, Rows};
 
 /// Rows per chunk.
 pub const CHUNK: usize = 256;
@@ -37,19 +37,32 @@ pub struct RecordSet<'a> {
 
 impl<'a> RecordSet<'a> {
     /// The records of a result table: its columns (the Chinese headers, or the keys in
-    /// English) and its rows, with `extra` columns after them.
+    /// English) and its rows, with `extra` columns after them. In Chinese, coded values
+    /// are given in words (已供, 闲置土地 …) and the columns that only repeated them in
+    /// Chinese are left out, as in the workbooks.
     pub fn from_rows(
         layer: &str,
         table: &'a dyn Rows,
         lang: Lang,
         extra: Vec<Extra<'a>>,
     ) -> RecordSet<'a> {
-        let mut labels: Vec<String> = table
+        let zh = lang == Lang::Zh;
+        let keep: Vec<(usize, String)> = table
             .columns()
             .iter()
-            .map(|c| match lang {
-                Lang::Zh => c.zh.clone(),
-                Lang::En => c.key.clone(),
+            .enumerate()
+            .filter(|(_, c)| !(zh && zh_redundant(&c.key)))
+            .map(|(i, c)| (i, c.key.clone()))
+            .collect();
+        let mut labels: Vec<String> = keep
+            .iter()
+            .map(|&(i, _)| {
+                let c = &table.columns()[i];
+                if zh {
+                    c.zh.clone()
+                } else {
+                    c.key.clone()
+                }
             })
             .collect();
         labels.extend(extra.iter().map(|(l, _)| l.clone()));
@@ -59,7 +72,16 @@ impl<'a> RecordSet<'a> {
             labels,
             len,
             row: Box::new(move |i| {
-                let mut r: Vec<String> = table.row(i).iter().map(|c| cell_text(c, lang)).collect();
+                let cells = table.row(i);
+                let mut r: Vec<String> = keep
+                    .iter()
+                    .map(|(j, key)| match &cells[*j] {
+                        Cell::Text(s) if zh => {
+                            zh_value(key, s).map_or_else(|| s.clone(), str::to_owned)
+                        }
+                        c => cell_text(c, lang),
+                    })
+                    .collect();
                 r.extend(extra.iter().map(|(_, f)| f(i)));
                 r
             }),

@@ -21,6 +21,8 @@ mod geojson_out;
 #[cfg(feature = "gpkg")]
 mod gpkg_out;
 mod ledger;
+/// The Chinese words of coded values, for the web viewer's records as for the workbooks.
+pub(crate) use ledger::{zh_redundant, zh_value};
 mod out_dir;
 mod rows;
 mod sha256;

@@ -61,7 +61,7 @@ try {
   await page.fill("#search", parcelId);
   await page.press("#search", "Enter");
   await waitRecord("parcels", null);
-  report.searched = { id: await recordField("宗地编号"), idle: await recordField("低效类别（中文）") };
+  report.searched = { id: await recordField("宗地编号"), idle: await recordField("低效类别") };
   await idle();
   // Zoomed in on it, the searched parcel itself is drawn (not a cell standing in for it).
   report.searchedDrawn = await page.evaluate(() => {
@@ -92,7 +92,7 @@ try {
   await page.click("#record .close");
   await page.mouse.click(target.x, target.y);
   await waitRecord("parcels", target.id);
-  report.clicked = { id: await recordField("宗地编号"), idle: await recordField("低效类别（中文）") };
+  report.clicked = { id: await recordField("宗地编号"), idle: await recordField("低效类别") };
   await page.screenshot({ path: shot.replace(/\.png$/, "-record.png") });
 
   // Switch the parcels to idle classes and the park boundaries off.

@@ -449,8 +449,15 @@ fn records_and_search_index_read_back() {
     let col = |name: &str| labels.iter().position(|l| *l == name).unwrap();
     for (i, row) in rows.iter().enumerate() {
         assert_eq!(row[col("宗地编号")], m.parcels[i].id.as_str());
-        assert_eq!(row[col("低效类别（中文）")], a.idle[i].class.zh());
+        assert_eq!(row[col("低效类别")], a.idle[i].class.zh());
+        // Coded values in words, as in the workbook: 已供 / 已批 / 未批, never `supplied`.
+        assert!(
+            ["已供", "已批", "未批"].contains(&row[col("供地状态")].as_str().unwrap()),
+            "{}",
+            row[col("供地状态")]
+        );
     }
+    assert!(!labels.iter().any(|l| l.contains("（中文）")), "{labels:?}");
     // An idle parcel's record says why, with its dates, in Chinese.
     let idle = (0..m.parcels.len())
         .find(|&i| a.idle[i].class == parkscope::analyse::idle::IdleClass::Idle)
