@@ -23,6 +23,8 @@ try {
   await page.goto(url);
   await page.waitForSelector("body[data-ready]", { timeout: 60000 });
   report.firstIdleMs = Date.now() - t0;
+  report.drawnMs = Number(await page.getAttribute("body", "data-drawn"));
+  report.readyMs = Number(await page.getAttribute("body", "data-ready"));
   const idle = () => page.evaluate(() => new Promise((r) => {
     const m = window.parkscopeMap;
     if (m.loaded() && !m.isMoving()) r(); else m.once("idle", () => r());

@@ -169,6 +169,12 @@
     if (e.id.indexOf("hatch:") === 0 && !map.hasImage(e.id)) map.addImage(e.id, hatchImage(e.id));
   });
 
+  // data-drawn: the first complete drawing (MapLibre's "load": style, first tiles and
+  // their first frame); data-ready: everything in view drawn and nothing moving ("idle").
+  // Both in ms since the page was opened, for tests and benchmarks.
+  map.once("load", function () {
+    document.body.setAttribute("data-drawn", String(Math.round(performance.now())));
+  });
   map.once("idle", function () {
     document.body.setAttribute("data-ready", String(Math.round(performance.now())));
   });
