@@ -73,39 +73,52 @@ try {
     return { zoom: m.getZoom(), drawn: hits.length };
   });
 
-  // Click a parcel: the first point of a grid whose topmost clickable feature is a parcel.
+  // Click a parcel: the first point of a grid whose topmost clickable feature is a parcel,
+  // another than the one searched where there is one (sparse real data may show only it).
   const target = await page.evaluate((searched) => {
     const m = window.parkscopeMap, P = window.PARKSCOPE;
     const layers = P.clickable.filter((id) => m.getLayer(id));
     const c = m.getCanvas();
-    const w = c.clientWidth, h = c.clientHeight;
-    for (let y = h * 0.3; y < h * 0.7; y += 9) {
-      for (let x = w * 0.3; x < w * 0.7; x += 9) {
-        const f = m.queryRenderedFeatures([x, y], { layers })[0];
-        if (f && f.sourceLayer === "parcels" && String(f.id) !== searched) {
-          const r = c.getBoundingClientRect();
-          return { x: r.left + x, y: r.top + y, id: f.id };
+    const w = c.clientWidth, h = c.clientHeight, r = c.getBoundingClientRect();
+    let same = null;
+    for (const [lo, hi] of [[0.3, 0.7], [0.05, 0.95]]) {
+      for (let y = h * lo; y < h * hi; y += 9) {
+        for (let x = w * lo; x < w * hi; x += 9) {
+          const f = m.queryRenderedFeatures([x, y], { layers })[0];
+          if (f && f.sourceLayer === "parcels") {
+            const hit = { x: r.left + x, y: r.top + y, id: f.id };
+            if (String(f.id) !== searched) return hit;
+            same = same || hit;
+          }
         }
       }
     }
-    return null;
+    return same;
   }, await page.getAttribute("#record", "data-id"));
-  if (!target) throw new Error("no other parcel to click in the middle of the map");
+  if (!target) throw new Error("no parcel to click on the map");
   await page.click("#record .close");
   await page.mouse.click(target.x, target.y);
   await waitRecord("parcels", target.id);
   report.clicked = { id: await recordField("宗地编号"), idle: await recordField("低效类别") };
   await page.screenshot({ path: shot.replace(/\.png$/, "-record.png") });
 
-  // Switch the parcels to idle classes and the park boundaries off.
+  // Switch the parcels to idle classes and the park boundaries off (a project without
+  // parks: the first layer that is on).
   await page.click("#record .close");
   await page.check('input[data-theme="idle"]');
-  await page.uncheck('input[data-overlay="parks"]');
+  const overlay = await page.evaluate(() => {
+    const on = window.PARKSCOPE.overlays.filter((o) => document.querySelector(`input[data-overlay="${o.id}"]`)?.checked);
+    const o = on.find((o) => o.id === "parks") || on[0];
+    return o ? { id: o.id, layer: o.layerIds[0] } : null;
+  });
+  if (overlay) await page.uncheck(`input[data-overlay="${overlay.id}"]`);
   await idle();
-  report.switched = await page.evaluate(() => ({
+  report.switched = await page.evaluate((overlay) => ({
     legend: document.querySelector("#legend h3").textContent,
-    parksVisible: window.parkscopeMap.getLayoutProperty("parks-line", "visibility"),
-  }));
+    overlay: overlay && overlay.id,
+    visible: overlay && window.parkscopeMap.getLayoutProperty(overlay.layer, "visibility"),
+    parksVisible: window.parkscopeMap.getLayer("parks-line") ? window.parkscopeMap.getLayoutProperty("parks-line", "visibility") : null,
+  }), overlay);
   report.afterSwitch = await pixels();
   await page.screenshot({ path: shot.replace(/\.png$/, "-idle.png") });
 
