@@ -8,6 +8,7 @@ pub mod geometry;
 pub mod ids;
 mod inputs;
 mod layers;
+mod placement;
 pub mod proposals;
 pub mod validity;
 
@@ -183,6 +184,7 @@ pub(crate) fn load(project: &Project) -> Result<Model> {
         drop(raw);
         crate::memory::release_free_memory();
     }
+    placement::check_layers_near_parcels(&model)?;
     Ok(model)
 }
 

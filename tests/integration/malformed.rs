@@ -402,3 +402,40 @@ fn features_that_each_carry_new_property_names_are_refused_not_tabled() {
         r.stderr
     );
 }
+
+#[test]
+fn a_layer_in_the_wrong_gauss_kruger_zone_is_refused() {
+    // The sample's buildings are in CGCS2000 GK zone 40 (EPSG:4549, 120°E); declared as
+    // zone 39 (EPSG:4548, 117°E) every coordinate is still plausible on its own, but the
+    // layer lands about 290 km west of the parcels: refused, naming the file, distance
+    // and direction, exit 2.
+    let tmp = tempfile::tempdir().unwrap();
+    let project = super::outputs::sample_copy(tmp.path(), |name, text| {
+        if name == "buildings.geojson" {
+            text.replacen("EPSG::4549", "EPSG::4548", 1)
+        } else {
+            text
+        }
+    });
+    let r = run(&["check", project.to_str().unwrap()]);
+    assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
+    let line = r.stderr.trim();
+    assert_eq!(line.lines().count(), 1, "{line}");
+    assert!(line.contains("buildings.geojson"), "{line}");
+    assert!(line.contains("km west of the parcels"), "{line}");
+    let km: f64 = line
+        .split("lies ")
+        .nth(1)
+        .and_then(|t| t.split(" km").next())
+        .and_then(|t| t.parse().ok())
+        .unwrap();
+    // 3° of longitude at the sample's latitude (about 30.3°N) is 288 km; the layer's and
+    // the parcels' extents are a few km across, so the gap between them is a little less.
+    assert!((250.0..300.0).contains(&km), "{km}");
+    // The sample as shipped passes.
+    let ok = run(&[
+        "check",
+        concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"),
+    ]);
+    assert_eq!(ok.code, 0, "{}", ok.stderr);
+}
