@@ -433,9 +433,6 @@ fn a_layer_in_the_wrong_gauss_kruger_zone_is_refused() {
     // the parcels' extents are a few km across, so the gap between them is a little less.
     assert!((250.0..300.0).contains(&km), "{km}");
     // The sample as shipped passes.
-    let ok = run(&[
-        "check",
-        concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"),
-    ]);
+    let ok = run(&["check", concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample")]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);
 }
