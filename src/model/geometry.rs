@@ -156,6 +156,14 @@ pub fn to_frame(
     Ok((out, repair))
 }
 
+/// The smallest rectangle holding both `a` and `b`.
+pub fn rect_union(a: geo::Rect<f64>, b: geo::Rect<f64>) -> geo::Rect<f64> {
+    geo::Rect::new(
+        geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
+        geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
+    )
+}
+
 /// True when a zone number prefixed to eastings names the zone of a central meridian
 /// (3° zone n: CM 3n; 6° zone n: CM 6n − 3).
 pub fn zone_matches(zone: f64, cm: f64) -> bool {

@@ -5,6 +5,7 @@
 
 use geo::{BoundingRect, Rect};
 
+use super::geometry::rect_union;
 use super::Model;
 use crate::error::{Error, Result};
 use crate::project::LayerKind;
@@ -15,12 +16,7 @@ pub const MAX_GAP_M: f64 = 100_000.0;
 
 /// The union of the rectangles given.
 fn extent(rects: impl Iterator<Item = Option<Rect<f64>>>) -> Option<Rect<f64>> {
-    rects.flatten().reduce(|a: Rect<f64>, b| {
-        Rect::new(
-            (a.min().x.min(b.min().x), a.min().y.min(b.min().y)),
-            (a.max().x.max(b.max().x), a.max().y.max(b.max().y)),
-        )
-    })
+    rects.flatten().reduce(rect_union)
 }
 
 /// The distance (m) between two rectangles (0 when they overlap), and the direction from
@@ -95,18 +91,9 @@ pub fn check_layers_near_parcels(model: &Model) -> Result<()> {
         let Some(rect) = rect else { continue };
         let (d, dir) = gap(&parcels, &rect);
         if d > MAX_GAP_M {
-            let file = model
-                .report
-                .layers
-                .get(kind.name())
-                .map(|r| r.path.clone())
-                .unwrap_or_else(|| kind.name().to_owned());
-            let crs = model
-                .report
-                .layers
-                .get(kind.name())
-                .map(|r| r.crs.clone())
-                .unwrap_or_default();
+            let report = model.report.layers.get(kind.name());
+            let file = report.map_or_else(|| kind.name().to_owned(), |r| r.path.clone());
+            let crs = report.map(|r| r.crs.as_str()).unwrap_or_default();
             return Err(Error::in_file(
                 file,
                 format!(

@@ -18,6 +18,7 @@ use super::space::Prepare;
 use super::{gis_crs, Cell, OutputOptions, Rows};
 use crate::crs::Crs;
 use crate::error::{Error, Result};
+use crate::model::geometry::rect_union;
 
 type BoxError = Box<dyn std::error::Error + Send + Sync>;
 
@@ -231,7 +232,7 @@ fn write_layer(
                             r.max().y
                         ])?;
                         extent = Some(match extent {
-                            Some(e) => grow(e, r),
+                            Some(e) => rect_union(e, r),
                             None => r,
                         });
                     }
@@ -272,13 +273,6 @@ fn write_layer(
     }
     tx.commit()?;
     Ok(())
-}
-
-fn grow(a: geo::Rect<f64>, b: geo::Rect<f64>) -> geo::Rect<f64> {
-    geo::Rect::new(
-        geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-        geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
-    )
 }
 
 /// A cell as an SQLite value of the column's type.

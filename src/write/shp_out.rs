@@ -24,6 +24,7 @@ use super::space::Prepare;
 use super::{write_bytes, AtomicFile, Cell, Rows};
 use crate::crs::Crs;
 use crate::error::{Error, Result};
+use crate::model::geometry::rect_union;
 
 /// The widest DBF character field.
 const MAX_TEXT: usize = 254;
@@ -403,7 +404,7 @@ fn write_records<W: Write + Seek>(
                     Some(s) => {
                         if let Some(r) = rect {
                             nulls.bbox = Some(match nulls.bbox {
-                                Some(b) => grow(b, r),
+                                Some(b) => rect_union(b, r),
                                 None => r,
                             });
                         }
@@ -426,13 +427,6 @@ fn write_records<W: Write + Seek>(
         },
     )?;
     Ok(nulls)
-}
-
-fn grow(a: geo::Rect<f64>, b: geo::Rect<f64>) -> geo::Rect<f64> {
-    geo::Rect::new(
-        geo::coord! { x: a.min().x.min(b.min().x), y: a.min().y.min(b.min().y) },
-        geo::coord! { x: a.max().x.max(b.max().x), y: a.max().y.max(b.max().y) },
-    )
 }
 
 fn size_of_shape(s: &Shape) -> usize {

@@ -137,6 +137,8 @@ fn directory(b: &[u8]) -> Vec<(u64, u64, u64, u64)> {
 struct Archive {
     min_zoom: u8,
     max_zoom: u8,
+    /// The metadata JSON, as text.
+    metadata: String,
     /// (z, x, y) → decoded tile.
     tiles: BTreeMap<(u8, u32, u32), MvtTile>,
 }
@@ -151,6 +153,8 @@ fn read_archive(path: &Path) -> Archive {
     assert_eq!(b[98], 2, "tile compression gzip");
     assert_eq!(b[99], 1, "tile type MVT");
     let (min_zoom, max_zoom) = (b[100], b[101]);
+    let (meta_off, meta_len) = (u(24) as usize, u(32) as usize);
+    let metadata = String::from_utf8(gunzip(&b[meta_off..meta_off + meta_len])).unwrap();
     let mut entries = Vec::new();
     let mut dirs = vec![gunzip(
         &b[root_off as usize..(root_off + root_len) as usize],
@@ -177,6 +181,7 @@ fn read_archive(path: &Path) -> Archive {
     Archive {
         min_zoom,
         max_zoom,
+        metadata,
         tiles,
     }
 }
@@ -217,6 +222,17 @@ fn decode_script(path: &Path, call: &str) -> serde_json::Value {
         .decode(&text[first + 1..last])
         .unwrap();
     serde_json::from_slice(&gunzip(&bytes)).unwrap()
+}
+
+/// The viewer's `meta.js` (`window.PARKSCOPE = {…};`) as JSON.
+fn read_meta(dir: &Path) -> serde_json::Value {
+    let meta = std::fs::read_to_string(dir.join("meta.js")).unwrap();
+    serde_json::from_str(
+        meta.trim()
+            .trim_start_matches("window.PARKSCOPE = ")
+            .trim_end_matches(';'),
+    )
+    .unwrap()
 }
 
 fn sample_viewer(dir: &Path) {
@@ -338,13 +354,7 @@ fn sample_tiles_hold_every_feature_from_the_zoom_it_shows() {
     }
     // Tags: the five theme classes, each below its theme's number of classes (meta.js);
     // geometry inside the tile and its buffer.
-    let meta = std::fs::read_to_string(out.path().join("meta.js")).unwrap();
-    let meta: serde_json::Value = serde_json::from_str(
-        meta.trim()
-            .trim_start_matches("window.PARKSCOPE = ")
-            .trim_end_matches(';'),
-    )
-    .unwrap();
+    let meta = read_meta(out.path());
     let classes: BTreeMap<String, u64> = meta["themes"]
         .as_array()
         .unwrap()
@@ -433,13 +443,7 @@ fn records_and_search_index_read_back() {
     let rows = decode_script(&out.path().join("records/parcels-0.js"), "parkscopeRecords");
     let rows = rows.as_array().unwrap();
     assert_eq!(rows.len(), m.parcels.len().min(256));
-    let meta = std::fs::read_to_string(out.path().join("meta.js")).unwrap();
-    let meta: serde_json::Value = serde_json::from_str(
-        meta.trim()
-            .trim_start_matches("window.PARKSCOPE = ")
-            .trim_end_matches(';'),
-    )
-    .unwrap();
+    let meta = read_meta(out.path());
     let labels: Vec<&str> = meta["records"]["parcels"]["labels"]
         .as_array()
         .unwrap()
@@ -526,17 +530,10 @@ fn the_data_credit_is_in_the_page_and_the_archive() {
         out.to_str().unwrap(),
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
-    let meta = std::fs::read_to_string(out.join("meta.js")).unwrap();
-    let meta: serde_json::Value = serde_json::from_str(
-        meta.trim()
-            .trim_start_matches("window.PARKSCOPE = ")
-            .trim_end_matches(';'),
-    )
-    .unwrap();
+    let meta = read_meta(&out);
     assert_eq!(meta["credit"], credit);
-    let archive = std::fs::read(out.join("tiles.pmtiles")).unwrap();
     let needle = format!("\"attribution\":\"{credit}\"");
-    let gz_meta = pmtiles_metadata(&archive);
+    let gz_meta = read_archive(&out.join("tiles.pmtiles")).metadata;
     assert!(gz_meta.contains(&needle), "{gz_meta}");
     let js = std::fs::read_to_string(out.join("viewer.js")).unwrap();
     assert!(js.contains("customAttribution: P.credit"));
@@ -547,32 +544,31 @@ fn the_data_credit_is_in_the_page_and_the_archive() {
     assert!(meta.contains("\"credit\":null"), "the sample has no credit");
 }
 
-/// The JSON metadata of a PMTiles v3 archive (header bytes 24..40: offset and length;
-/// byte 97: internal compression, 2 = gzip).
-fn pmtiles_metadata(archive: &[u8]) -> String {
-    let u64_at = |o: usize| u64::from_le_bytes(archive[o..o + 8].try_into().unwrap()) as usize;
-    let (off, len) = (u64_at(24), u64_at(32));
-    let raw = &archive[off..off + len];
-    if archive[97] == 2 {
-        let mut s = String::new();
-        flate2::read::GzDecoder::new(raw)
-            .read_to_string(&mut s)
-            .unwrap();
-        s
-    } else {
-        String::from_utf8_lossy(raw).into_owned()
+/// Runs `test` against `parkscope serve` of `dir` on a free port; the server is stopped
+/// however the test ends, so a failed assertion cannot leave the scope waiting for the
+/// accept loop.
+fn with_server(dir: &Path, test: impl FnOnce(std::net::SocketAddr)) {
+    struct StopOnDrop<'a>(&'a parkscope::web::serve::Server);
+    impl Drop for StopOnDrop<'_> {
+        fn drop(&mut self) {
+            self.0.stop();
+        }
     }
+    let server = parkscope::web::serve::Server::bind(dir, 0).unwrap();
+    let addr = server.addr().unwrap();
+    std::thread::scope(|s| {
+        s.spawn(|| server.run());
+        let _stop = StopOnDrop(&server);
+        test(addr);
+    });
 }
 
 #[test]
 fn serve_answers_byte_ranges_and_keeps_inside_its_folder() {
     let out = tempfile::tempdir().unwrap();
     sample_viewer(out.path());
-    let server = parkscope::web::serve::Server::bind(out.path(), 0).unwrap();
-    let addr = server.addr().unwrap();
-    assert!(addr.ip().is_loopback());
-    std::thread::scope(|s| {
-        s.spawn(|| server.run());
+    with_server(out.path(), |addr| {
+        assert!(addr.ip().is_loopback());
         let whole = std::fs::read(out.path().join("tiles.pmtiles")).unwrap();
         let (head, body) = http(
             addr,
@@ -606,7 +602,6 @@ fn serve_answers_byte_ranges_and_keeps_inside_its_folder() {
             head.starts_with("HTTP/1.1 403") || head.starts_with("HTTP/1.1 404"),
             "{head}"
         );
-        server.stop();
     });
 }
 
@@ -617,19 +612,7 @@ fn serve_answers_while_spare_connections_stay_open() {
     // second request on a kept-alive connection are still answered at once.
     let out = tempfile::tempdir().unwrap();
     sample_viewer(out.path());
-    let server = parkscope::web::serve::Server::bind(out.path(), 0).unwrap();
-    let addr = server.addr().unwrap();
-    // Stops the server however the test ends, so a failed assertion cannot leave the
-    // scope waiting for the accept loop.
-    struct StopOnDrop<'a>(&'a parkscope::web::serve::Server);
-    impl Drop for StopOnDrop<'_> {
-        fn drop(&mut self) {
-            self.0.stop();
-        }
-    }
-    std::thread::scope(|s| {
-        s.spawn(|| server.run());
-        let _stop = StopOnDrop(&server);
+    with_server(out.path(), |addr| {
         let idle: Vec<std::net::TcpStream> = (0..8)
             .map(|_| std::net::TcpStream::connect(addr).unwrap())
             .collect();

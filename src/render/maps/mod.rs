@@ -192,16 +192,7 @@ pub(crate) fn count_detail(lang: Lang, n: usize, mu: f64) -> String {
 
 fn union_rect(a: Option<Rect<f64>>, b: Option<Rect<f64>>) -> Option<Rect<f64>> {
     match (a, b) {
-        (Some(a), Some(b)) => Some(Rect::new(
-            geo::Coord {
-                x: a.min().x.min(b.min().x),
-                y: a.min().y.min(b.min().y),
-            },
-            geo::Coord {
-                x: a.max().x.max(b.max().x),
-                y: a.max().y.max(b.max().y),
-            },
-        )),
+        (Some(a), Some(b)) => Some(crate::model::geometry::rect_union(a, b)),
         (a, None) => a,
         (None, b) => b,
     }

@@ -11,6 +11,7 @@ use crate::analyse::idle::IdleClass;
 use crate::analyse::site::SitingResult;
 use crate::analyse::Analysis;
 use crate::index::Index;
+use crate::model::geometry::rect_union;
 use crate::model::Model;
 use crate::project::Lang;
 use crate::render::maps::evaluation_class_name;
@@ -240,18 +241,7 @@ fn enterprises<'a>(inp: &Input<'a>, t: &'a Tables<'a>, b: &mut Built<'a>) {
                 .parcels
                 .iter()
                 .filter_map(|p| parcel_boxes.get(p.index()).copied().flatten())
-                .reduce(|x, y| {
-                    Rect::new(
-                        geo::Coord {
-                            x: x.min().x.min(y.min().x),
-                            y: x.min().y.min(y.min().y),
-                        },
-                        geo::Coord {
-                            x: x.max().x.max(y.max().x),
-                            y: x.max().y.max(y.max().y),
-                        },
-                    )
-                })
+                .reduce(rect_union)
         });
         if let Some(bbox) = bbox {
             let mut keys = vec![e.id.clone()];
@@ -478,16 +468,5 @@ pub fn extent(layers: &[TileLayer]) -> Option<Rect<f64>> {
     layers
         .iter()
         .flat_map(|l| l.features.iter().map(|f| f.bbox))
-        .reduce(|a, b| {
-            Rect::new(
-                geo::Coord {
-                    x: a.min().x.min(b.min().x),
-                    y: a.min().y.min(b.min().y),
-                },
-                geo::Coord {
-                    x: a.max().x.max(b.max().x),
-                    y: a.max().y.max(b.max().y),
-                },
-            )
-        })
+        .reduce(rect_union)
 }
