@@ -78,17 +78,30 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet, b: BoxMm, columns: usize) {
         sheet.tr("图例", "Legend"),
         " font-weight=\"bold\"",
     );
-    let mut dropped = 0;
-    for row in &layout.rows {
-        let bx = b.x + 2.0 * u + row.col as f64 * m.col_w;
-        let by = b.y + row.y;
-        let item_h = row.lines.len() as f64 * m.fs * 1.25
+    let bottom = |row: &Row<'_>| {
+        b.y + row.y
+            + row.lines.len() as f64 * m.fs * 1.25
             + if row.inline {
                 0.0
             } else {
                 row.detail.len() as f64 * m.fs * 1.05
-            };
-        if by + item_h > b.y + b.h - 1.0 * u {
+            }
+    };
+    // Entries end above the box's edge, or above the "… more not shown" note when some
+    // must be left out (it was drawn over the last entry).
+    let mut limit = b.y + b.h - 1.0 * u;
+    if layout
+        .rows
+        .iter()
+        .any(|row| row.item.is_some() && bottom(row) > limit)
+    {
+        limit = b.y + b.h - 4.5 * u;
+    }
+    let mut dropped = 0;
+    for row in &layout.rows {
+        let bx = b.x + 2.0 * u + row.col as f64 * m.col_w;
+        let by = b.y + row.y;
+        if bottom(row) > limit {
             if row.item.is_some() {
                 dropped += 1;
             }
