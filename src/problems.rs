@@ -29,6 +29,8 @@ impl fmt::Display for Location {
             if let Some(id) = &self.id {
                 write!(f, " ({id})")?;
             }
+        } else if let Some(id) = &self.id {
+            write!(f, ": {id}")?;
         }
         if let Some(field) = &self.field {
             write!(f, ": field {field}")?;

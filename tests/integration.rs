@@ -22,6 +22,7 @@ mod integration {
     mod library;
     mod malformed;
     mod outputs;
+    mod plausibility;
     mod render;
     #[cfg(feature = "report")]
     mod report;

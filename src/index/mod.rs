@@ -4,7 +4,10 @@
 //! R-tree results come in any order; every list here is sorted before it is stored so
 //! outputs are deterministic.
 
+mod cross_checks;
 mod overlay;
+
+pub use cross_checks::parcel_cross_checks;
 
 use std::collections::HashMap;
 

@@ -161,6 +161,10 @@ pub fn survey_project(project: &Project) -> ProjectSurvey {
             "entry".to_owned(),
             c.entry.clone().unwrap_or_else(|| "default".into()),
         ),
+        (
+            "plausibility".to_owned(),
+            c.plausibility.clone().unwrap_or_else(|| "default".into()),
+        ),
     ];
     let policy = PolicySurvey {
         editions,

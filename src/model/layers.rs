@@ -88,8 +88,10 @@ pub fn park(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Pa
     })
 }
 
-/// A parcel from its row.
+/// A parcel from its row. Values outside their plausible bounds are read as empty and
+/// dates out of order or after the as-of date are reported (both with a warning).
 pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Parcel> {
+    let bounds = &row.checks.bounds.parcels;
     let id = row.require("parcel_id");
     let status = row.parsed(
         "status",
@@ -103,18 +105,18 @@ pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<
         status,
         supply_type: row.text("supply_type"),
         holder: row.text("holder"),
-        supply_date: row.date("supply_date"),
+        supply_date: row.past_date("supply_date"),
         agreed_start: row.date("agreed_start"),
         agreed_completion: row.date("agreed_completion"),
-        actual_start: row.date("actual_start"),
-        actual_completion: row.date("actual_completion"),
+        actual_start: row.past_date("actual_start"),
+        actual_completion: row.past_date("actual_completion"),
         planned_investment: row.amount("planned_investment").map(WanYuan),
         invested: row.amount("invested").map(WanYuan),
         planned_floor_area: row.amount("planned_floor_area").map(AreaM2),
         built_floor_area: row.amount("built_floor_area").map(AreaM2),
-        far_min: row.amount("far_min"),
-        far_max: row.amount("far_max"),
-        halted_since: row.date("halted_since"),
+        far_min: row.amount_in("far_min", bounds.far, "parcels.far"),
+        far_max: row.amount_in("far_max", bounds.far, "parcels.far"),
+        halted_since: row.past_date("halted_since"),
         in_production: row.boolean("in_production"),
         geometry: geo::MultiPolygon::new(vec![]),
         area: AreaM2::ZERO,
@@ -127,17 +129,72 @@ pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<
             );
         }
     }
+    if let (Some(lo), Some(hi)) = (p.far_min, p.far_max) {
+        if lo > hi {
+            row.warn(
+                "far_max",
+                format!("far_max {hi} is below far_min {lo}: out of order (kept)"),
+            );
+        }
+    }
+    row.in_order(
+        ("agreed_start", p.agreed_start),
+        ("agreed_completion", p.agreed_completion),
+    );
+    row.in_order(
+        ("actual_start", p.actual_start),
+        ("actual_completion", p.actual_completion),
+    );
+    row.in_order(
+        ("supply_date", p.supply_date),
+        ("actual_start", p.actual_start),
+    );
     p.geometry = polygon(row, g, number)?;
     p.area = AreaM2(p.geometry.unsigned_area());
+    if p.area.m2() > 0.0 {
+        let area = p.area.m2();
+        let mu = p.area.to_mu();
+        let far = |row: &mut Row, field: &str, v: Option<AreaM2>| {
+            let v = v?;
+            row.within(
+                field,
+                v.m2() / area,
+                bounds.far,
+                "parcels.far",
+                ("a FAR of ", &format!(" ({} m² on {area:.0} m²)", v.m2())),
+            )
+            .map(|_| v)
+        };
+        p.planned_floor_area = far(row, "planned_floor_area", p.planned_floor_area);
+        p.built_floor_area = far(row, "built_floor_area", p.built_floor_area);
+        let per_mu = |row: &mut Row, field: &str, v: Option<WanYuan>| {
+            let v = v?;
+            row.within(
+                field,
+                v.0 / mu,
+                bounds.investment_per_mu,
+                "parcels.investment_per_mu",
+                ("", &format!(" 万元/亩 ({} 万元 on {mu:.2} 亩)", v.0)),
+            )
+            .map(|_| v)
+        };
+        p.planned_investment = per_mu(row, "planned_investment", p.planned_investment);
+        p.invested = per_mu(row, "invested", p.invested);
+    }
     id?;
     Some(p)
 }
 
 /// A building from its row, its storeys resolved by the rule of DOMAIN.md.
 pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Building> {
-    let floors = row.amount("floors");
-    let height = row.amount("height_m");
-    let storey_h = row.amount("storey_height_m");
+    let bounds = &row.checks.bounds.buildings;
+    let floors = row.amount_in("floors", bounds.floors, "buildings.floors");
+    let height = row.amount_in("height_m", bounds.height_m, "buildings.height_m");
+    let storey_h = row.amount_in(
+        "storey_height_m",
+        bounds.storey_height_m,
+        "buildings.storey_height_m",
+    );
     let storeys = match (floors, height) {
         (Some(f), _) if f >= 1.0 => f.round() as u32,
         // round-half-up(h / 3.5), at least 1.
@@ -145,7 +202,20 @@ pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Optio
         _ => 1,
     };
     let storey_height = storey_h.or_else(|| match (height, floors) {
-        (Some(h), Some(f)) if f >= 1.0 => Some(h / f),
+        (Some(h), Some(f)) if f >= 1.0 => {
+            let derived = h / f;
+            if !bounds.storey_height_m.holds(derived) {
+                row.warn(
+                    "height_m",
+                    format!(
+                        "height {h} m over {f} storeys is {derived:.2} m a storey, outside the plausible range {} (plausibility-{} buildings.storey_height_m): one of the two is wrong (kept)",
+                        bounds.storey_height_m.describe(),
+                        row.checks.bounds.edition
+                    ),
+                );
+            }
+            Some(derived)
+        }
         _ => None,
     });
     let geometry = polygon(row, g, number)?;
@@ -162,6 +232,7 @@ pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Optio
 
 /// An enterprise from its row. Its location is optional when it names its parcels.
 pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Enterprise> {
+    let bounds = &row.checks.bounds.enterprises;
     let id = row.require("enterprise_id");
     if let Some(code) = &id {
         if code.len() == 18
@@ -201,13 +272,13 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
             .map(|s| s.trim_start_matches(['C', 'c']).to_owned()),
         parcel_ids: row.list("parcel_id"),
         location,
-        revenue: row.amount("revenue"),
-        tax: row.number("tax"),
-        value_added: row.number("value_added"),
-        employees: row.amount("employees"),
-        energy_tce: row.amount("energy_tce"),
+        revenue: row.amount_in("revenue", bounds.revenue, "enterprises.revenue"),
+        tax: row.number_in("tax", bounds.tax, "enterprises.tax"),
+        value_added: row.number_in("value_added", bounds.value_added, "enterprises.value_added"),
+        employees: row.amount_in("employees", bounds.employees, "enterprises.employees"),
+        energy_tce: row.amount_in("energy_tce", bounds.energy_tce, "enterprises.energy_tce"),
         emissions: row.amount("emissions"),
-        rd_expense: row.amount("rd_expense"),
+        rd_expense: row.amount_in("rd_expense", bounds.rd_expense, "enterprises.rd_expense"),
         pollution_class: row.parsed(
             "pollution_class",
             |s| match s.trim().to_lowercase().as_str() {
@@ -219,11 +290,31 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
             "heavy/重, medium/中, light/轻",
         ),
         relocate: row.boolean("relocate"),
-        required_area_mu: row.amount("required_area_mu"),
-        protection_distance_m: row.amount("protection_distance_m"),
-        required_floor_area_m2: row.amount("required_floor_area_m2"),
-        required_floor_load_kn_m2: row.amount("required_floor_load_kn_m2"),
-        required_clear_height_m: row.amount("required_clear_height_m"),
+        required_area_mu: row.amount_in(
+            "required_area_mu",
+            bounds.required_area_mu,
+            "enterprises.required_area_mu",
+        ),
+        protection_distance_m: row.amount_in(
+            "protection_distance_m",
+            bounds.protection_distance_m,
+            "enterprises.protection_distance_m",
+        ),
+        required_floor_area_m2: row.amount_in(
+            "required_floor_area_m2",
+            bounds.required_floor_area_m2,
+            "enterprises.required_floor_area_m2",
+        ),
+        required_floor_load_kn_m2: row.amount_in(
+            "required_floor_load_kn_m2",
+            bounds.required_floor_load_kn_m2,
+            "enterprises.required_floor_load_kn_m2",
+        ),
+        required_clear_height_m: row.amount_in(
+            "required_clear_height_m",
+            bounds.required_clear_height_m,
+            "enterprises.required_clear_height_m",
+        ),
         occupied_floor_area_m2: row.amount("occupied_floor_area_m2"),
     };
     if e.location.is_none() && e.parcel_ids.is_empty() && !row.rejected() {
@@ -239,9 +330,10 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
 
 /// A standard factory from its row.
 pub fn factory(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Factory> {
+    let bounds = &row.checks.bounds.factories;
     let id = row.require("factory_id");
     let floors = row
-        .amount("floors")
+        .amount_in("floors", bounds.floors, "factories.floors")
         .filter(|f| *f >= 1.0)
         .map_or(1, |f| f.round() as u32);
     let f = Factory {
@@ -249,8 +341,16 @@ pub fn factory(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option
         name: row.text("name"),
         floors,
         vacant_floor_area_m2: row.amount("vacant_floor_area_m2"),
-        floor_load_kn_m2: row.amount("floor_load_kn_m2"),
-        clear_height_m: row.amount("clear_height_m"),
+        floor_load_kn_m2: row.amount_in(
+            "floor_load_kn_m2",
+            bounds.floor_load_kn_m2,
+            "factories.floor_load_kn_m2",
+        ),
+        clear_height_m: row.amount_in(
+            "clear_height_m",
+            bounds.clear_height_m,
+            "factories.clear_height_m",
+        ),
         park_id: row.text("park_id"),
         geometry: geo::MultiPolygon::new(vec![]),
         area: AreaM2::ZERO,
@@ -266,7 +366,7 @@ pub fn factory(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option
 
 /// An approval batch from its row.
 pub fn approval(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Approval> {
-    let approval_date = row.date("approval_date");
+    let approval_date = row.past_date("approval_date");
     let geometry = polygon(row, g, number)?;
     Some(Approval {
         id: row.text("batch_id"),

@@ -29,6 +29,7 @@ pub use types::*;
 
 use crate::crs::{to_wgs84, Crs, Frame};
 use crate::error::{Error, Problem, Result, Severity};
+use crate::project::plausibility::Plausibility;
 use crate::project::{LayerKind, LayerSpec, Project};
 use crate::read::{read_layer, RawLayer};
 
@@ -66,7 +67,7 @@ pub struct Model {
 /// # Errors
 /// No parcels layer; a file that cannot be read; an unknown CRS; a field map naming an
 /// absent column; a missing required field.
-pub(crate) fn load(project: &Project) -> Result<Model> {
+pub(crate) fn load(project: &Project, checks: &Checks) -> Result<Model> {
     let parcels_spec = project.layers.get(&LayerKind::Parcels).ok_or_else(|| {
         Error::Missing(format!(
             "{}: the project has no parcels layer ([layers.parcels] with a path)",
@@ -106,75 +107,72 @@ pub(crate) fn load(project: &Project) -> Result<Model> {
         if *kind == LayerKind::Enterprises {
             model.enterprises_lonlat = files.iter().all(|(_, c)| matches!(c, Crs::LonLat));
         }
+        let source = Source {
+            kind: *kind,
+            files,
+            spec,
+        };
         let report = match kind {
             LayerKind::Parks => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::park,
                 &mut model.parks,
                 |p| Some(p.id.as_str()),
             )?,
             LayerKind::Parcels => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::parcel,
                 &mut model.parcels,
                 |p| Some(p.id.as_str()),
             )?,
             LayerKind::Buildings => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::building,
                 &mut model.buildings,
                 |b| b.id.as_deref(),
             )?,
             LayerKind::Enterprises => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::enterprise,
                 &mut model.enterprises,
                 |e| Some(e.id.as_str()),
             )?,
             LayerKind::Approvals => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::approval,
                 &mut model.approvals,
                 |_| None,
             )?,
             LayerKind::Constraints => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::constraint,
                 &mut model.constraints,
                 |_| None,
             )?,
             LayerKind::Infrastructure => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::infrastructure,
                 &mut model.infrastructure,
                 |_| None,
             )?,
             LayerKind::Factories => build(
-                *kind,
-                files,
-                spec,
+                source,
                 &model.frame,
+                checks,
                 layers::factory,
                 &mut model.factories,
                 |f| Some(f.id.as_str()),
@@ -272,15 +270,34 @@ fn choose_frame(project: &Project, parcels: &[(RawLayer, Crs)], spec: &LayerSpec
 
 type Builder<T> = fn(&mut row::Row, Option<Geometry<f64>>, usize) -> Option<T>;
 
-fn build<T: Send>(
+/// What loading checks values against: the plausible bounds and the as-of date.
+#[derive(Debug, Clone, Copy)]
+pub struct Checks<'a> {
+    /// Bounds of plausible values.
+    pub bounds: &'a Plausibility,
+    /// The date the data stand at: a supply, start or completion dated after it cannot have
+    /// happened yet. The later of the project's `as_of` and the date judged at, so that a
+    /// look back (`--as-of` earlier than the project's) does not doubt the ledger.
+    pub data_date: chrono::NaiveDate,
+}
+
+/// One layer's files as read, with what the project says of it.
+#[derive(Clone, Copy)]
+struct Source<'a> {
     kind: LayerKind,
-    files: &[(RawLayer, Crs)],
-    spec: &LayerSpec,
+    files: &'a [(RawLayer, Crs)],
+    spec: &'a LayerSpec,
+}
+
+fn build<T: Send>(
+    source: Source,
     frame: &Frame,
+    checks: &Checks,
     builder: Builder<T>,
     out: &mut Vec<T>,
     id_of: impl Fn(&T) -> Option<&str>,
 ) -> Result<LayerReport> {
+    let Source { kind, files, spec } = source;
     let mut report = LayerReport {
         path: files
             .iter()
@@ -306,7 +323,7 @@ fn build<T: Send>(
             .features
             .par_iter()
             .map(|f| {
-                let mut row = row::Row::new(&cols, f);
+                let mut row = row::Row::new(&cols, f, checks);
                 let geometry = match &f.geometry {
                     None => None,
                     Some(g) => match geometry::to_frame(g, crs, &conv, f.number) {

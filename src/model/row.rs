@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 
 use super::fields::Columns;
+use super::Checks;
 use crate::error::{Problem, Severity};
+use crate::project::plausibility::Bound;
 use crate::read::value::{parse_bool, parse_date, parse_list, parse_number};
 use crate::read::{RawFeature, RawValue};
 
@@ -12,16 +14,19 @@ use crate::read::{RawFeature, RawValue};
 pub struct Row<'a> {
     cols: &'a Columns,
     feature: &'a RawFeature,
+    /// The bounds values must lie in and the as-of date.
+    pub checks: &'a Checks<'a>,
     /// Problems met so far (a rejection makes the feature unusable).
     pub problems: Vec<Problem>,
 }
 
 impl<'a> Row<'a> {
     /// A row over a feature.
-    pub fn new(cols: &'a Columns, feature: &'a RawFeature) -> Row<'a> {
+    pub fn new(cols: &'a Columns, feature: &'a RawFeature, checks: &'a Checks<'a>) -> Row<'a> {
         Row {
             cols,
             feature,
+            checks,
             problems: Vec::new(),
         }
     }
@@ -70,6 +75,75 @@ impl<'a> Row<'a> {
             return None;
         }
         Some(n)
+    }
+
+    /// A number checked against its plausible bound (`key` names it in the policy table):
+    /// a value outside is reported with the bound and read as empty.
+    pub fn number_in(&mut self, field: &str, bound: Bound, key: &str) -> Option<f64> {
+        let n = self.number(field)?;
+        self.within(field, n, bound, key, ("", ""))
+    }
+
+    /// [`Row::amount`] checked against its plausible bound, as [`Row::number_in`].
+    pub fn amount_in(&mut self, field: &str, bound: Bound, key: &str) -> Option<f64> {
+        let n = self.amount(field)?;
+        self.within(field, n, bound, key, ("", ""))
+    }
+
+    /// `value` (read from `field`, or derived from it; the warning reads
+    /// `{prefix}{value}{suffix} is outside …`) when it lies in `bound`; else a warning with
+    /// the value and the bound, and `None`.
+    pub fn within(
+        &mut self,
+        field: &str,
+        value: f64,
+        bound: Bound,
+        key: &str,
+        (prefix, suffix): (&str, &str),
+    ) -> Option<f64> {
+        if bound.holds(value) {
+            return Some(value);
+        }
+        let edition = &self.checks.bounds.edition;
+        self.warn(
+            field,
+            format!(
+                "{prefix}{}{suffix} is outside the plausible range {} (plausibility-{edition} {key}): read as empty",
+                plain_number(value),
+                bound.describe()
+            ),
+        );
+        None
+    }
+
+    /// A date of something that has happened (a supply, a start, a completion): one after
+    /// the as-of date is kept with a warning.
+    pub fn past_date(&mut self, field: &str) -> Option<NaiveDate> {
+        let d = self.date(field)?;
+        let as_of = self.checks.data_date;
+        if d > as_of {
+            self.warn(
+                field,
+                format!("{d} is after the project's as-of date {as_of}: what it dates cannot have happened yet (kept)"),
+            );
+        }
+        Some(d)
+    }
+
+    /// A warning when `later` (of `later_field`) comes before `earlier`: dates out of order.
+    pub fn in_order(
+        &mut self,
+        earlier: (&str, Option<NaiveDate>),
+        later: (&str, Option<NaiveDate>),
+    ) {
+        if let ((a_field, Some(a)), (b_field, Some(b))) = (earlier, later) {
+            if b < a {
+                self.warn(
+                    b_field,
+                    format!("{b_field} {b} is before {a_field} {a}: dates out of order (kept)"),
+                );
+            }
+        }
     }
 
     /// A date; a non-date rejects the feature.
@@ -145,5 +219,15 @@ impl<'a> Row<'a> {
             }
         }
         t
+    }
+}
+
+/// A number as a user typed it: plain up to a billion, else in exponent form (1e12).
+fn plain_number(v: f64) -> String {
+    if v.is_finite() && v.abs() < 1e9 {
+        let r = (v * 1e4).round() / 1e4;
+        format!("{r}")
+    } else {
+        format!("{v:e}")
     }
 }

@@ -126,6 +126,13 @@ pub struct Building {
     pub area: AreaM2,
 }
 
+impl Building {
+    /// Floor area counted per m² of footprint: the storeys, twice over when they are tall.
+    pub fn floors_counted(&self) -> f64 {
+        self.storeys as f64 * if self.tall_storeys { 2.0 } else { 1.0 }
+    }
+}
+
 /// Pollution class of an enterprise (污染类别).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum PollutionClass {

@@ -5,6 +5,7 @@
 //! change a legal verdict), and so is an unknown layer, CRS or language.
 
 pub mod land;
+pub mod plausibility;
 pub mod policy;
 pub mod tagged;
 
@@ -115,6 +116,8 @@ pub struct PolicyChoice {
     pub serviced_land: Option<String>,
     /// Entry thresholds of new projects (入园门槛). Default: `default`.
     pub entry: Option<String>,
+    /// Bounds of plausible input values. Default: `default`.
+    pub plausibility: Option<String>,
     /// Where a parcel's FAR requirement may come from when its holder gives none.
     /// Default: nowhere (the holder alone decides).
     pub far_requirement_fallback: FarFallback,
@@ -230,6 +233,7 @@ struct PolicyToml {
     siting: Option<String>,
     serviced_land: Option<String>,
     entry: Option<String>,
+    plausibility: Option<String>,
     #[serde(default)]
     far_requirement_fallback: FarFallback,
 }
@@ -360,6 +364,7 @@ impl Project {
                 siting: p.siting,
                 serviced_land: p.serviced_land,
                 entry: p.entry,
+                plausibility: p.plausibility,
                 far_requirement_fallback: p.far_requirement_fallback,
             })
             .unwrap_or_default();

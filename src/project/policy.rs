@@ -9,6 +9,7 @@ use std::path::Path;
 use serde::Deserialize;
 
 use super::land::{EntryThresholds, ServicedLandRules};
+pub use super::plausibility::Plausibility;
 pub use super::tagged::{Tag, Tagged};
 use super::PolicyChoice;
 use crate::error::{Error, Result};
@@ -326,6 +327,8 @@ pub struct Policy {
     pub entry: EntryThresholds,
     /// Where a FAR requirement comes from when the parcel's holder gives none.
     pub far_fallback: super::FarFallback,
+    /// Bounds of plausible input values.
+    pub plausibility: Plausibility,
 }
 
 const EMBEDDED: &[(&str, &str)] = &[
@@ -360,6 +363,10 @@ const EMBEDDED: &[(&str, &str)] = &[
     (
         "entry-default",
         include_str!("../../data/policy/entry-default.toml"),
+    ),
+    (
+        "plausibility-default",
+        include_str!("../../data/policy/plausibility-default.toml"),
     ),
 ];
 
@@ -465,6 +472,16 @@ impl Policy {
         let entry: EntryThresholds =
             load_table("entry", choice.entry.as_deref().unwrap_or("default"), base)?;
         entry.check()?;
+        let which = choice.plausibility.as_deref().unwrap_or("default");
+        let plausibility: Plausibility = load_table("plausibility", which, base)?;
+        plausibility.check().map_err(|e| match e {
+            // A table of the project's own is named by its file.
+            Error::Policy { reason, .. } if which.ends_with(".toml") => Error::Policy {
+                name: base.join(which).display().to_string(),
+                reason,
+            },
+            e => e,
+        })?;
         Ok(Policy {
             control,
             evaluation,
@@ -473,6 +490,7 @@ impl Policy {
             serviced_land,
             entry,
             far_fallback: choice.far_requirement_fallback,
+            plausibility,
         })
     }
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 
 use super::Workspace;
 use crate::error::{Error, Result};
-use crate::index::build_index;
+use crate::index::{build_index, parcel_cross_checks};
 use crate::model;
 use crate::project::policy::Policy;
 use crate::project::{LayerKind, Project};
@@ -79,7 +79,11 @@ impl OpenOptions {
         let policy = Policy::load(&project.policy, project.folder())?;
         let mut timings = Vec::new();
         let t = Instant::now();
-        let mut model = model::load(&project)?;
+        let checks = model::Checks {
+            bounds: &policy.plausibility,
+            data_date: project.as_of.map_or(as_of, |d| d.max(as_of)),
+        };
+        let mut model = model::load(&project, &checks)?;
         let unassessed = crate::analyse::supply::unassessed_services(&model);
         if let Some(r) = model
             .report
@@ -98,6 +102,10 @@ impl OpenOptions {
         }
         let t = Instant::now();
         let index = build_index(&model);
+        let doubts = parcel_cross_checks(&model, &index, &policy.plausibility);
+        if let Some(r) = model.report.layers.get_mut(LayerKind::Parcels.name()) {
+            r.problems.extend(doubts);
+        }
         timings.push(("index + overlay joins", t.elapsed()));
         Ok(Workspace {
             project,

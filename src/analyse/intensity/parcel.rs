@@ -145,10 +145,7 @@ pub fn parcel_intensity(model: &Model, index: &Index, policy: &Policy) -> Vec<Pa
                 r.from_buildings = true;
                 r.floor_area = parts
                     .iter()
-                    .map(|part| {
-                        let b = &model.buildings[part.building];
-                        part.area * (b.storeys as f64 * if b.tall_storeys { 2.0 } else { 1.0 })
-                    })
+                    .map(|part| part.area * model.buildings[part.building].floors_counted())
                     .sum();
                 r.footprint = union_footprint(model, parcel, parts);
             }
