@@ -345,6 +345,9 @@ path = "infrastructure.geojson"
 [policy]
 control_indicators = "2008"
 evaluation = "jiangsu-huaian-2024"
+
+[map]
+organisation = "parkscope 合成数据（非真实编制单位）"   # 编制单位 of every map sheet
 "#,
         as_of = city.as_of
     );
