@@ -40,6 +40,15 @@ impl Service {
             Service::Gas => "gas",
         }
     }
+    /// The service in Chinese words (道路, 供电, 污水处理, 燃气).
+    pub fn zh(self) -> &'static str {
+        match self {
+            Service::Road => "道路",
+            Service::Power => "供电",
+            Service::Wastewater => "污水处理",
+            Service::Gas => "燃气",
+        }
+    }
     /// The infrastructure kind that brings the service.
     pub fn kind(self) -> crate::model::InfraKind {
         use crate::model::InfraKind;

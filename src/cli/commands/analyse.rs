@@ -7,6 +7,7 @@ use parkscope::analyse::evaluate::EvalClass;
 use parkscope::analyse::idle::IdleClass;
 use parkscope::analyse::Analysis;
 use parkscope::error::Result;
+use parkscope::project::land::Service;
 use parkscope::{Lang, OutputOptions, TableSet, Workspace};
 
 use super::open::open;
@@ -220,17 +221,27 @@ fn print_supply(s: &Workspace, a: &Analysis) {
     let zh = s.lang() == Lang::Zh;
     let say = |z: String, e: String| println!("{}", if zh { z } else { e });
     let assessed = a.supply.serviced.assessed;
-    let missing: Vec<&str> = parkscope::project::land::Service::ALL
-        .into_iter()
-        .filter(|v| !assessed.contains(*v))
-        .map(|v| v.name())
-        .collect();
-    let (yes, no) = (assessed.joined(), missing.join(";"));
+    let services = |has: bool, word: fn(Service) -> &'static str, sep: &str| {
+        Service::ALL
+            .into_iter()
+            .filter(|v| assessed.contains(*v) == has)
+            .map(word)
+            .collect::<Vec<_>>()
+            .join(sep)
+    };
+    let (yes, no) = (
+        services(true, Service::name, ";"),
+        services(false, Service::name, ";"),
+    );
+    let (yes_zh, no_zh) = (
+        services(true, Service::zh, "、"),
+        services(false, Service::zh, "、"),
+    );
     say(
         format!(
             "熟地（宗地周边配套）：已评估 {}；未评估 {}",
-            or_dash(&yes),
-            or_dash(&no)
+            or_dash(&yes_zh),
+            or_dash(&no_zh)
         ),
         format!(
             "serviced land: assessed {}; not assessed {}",
