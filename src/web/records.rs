@@ -73,15 +73,14 @@ impl<'a> RecordSet<'a> {
             len,
             row: Box::new(move |i| {
                 let cells = table.row(i);
-                let mut r: Vec<String> = keep
-                    .iter()
-                    .map(|(j, key)| match &cells[*j] {
-                        Cell::Text(s) if zh => {
-                            zh_value(key, s).map_or_else(|| s.clone(), str::to_owned)
-                        }
-                        c => cell_text(c, lang),
-                    })
-                    .collect();
+                let mut r: Vec<String> =
+                    keep.iter()
+                        .map(|(j, key)| match &cells[*j] {
+                            Cell::Text(s) if zh => zh_value(key, s)
+                                .map_or_else(|| s.clone(), std::borrow::Cow::into_owned),
+                            c => cell_text(c, lang),
+                        })
+                        .collect();
                 r.extend(extra.iter().map(|(_, f)| f(i)));
                 r
             }),

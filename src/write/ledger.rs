@@ -94,8 +94,28 @@ pub(crate) fn style_of(key: &str) -> Style {
     }
 }
 
-/// The Chinese word for a code in a column of the contract, when it has one.
-pub(crate) fn zh_value(key: &str, code: &str) -> Option<&'static str> {
+/// The Chinese words for a code in a column of the contract, when it has them; a list of
+/// services (`road;power`) becomes `道路、供电`.
+pub(crate) fn zh_value(key: &str, code: &str) -> Option<std::borrow::Cow<'static, str>> {
+    if key == "services" {
+        use crate::project::land::Service;
+        let words: Option<Vec<&str>> = code
+            .split(';')
+            .filter(|c| !c.is_empty())
+            .map(|c| {
+                Service::ALL
+                    .into_iter()
+                    .find(|v| v.name() == c)
+                    .map(Service::zh)
+            })
+            .collect();
+        return words.map(|w| w.join("、").into());
+    }
+    zh_word(key, code).map(Into::into)
+}
+
+/// The one Chinese word of a single code.
+fn zh_word(key: &str, code: &str) -> Option<&'static str> {
     Some(match key {
         "status" => match code {
             "supplied" => "已供",
@@ -166,13 +186,22 @@ mod tests {
 
     #[test]
     fn codes_have_chinese_words() {
-        assert_eq!(zh_value("status", "supplied"), Some("已供"));
+        assert_eq!(zh_value("status", "supplied").as_deref(), Some("已供"));
         assert_eq!(
-            zh_value("idle_class", "producing_below_standard"),
+            zh_value("idle_class", "producing_below_standard").as_deref(),
             Some("投而未达标")
         );
-        assert_eq!(zh_value("idle_class", "none"), Some("正常"));
+        assert_eq!(zh_value("idle_class", "none").as_deref(), Some("正常"));
         assert_eq!(zh_value("name", "supplied"), None, "only code columns");
+        assert_eq!(
+            zh_value("services", "road;power;wastewater").as_deref(),
+            Some("道路、供电、污水处理")
+        );
+        assert_eq!(
+            zh_value("services", "road;sewer"),
+            None,
+            "an unknown code stays"
+        );
         assert!(zh_redundant("idle_class_zh"));
     }
 }

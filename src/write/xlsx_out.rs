@@ -168,7 +168,7 @@ fn print_setup(
 fn shown<'c>(cell: &'c Cell, col: &Col, key: &str, lang: Lang) -> std::borrow::Cow<'c, str> {
     match cell {
         Cell::Text(s) => match col.translate.then(|| zh_value(key, s)).flatten() {
-            Some(w) => w.into(),
+            Some(w) => w,
             None => fit_cell(s),
         },
         Cell::Bool(b) => match (lang, b) {
