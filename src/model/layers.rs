@@ -114,8 +114,12 @@ pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<
         invested: row.amount("invested").map(WanYuan),
         planned_floor_area: row.amount("planned_floor_area").map(AreaM2),
         built_floor_area: row.amount("built_floor_area").map(AreaM2),
-        far_min: row.amount_in("far_min", bounds.far, "parcels.far"),
-        far_max: row.amount_in("far_max", bounds.far, "parcels.far"),
+        far_min: row
+            .amount("far_min")
+            .and_then(|v| row.within("far_min", v, bounds.far, "parcels.far", ("", ""))),
+        far_max: row
+            .amount("far_max")
+            .and_then(|v| row.within("far_max", v, bounds.far, "parcels.far", ("", ""))),
         halted_since: row.past_date("halted_since"),
         in_production: row.boolean("in_production"),
         geometry: geo::MultiPolygon::new(vec![]),
@@ -188,13 +192,9 @@ pub fn parcel(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<
 /// A building from its row, its storeys resolved by the rule of DOMAIN.md.
 pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option<Building> {
     let bounds = &row.checks.bounds.buildings;
-    let floors = row.amount_in("floors", bounds.floors, "buildings.floors");
-    let height = row.amount_in("height_m", bounds.height_m, "buildings.height_m");
-    let storey_h = row.amount_in(
-        "storey_height_m",
-        bounds.storey_height_m,
-        "buildings.storey_height_m",
-    );
+    let floors = row.amount_in("floors", bounds.floors, "buildings");
+    let height = row.amount_in("height_m", bounds.height_m, "buildings");
+    let storey_h = row.amount_in("storey_height_m", bounds.storey_height_m, "buildings");
     let storeys = match (floors, height) {
         (Some(f), _) if f >= 1.0 => f.round() as u32,
         // round-half-up(h / 3.5), at least 1.
@@ -272,13 +272,13 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
             .map(|s| s.trim_start_matches(['C', 'c']).to_owned()),
         parcel_ids: row.list("parcel_id"),
         location,
-        revenue: row.amount_in("revenue", bounds.revenue, "enterprises.revenue"),
-        tax: row.number_in("tax", bounds.tax, "enterprises.tax"),
-        value_added: row.number_in("value_added", bounds.value_added, "enterprises.value_added"),
-        employees: row.amount_in("employees", bounds.employees, "enterprises.employees"),
-        energy_tce: row.amount_in("energy_tce", bounds.energy_tce, "enterprises.energy_tce"),
+        revenue: row.amount_in("revenue", bounds.revenue, "enterprises"),
+        tax: row.number_in("tax", bounds.tax, "enterprises"),
+        value_added: row.number_in("value_added", bounds.value_added, "enterprises"),
+        employees: row.amount_in("employees", bounds.employees, "enterprises"),
+        energy_tce: row.amount_in("energy_tce", bounds.energy_tce, "enterprises"),
         emissions: row.amount("emissions"),
-        rd_expense: row.amount_in("rd_expense", bounds.rd_expense, "enterprises.rd_expense"),
+        rd_expense: row.amount_in("rd_expense", bounds.rd_expense, "enterprises"),
         pollution_class: row.parsed(
             "pollution_class",
             |s| match s.trim().to_lowercase().as_str() {
@@ -290,30 +290,26 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
             "heavy/重, medium/中, light/轻",
         ),
         relocate: row.boolean("relocate"),
-        required_area_mu: row.amount_in(
-            "required_area_mu",
-            bounds.required_area_mu,
-            "enterprises.required_area_mu",
-        ),
+        required_area_mu: row.amount_in("required_area_mu", bounds.required_area_mu, "enterprises"),
         protection_distance_m: row.amount_in(
             "protection_distance_m",
             bounds.protection_distance_m,
-            "enterprises.protection_distance_m",
+            "enterprises",
         ),
         required_floor_area_m2: row.amount_in(
             "required_floor_area_m2",
             bounds.required_floor_area_m2,
-            "enterprises.required_floor_area_m2",
+            "enterprises",
         ),
         required_floor_load_kn_m2: row.amount_in(
             "required_floor_load_kn_m2",
             bounds.required_floor_load_kn_m2,
-            "enterprises.required_floor_load_kn_m2",
+            "enterprises",
         ),
         required_clear_height_m: row.amount_in(
             "required_clear_height_m",
             bounds.required_clear_height_m,
-            "enterprises.required_clear_height_m",
+            "enterprises",
         ),
         occupied_floor_area_m2: row.amount("occupied_floor_area_m2"),
     };
@@ -333,7 +329,7 @@ pub fn factory(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option
     let bounds = &row.checks.bounds.factories;
     let id = row.require("factory_id");
     let floors = row
-        .amount_in("floors", bounds.floors, "factories.floors")
+        .amount_in("floors", bounds.floors, "factories")
         .filter(|f| *f >= 1.0)
         .map_or(1, |f| f.round() as u32);
     let f = Factory {
@@ -341,16 +337,8 @@ pub fn factory(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Option
         name: row.text("name"),
         floors,
         vacant_floor_area_m2: row.amount("vacant_floor_area_m2"),
-        floor_load_kn_m2: row.amount_in(
-            "floor_load_kn_m2",
-            bounds.floor_load_kn_m2,
-            "factories.floor_load_kn_m2",
-        ),
-        clear_height_m: row.amount_in(
-            "clear_height_m",
-            bounds.clear_height_m,
-            "factories.clear_height_m",
-        ),
+        floor_load_kn_m2: row.amount_in("floor_load_kn_m2", bounds.floor_load_kn_m2, "factories"),
+        clear_height_m: row.amount_in("clear_height_m", bounds.clear_height_m, "factories"),
         park_id: row.text("park_id"),
         geometry: geo::MultiPolygon::new(vec![]),
         area: AreaM2::ZERO,

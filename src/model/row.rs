@@ -77,17 +77,25 @@ impl<'a> Row<'a> {
         Some(n)
     }
 
-    /// A number checked against its plausible bound (`key` names it in the policy table):
-    /// a value outside is reported with the bound and read as empty.
-    pub fn number_in(&mut self, field: &str, bound: Bound, key: &str) -> Option<f64> {
+    /// A number checked against its plausible bound, the key `{section}.{field}` of the
+    /// policy table: a value outside is reported with the bound and read as empty.
+    pub fn number_in(&mut self, field: &str, bound: Bound, section: &str) -> Option<f64> {
         let n = self.number(field)?;
-        self.within(field, n, bound, key, ("", ""))
+        self.bounded(field, n, bound, section)
     }
 
     /// [`Row::amount`] checked against its plausible bound, as [`Row::number_in`].
-    pub fn amount_in(&mut self, field: &str, bound: Bound, key: &str) -> Option<f64> {
+    pub fn amount_in(&mut self, field: &str, bound: Bound, section: &str) -> Option<f64> {
         let n = self.amount(field)?;
-        self.within(field, n, bound, key, ("", ""))
+        self.bounded(field, n, bound, section)
+    }
+
+    /// `n` when it lies in `bound`; the key is named only when it does not.
+    fn bounded(&mut self, field: &str, n: f64, bound: Bound, section: &str) -> Option<f64> {
+        if bound.holds(n) {
+            return Some(n);
+        }
+        self.within(field, n, bound, &format!("{section}.{field}"), ("", ""))
     }
 
     /// `value` (read from `field`, or derived from it; the warning reads

@@ -78,6 +78,23 @@ fn fixture() -> Project {
     p
 }
 
+/// Gives the project its own bounds table: the shipped one, edited.
+fn with_bounds(p: &Project, edit: impl Fn(String) -> String) {
+    let shipped = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/data/policy/plausibility-default.toml"
+    );
+    p.file(
+        "bounds.toml",
+        edit(std::fs::read_to_string(shipped).unwrap()),
+    );
+    let toml = std::fs::read_to_string(p.join("parkscope.toml")).unwrap();
+    p.file(
+        "parkscope.toml",
+        format!("{toml}[policy]\nplausibility = \"bounds.toml\"\n"),
+    );
+}
+
 #[test]
 fn values_that_cannot_be_true_are_read_as_empty_and_reported_with_their_bound() {
     let p = fixture();
@@ -127,19 +144,10 @@ fn a_look_back_does_not_doubt_dates_the_ledger_holds() {
 #[test]
 fn a_policy_table_with_a_reversed_bound_is_refused() {
     let p = fixture();
-    let table = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/policy/plausibility-default.toml"
-    ))
-    .unwrap()
-    .replace("floors = [1, 200]", "floors = [200, 1]")
-    .replace("edition = \"default\"", "edition = \"ours\"");
-    p.file("bounds.toml", table);
-    let toml = std::fs::read_to_string(p.join("parkscope.toml")).unwrap();
-    p.file(
-        "parkscope.toml",
-        format!("{toml}[policy]\nplausibility = \"bounds.toml\"\n"),
-    );
+    with_bounds(&p, |t| {
+        t.replace("floors = [1, 200]", "floors = [200, 1]")
+            .replace("edition = \"default\"", "edition = \"ours\"")
+    });
     let r = run(&["check", p.path().to_str().unwrap()]);
     assert_eq!(r.code, 2, "{}{}", r.stdout, r.stderr);
     let line = r.stderr.trim();
@@ -153,18 +161,9 @@ fn a_wider_bound_in_the_projects_table_keeps_the_value() {
     // The same 1e12 floors under a table allowing [1, 1e13]: B1 counts 1e12 storeys, and
     // the parcel's buildings then give an implausible FAR (warned, kept).
     let p = fixture();
-    let table = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/data/policy/plausibility-default.toml"
-    ))
-    .unwrap()
-    .replacen("floors = [1, 200]", "floors = [1, 1e13]", 1);
-    p.file("bounds.toml", table);
-    let toml = std::fs::read_to_string(p.join("parkscope.toml")).unwrap();
-    p.file(
-        "parkscope.toml",
-        format!("{toml}[policy]\nplausibility = \"bounds.toml\"\n"),
-    );
+    with_bounds(&p, |t| {
+        t.replacen("floors = [1, 200]", "floors = [1, 1e13]", 1)
+    });
     let (ws, a) = analyse(p.path(), "2026-06-30");
     let i = ws
         .model()
