@@ -5,7 +5,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::encoding::{decode_guess, decode_with, encoding_for_label};
+use super::encoding::{decode_guess, decode_with, encoding_for_label, line_list};
 use super::{
     coordinate_columns, display_name, read_bytes, RawFeature, RawLayer, RawValue, ReadOptions,
 };
@@ -15,15 +15,37 @@ use crate::error::{Error, Problem, Result, Severity};
 pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let file = display_name(path);
     let bytes = read_bytes(path)?;
-    let (text, encoding) = match &opts.encoding {
-        Some(label) => {
-            let enc = encoding_for_label(label)
-                .ok_or_else(|| Error::in_file(&file, format!("unknown encoding {label}")))?;
-            let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
-            (decode_with(body, enc), enc.name())
-        }
+    let declared = match &opts.encoding {
+        Some(label) => Some(
+            encoding_for_label(label)
+                .ok_or_else(|| Error::in_file(&file, format!("unknown encoding {label}")))?,
+        ),
+        None => None,
+    };
+    let decoded = match declared {
+        Some(enc) => decode_with(&bytes, enc),
         None => decode_guess(&bytes),
     };
+    let mut warnings = Vec::new();
+    if !decoded.odd_lines.is_empty() {
+        let word = if decoded.odd_lines.len() == 1 {
+            "line"
+        } else {
+            "lines"
+        };
+        let lines = format!("{word} {}", line_list(&decoded.odd_lines));
+        let why = match declared {
+            Some(enc) => format!(
+                "{lines}: bytes that are not {} (the declared encoding) were replaced with \u{FFFD}",
+                enc.name()
+            ),
+            None => format!(
+                "{lines}: not UTF-8 like the rest of the file; read as GBK (check the names there)"
+            ),
+        };
+        warnings.push(Problem::new(Severity::Warning, None, why));
+    }
+    let (text, encoding) = (decoded.text, decoded.encoding);
     if text.trim().is_empty() {
         return Err(Error::in_file(&file, "the file is empty"));
     }
@@ -43,7 +65,6 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .map(|h| h.trim().to_owned())
         .collect();
     let n = fields.len();
-    let mut warnings = Vec::new();
     let mut rows: Vec<std::result::Result<Vec<RawValue>, String>> = Vec::new();
     for r in rdr.records() {
         let number = rows.len() + 1;

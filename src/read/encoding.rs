@@ -33,25 +33,102 @@ pub fn encoding_for_ldid(ldid: u8) -> Option<&'static Encoding> {
     }
 }
 
+/// Text decoded from bytes, with the lines (numbered from 1) that did not decode as the
+/// rest of the file did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text.
+    pub text: String,
+    /// The encoding of the file (of most of its lines when they are mixed).
+    pub encoding: &'static str,
+    /// Lines not in `encoding`: GBK lines in a UTF-8 file (decoded as GBK), or lines whose
+    /// bytes the declared encoding cannot read (bad bytes replaced with U+FFFD).
+    pub odd_lines: Vec<usize>,
+}
+
 /// Decodes text whose encoding is not declared: UTF-8 (with or without BOM) when the bytes
-/// are valid UTF-8, else GB18030 (a superset of GBK). Returns the text and the encoding.
-pub fn decode_guess(bytes: &[u8]) -> (String, &'static str) {
-    if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
-        return (String::from_utf8_lossy(rest).into_owned(), "UTF-8");
+/// are valid UTF-8, else GB18030 (a superset of GBK). A file that is mostly UTF-8 with a few
+/// lines that are not (a GBK name pasted into a UTF-8 ledger) is read line by line: the
+/// UTF-8 lines as UTF-8, the others as GBK, and those lines are listed.
+pub fn decode_guess(bytes: &[u8]) -> Decoded {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF");
+    let had_bom = body.is_some();
+    let body = body.unwrap_or(bytes);
+    if let Ok(s) = std::str::from_utf8(body) {
+        return Decoded {
+            text: s.to_owned(),
+            encoding: "UTF-8",
+            odd_lines: Vec::new(),
+        };
     }
-    match std::str::from_utf8(bytes) {
-        Ok(s) => (s.to_owned(), "UTF-8"),
-        Err(_) => {
-            let (text, _, _) = encoding_rs::GB18030.decode(bytes);
-            (text.into_owned(), "GBK")
+    // Which lines with bytes past ASCII are UTF-8, which are not.
+    let lines: Vec<&[u8]> = body.split_inclusive(|&b| b == b'\n').collect();
+    let (mut utf8, mut other) = (0usize, Vec::new());
+    for (i, line) in lines.iter().enumerate() {
+        if line.is_ascii() {
+            continue;
         }
+        match std::str::from_utf8(line) {
+            Ok(_) => utf8 += 1,
+            Err(_) => other.push(i + 1),
+        }
+    }
+    if !had_bom && utf8 < other.len() {
+        let (text, _, _) = encoding_rs::GB18030.decode(body);
+        return Decoded {
+            text: text.into_owned(),
+            encoding: "GBK",
+            odd_lines: Vec::new(),
+        };
+    }
+    let mut text = String::with_capacity(body.len());
+    for line in &lines {
+        match std::str::from_utf8(line) {
+            Ok(s) => text.push_str(s),
+            Err(_) => text.push_str(&encoding_rs::GB18030.decode_without_bom_handling(line).0),
+        }
+    }
+    Decoded {
+        text,
+        encoding: "UTF-8",
+        odd_lines: other,
     }
 }
 
-/// Decodes text in a named encoding; a BOM, when present, wins.
-pub fn decode_with(bytes: &[u8], enc: &'static Encoding) -> String {
-    let (text, _, _) = enc.decode(bytes);
-    text.into_owned()
+/// Decodes text in a named encoding; a UTF-8 BOM, when present, is dropped. Lines with bytes
+/// the encoding cannot read are listed (their bad bytes become U+FFFD).
+pub fn decode_with(bytes: &[u8], enc: &'static Encoding) -> Decoded {
+    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let (text, _, had_errors) = enc.decode(body);
+    let odd_lines = if had_errors {
+        text.split('\n')
+            .enumerate()
+            .filter(|(_, l)| l.contains('\u{FFFD}'))
+            .map(|(i, _)| i + 1)
+            .collect()
+    } else {
+        Vec::new()
+    };
+    Decoded {
+        text: text.into_owned(),
+        encoding: enc.name(),
+        odd_lines,
+    }
+}
+
+/// Line numbers as a message names them: the first few, then how many more.
+pub fn line_list(lines: &[usize]) -> String {
+    const SHOWN: usize = 5;
+    let mut s = lines
+        .iter()
+        .take(SHOWN)
+        .map(usize::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if lines.len() > SHOWN {
+        s.push_str(&format!(" and {} more", lines.len() - SHOWN));
+    }
+    s
 }
 
 #[cfg(test)]
@@ -77,14 +154,45 @@ mod tests {
 
     #[test]
     fn guess_tells_gbk_from_utf8() {
+        let guess = |b: &[u8]| {
+            let d = decode_guess(b);
+            (d.text, d.encoding, d.odd_lines)
+        };
+        assert_eq!(guess("名称".as_bytes()), ("名称".into(), "UTF-8", vec![]));
+        assert_eq!(guess(b"\xEF\xBB\xBFa"), ("a".into(), "UTF-8", vec![]));
         assert_eq!(
-            decode_guess("名称".as_bytes()),
-            ("名称".to_owned(), "UTF-8")
+            guess(&[0xC3, 0xFB, 0xB3, 0xC6]),
+            ("名称".into(), "GBK", vec![])
         );
-        assert_eq!(decode_guess(b"\xEF\xBB\xBFa"), ("a".to_owned(), "UTF-8"));
+    }
+
+    #[test]
+    fn one_gbk_line_in_a_utf8_file_is_read_as_gbk_and_named() {
+        let mut bytes = "名称,面积\n甲厂,1\n".as_bytes().to_vec();
+        bytes.extend_from_slice(&[0xD2, 0xD2, 0xB3, 0xA7]); // 乙厂 in GBK
+        bytes.extend_from_slice(b",2\n");
+        bytes.extend_from_slice("丙厂,3\n".as_bytes());
+        let d = decode_guess(&bytes);
+        assert_eq!(d.text, "名称,面积\n甲厂,1\n乙厂,2\n丙厂,3\n");
+        assert_eq!((d.encoding, d.odd_lines), ("UTF-8", vec![3]));
+    }
+
+    #[test]
+    fn a_gbk_file_stays_gbk_whatever_a_line_happens_to_be() {
+        // 名称 then 乙厂 in GBK: no line is UTF-8, the file is GBK.
+        let bytes = [0xC3, 0xFB, 0xB3, 0xC6, b'\n', 0xD2, 0xD2, 0xB3, 0xA7, b'\n'];
+        let d = decode_guess(&bytes);
+        assert_eq!((d.text.as_str(), d.encoding), ("名称\n乙厂\n", "GBK"));
+        assert!(d.odd_lines.is_empty());
+    }
+
+    #[test]
+    fn bytes_the_declared_encoding_cannot_read_are_named_by_line() {
+        let d = decode_with(b"a\nb\xFF\nc\n", UTF_8);
+        assert_eq!(d.odd_lines, vec![2]);
         assert_eq!(
-            decode_guess(&[0xC3, 0xFB, 0xB3, 0xC6]),
-            ("名称".to_owned(), "GBK")
+            line_list(&[1, 2, 3, 4, 5, 6, 7]),
+            "1, 2, 3, 4, 5 and 2 more"
         );
     }
 }

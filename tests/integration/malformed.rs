@@ -46,6 +46,7 @@ cases!(
     bad_toml,
     csv_ragged_row,
     csv_stray_quote,
+    csv_mixed_encoding,
     bad_date,
     duplicate_ids,
     empty_file,
