@@ -15,10 +15,21 @@ for f in data/sample/parkscope.toml tests/malformed/*/parkscope.toml; do
   cp "$f" "$c/project_toml/$(echo "$f" | tr '/' '_')"
 done
 for f in $(find data tests ../shared/real -name '*.xlsx' 2>/dev/null); do cp "$f" "$c/xlsx/$(basename "$f")"; done
+# Small workbooks and shapefiles made from the malformed cases by `parkscope convert`; the
+# workbooks re-packed uncompressed, so mutations reach the XML rather than the deflate stream.
+made=$(mktemp -d)
+for f in tests/malformed/self_intersecting/parcels.geojson tests/malformed/duplicate_ids/parcels.geojson \
+         tests/malformed/csv_ragged_row/enterprises.csv; do
+  n=$(echo "$f" | cut -d/ -f3)
+  cargo run -q -- convert "$f" "$made/$n.xlsx" -q && cargo run -q -- convert "$f" "$made/$n.shp" -q
+  python3 -c "import zipfile,sys; i=zipfile.ZipFile(sys.argv[1]); o=zipfile.ZipFile(sys.argv[2],'w',zipfile.ZIP_STORED); [o.writestr(x, i.read(x)) for x in i.namelist()]" \
+    "$made/$n.xlsx" "$c/xlsx/$n.xlsx"
+done
 # Shapefile inputs: 4 bytes (little-endian) of .shp length, the .shp, then the .dbf.
-for shp in $(find tests /work/shared/real -name '*.shp' 2>/dev/null); do
+for shp in $(find "$made" tests ../shared/real -name '*.shp' 2>/dev/null); do
   dbf="${shp%.shp}.dbf"
   [ -f "$dbf" ] || continue
   python3 -c "import struct,sys; s=open(sys.argv[1],'rb').read(); d=open(sys.argv[2],'rb').read(); sys.stdout.buffer.write(struct.pack('<I',len(s))+s+d)" "$shp" "$dbf" > "$c/shapefile/$(basename "$shp").bin"
 done
+rm -rf "$made"
 echo "seeded: $(find $c -type f | wc -l) files"

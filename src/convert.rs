@@ -55,6 +55,8 @@ pub struct ConvertSummary {
     pub problems: Vec<String>,
     /// Features whose coordinates could not be converted, as lines.
     pub not_converted: Vec<String>,
+    /// Columns whose values were cut to fit the output format.
+    pub cuts: Vec<crate::write::Cut>,
 }
 
 /// Converts the layer in `input` into `output`; the output's extension picks the format:
@@ -141,6 +143,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
         return Err(Error::Missing(format!("nothing converted; {first}")));
     }
     table.space = Space::Crs(dst.clone());
+    let mut cuts = Vec::new();
     match format {
         Format::Csv | Format::Xlsx => {
             add_coordinate_columns(&mut table, &geoms, &dst);
@@ -148,7 +151,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
                 write_csv(output, &table)?;
             } else {
                 let sheet = table.name.clone();
-                write_workbook(
+                cuts = write_workbook(
                     output,
                     &[(sheet.as_str(), &table as &dyn Rows)],
                     crate::Lang::En,
@@ -167,7 +170,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
                 crs: dst.clone(),
                 encoding: opts.encoding,
             };
-            write_shapefile(dir, &table, &o)?;
+            cuts = write_shapefile(dir, &table, &o)?.cuts;
         }
         Format::Gpkg => {
             table.geometries = Some(geoms);
@@ -193,7 +196,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
                 ..OutputOptions::default()
             };
             let dir = output.parent().unwrap_or(Path::new(""));
-            crate::write::write_table_files(dir, &table, &o)?;
+            cuts = crate::write::write_table_files(dir, &table, &o)?.cuts;
         }
     }
     Ok(ConvertSummary {
@@ -202,6 +205,7 @@ pub fn convert_layer(input: &Path, output: &Path, opts: &ConvertOptions) -> Resu
         features: table.rows.len(),
         problems,
         not_converted,
+        cuts,
     })
 }
 

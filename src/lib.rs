@@ -99,6 +99,6 @@ pub use read::value::parse_date_text;
 pub use report::ReportOptions;
 pub use workspace::{AtlasPage, OpenOptions, TableSet, Workspace};
 pub use write::{
-    prepare_out_dir, safe_file_part, write_manifest, CsvText, Format, Formats, ManifestInfo,
-    OutputOptions, ShpEncoding, MANIFEST,
+    prepare_out_dir, safe_file_part, write_manifest, CsvText, Cut, Format, Formats, ManifestInfo,
+    OutputOptions, ShpEncoding, Written, MANIFEST,
 };

@@ -2,7 +2,7 @@
 //! them against the park's thresholds, leading industries and serviced land, and write
 //! `admit` (GeoJSON, CSV, a sheet of `admit.xlsx`).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use super::tables::{sheet_name, write_all};
 use super::Workspace;
@@ -63,7 +63,7 @@ impl Workspace {
         r: &AdmitResult,
         out: &Path,
         opts: &OutputOptions,
-    ) -> Result<Vec<PathBuf>> {
+    ) -> Result<crate::write::Written> {
         let lang = self.lang();
         let table = admit_table(&self.model, r, lang);
         let tables: [&dyn Rows; 1] = [&table];

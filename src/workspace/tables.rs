@@ -2,7 +2,7 @@
 //! GeoJSON, CSV, shapefile and FlatGeobuf per table, one workbook with a sheet per table,
 //! one GeoPackage with a layer per table.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use rayon::prelude::*;
 
@@ -16,7 +16,7 @@ use crate::write::tables::{
     plan_table, rejected_table, sites_table, supply_by_year_table, upcoming_table,
 };
 use crate::write::{
-    write_geopackage, write_table_files, write_workbook, Format, OutputOptions, Rows,
+    write_geopackage, write_table_files, write_workbook, Format, OutputOptions, Rows, Written,
 };
 
 /// Which command's tables to write.
@@ -63,7 +63,7 @@ pub(super) fn write_all(
     tables: &[&dyn Rows],
     book: &Book<'_>,
     opts: &OutputOptions,
-) -> Result<Vec<PathBuf>> {
+) -> Result<Written> {
     let (stem, sheets, lang, stamp, about) = (
         book.stem,
         book.sheets,
@@ -96,14 +96,18 @@ pub(super) fn write_all(
             )
         },
     );
-    let mut paths: Vec<PathBuf> = per_table?.into_iter().flatten().collect();
-    if book_written?.is_some() {
-        paths.push(book);
+    let mut written = Written::default();
+    for w in per_table? {
+        written.extend(w);
+    }
+    if let Some(cuts) = book_written? {
+        written.files.push(book);
+        written.cuts.extend(cuts);
     }
     if gpkg_written?.is_some() {
-        paths.push(gpkg);
+        written.files.push(gpkg);
     }
-    Ok(paths)
+    Ok(written)
 }
 
 pub(super) fn sheet_name(lang: Lang, zh: &'static str, en: &'static str) -> &'static str {
@@ -126,7 +130,7 @@ impl Workspace {
         set: TableSet,
         out: &Path,
         opts: &OutputOptions,
-    ) -> Result<Vec<PathBuf>> {
+    ) -> Result<Written> {
         let (m, ix) = (&self.model, &self.index);
         let has_enterprises = self.has_layer(LayerKind::Enterprises);
         if set == TableSet::Evaluate && !has_enterprises {
@@ -212,7 +216,7 @@ impl Workspace {
         r: &SitingResult,
         out: &Path,
         opts: &OutputOptions,
-    ) -> Result<Vec<PathBuf>> {
+    ) -> Result<Written> {
         let m = &self.model;
         let lang = self.lang();
         let sites = sites_table(m, r);

@@ -10,6 +10,7 @@
 mod atomic;
 mod column_types;
 mod csv_out;
+mod cuts;
 pub mod dbf_names;
 mod esri_wkt;
 #[cfg(feature = "fgb")]
@@ -34,6 +35,7 @@ mod xlsx_out;
 
 pub use atomic::{write_bytes, AtomicFile};
 pub use csv_out::{write_csv, write_csv_as};
+pub use cuts::{Cut, Written};
 pub use file_name::safe_file_part;
 pub use format::{CsvText, Format, Formats, OutputOptions, ShpEncoding};
 pub use geojson_out::write_geojson;
@@ -44,7 +46,7 @@ pub use space::Space;
 pub use table::{format_number, push_number, Cell, Column, Table};
 pub use xlsx_out::{write_workbook, About};
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::crs::Crs;
 use crate::error::Result;
@@ -59,18 +61,15 @@ pub fn gis_crs(table: &dyn Rows, opts: &OutputOptions) -> Crs {
 
 /// Writes one table in every per-table format of `opts` (GeoJSON, CSV, shapefile,
 /// FlatGeobuf; the workbook and the GeoPackage hold several tables and are written by
-/// their callers) into `dir`; returns the files written. A table without geometry gets a
-/// CSV when no requested format holds attribute tables.
+/// their callers) into `dir`; returns the files written and the values cut to fit. A table
+/// without geometry gets a CSV when no requested format holds attribute tables.
 ///
 /// # Errors
 /// A file that cannot be written.
-pub fn write_table_files(
-    dir: &Path,
-    table: &dyn Rows,
-    opts: &OutputOptions,
-) -> Result<Vec<PathBuf>> {
+pub fn write_table_files(dir: &Path, table: &dyn Rows, opts: &OutputOptions) -> Result<Written> {
     let f = opts.formats;
     let mut files = Vec::new();
+    let mut cuts = Vec::new();
     let name = table.name();
     if table.spatial() && f.has(Format::GeoJson) {
         let p = dir.join(format!("{name}.geojson"));
@@ -88,7 +87,9 @@ pub fn write_table_files(
             crs: gis_crs(table, opts),
             encoding: opts.encoding,
         };
-        files.extend(write_shapefile(dir, table, &o)?);
+        let shp = write_shapefile(dir, table, &o)?;
+        files.extend(shp.files);
+        cuts.extend(shp.cuts);
     }
     #[cfg(feature = "fgb")]
     if f.has(Format::Fgb) && table.spatial() {
@@ -96,7 +97,7 @@ pub fn write_table_files(
         fgb_out::write_fgb(&p, table, &gis_crs(table, opts))?;
         files.push(p);
     }
-    Ok(files)
+    Ok(Written { files, cuts })
 }
 
 /// Writes tables as the layers of one GeoPackage (attribute tables for those without

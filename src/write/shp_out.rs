@@ -9,12 +9,13 @@
 
 use std::borrow::Cow;
 use std::io::{Seek, SeekFrom, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use dbase::{FieldName, FieldWriter, TableWriterBuilder, WritableRecord};
 use geo::{BoundingRect, Geometry};
 
 use super::column_types::{column_stats, Kind, Stats};
+use super::cuts::{CutCount, Written};
 use super::dbf_names::{cut, dbf_names, encoded_len, representable};
 use super::esri_wkt::esri_wkt;
 use super::format::ShpEncoding;
@@ -116,13 +117,15 @@ impl Prepared {
     }
 
     /// Adds this row's cuts to the per-field counts.
-    fn count_cuts(&self, fields: &[Field], truncated: &mut [usize]) {
+    fn count_cuts(&self, cells: &[Cell], fields: &[Field], truncated: &mut [CutCount]) {
         let text_fields = fields
             .iter()
             .zip(truncated.iter_mut())
             .filter(|(f, _)| matches!(f.kind, Kind::Text | Kind::Empty));
         for ((_, t), was_cut) in text_fields.zip(&self.cut) {
-            *t += usize::from(*was_cut);
+            if *was_cut {
+                t.add(cells);
+            }
         }
     }
 }
@@ -242,11 +245,11 @@ pub struct ShpOptions {
 
 /// Writes a table as `<dir>/<name>.shp` (with `.shx .dbf .prj .cpg`), or as a lone
 /// `<dir>/<name>.dbf` when it has no geometry, and `<dir>/<name>.fields.csv`; returns the
-/// files written.
+/// files written and the columns whose text was cut to a DBF field's 254 bytes.
 ///
 /// # Errors
 /// A file that cannot be written.
-pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Result<Vec<PathBuf>> {
+pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Result<Written> {
     let enc = opts.encoding;
     let name = table.name();
     let names = dbf_names(table.columns().iter().map(|c| c.key.as_str()), enc);
@@ -261,7 +264,7 @@ pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Resul
     let dbf_path = dir.join(format!("{name}.dbf"));
     let mut dbf = AtomicFile::create(&dbf_path)?;
     let mut files = vec![dbf_path.clone()];
-    let mut truncated = vec![0usize; n];
+    let mut truncated = vec![CutCount::default(); n];
     let prepare = Prepare::new(table.space(), &opts.crs);
     let kind = (0..table.len())
         .find_map(|i| table.geometry(i))
@@ -306,7 +309,7 @@ pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Resul
             },
             |rows| {
                 for (cells, prepared) in &rows {
-                    prepared.count_cuts(&fields, &mut truncated);
+                    prepared.count_cuts(cells, &fields, &mut truncated);
                     w.write_record(&Record {
                         cells,
                         prepared,
@@ -326,7 +329,24 @@ pub fn write_shapefile(dir: &Path, table: &dyn Rows, opts: &ShpOptions) -> Resul
     let map = dir.join(format!("{name}.fields.csv"));
     write_field_table(&map, table, &fields, &truncated)?;
     files.extend([cpg, map]);
-    Ok(files)
+    let data_file = if table.spatial() {
+        dir.join(format!("{name}.shp"))
+    } else {
+        dbf_path
+    };
+    let cuts = truncated
+        .into_iter()
+        .zip(table.columns())
+        .filter_map(|(t, c)| {
+            t.into_cut(
+                data_file.clone(),
+                None,
+                &c.key,
+                "254 bytes (a DBF text field)",
+            )
+        })
+        .collect();
+    Ok(Written { files, cuts })
 }
 
 fn dbf_builder(fields: &[Field], enc: ShpEncoding) -> Result<TableWriterBuilder> {
@@ -368,7 +388,7 @@ fn write_records<W: Write + Seek>(
     prepare: &Prepare,
     kind: ShapeKind,
     enc: ShpEncoding,
-    truncated: &mut [usize],
+    truncated: &mut [CutCount],
     w: &mut shapefile::Writer<W>,
 ) -> std::result::Result<Nulls, shapefile::Error> {
     let mut nulls = Nulls::default();
@@ -394,7 +414,7 @@ fn write_records<W: Write + Seek>(
         },
         |rows| {
             for (cells, prepared, shape, rect) in rows {
-                prepared.count_cuts(fields, truncated);
+                prepared.count_cuts(&cells, fields, truncated);
                 let rec = Record {
                     cells: &cells,
                     prepared: &prepared,
@@ -500,7 +520,12 @@ fn patch_field_names(
 
 /// `<name>.fields.csv`: which DBF field holds which column, its type, and how many values
 /// were cut to fit.
-fn write_field_table(path: &Path, table: &dyn Rows, fields: &[Field], cut: &[usize]) -> Result<()> {
+fn write_field_table(
+    path: &Path,
+    table: &dyn Rows,
+    fields: &[Field],
+    cut: &[CutCount],
+) -> Result<()> {
     let mut w = csv::Writer::from_writer(b"\xEF\xBB\xBF".to_vec());
     let err = |e: csv::Error| Error::Write {
         path: path.to_path_buf(),
@@ -524,7 +549,7 @@ fn write_field_table(path: &Path, table: &dyn Rows, fields: &[Field], cut: &[usi
             f.type_name(),
             &f.width.to_string(),
             &f.decimals.to_string(),
-            &n.to_string(),
+            &n.values.to_string(),
         ])
         .map_err(err)?;
     }

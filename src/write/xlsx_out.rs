@@ -12,6 +12,7 @@ use rust_xlsxwriter::{Format, FormatAlign, FormatBorder, Workbook, Worksheet, Xl
 
 use rayon::prelude::*;
 
+use super::cuts::{Cut, CutCount};
 use super::ledger::{style_of, text_width, zh_redundant, zh_value, Style};
 use super::rows::in_order_chunks;
 use super::{AtomicFile, Cell, Rows};
@@ -44,7 +45,8 @@ struct Col {
     format: Format,
 }
 
-/// Writes tables as the sheets of one workbook, after a notes sheet when `about` is given.
+/// Writes tables as the sheets of one workbook, after a notes sheet when `about` is given;
+/// returns the columns whose text was cut to an Excel cell's 32,767 characters.
 ///
 /// # Errors
 /// The workbook cannot be built or written.
@@ -53,7 +55,7 @@ pub fn write_workbook(
     tables: &[(&str, &dyn Rows)],
     lang: Lang,
     about: Option<&About>,
-) -> Result<()> {
+) -> Result<Vec<Cut>> {
     let err = |e: XlsxError| Error::Write {
         path: path.to_path_buf(),
         reason: e.to_string(),
@@ -103,15 +105,28 @@ pub fn write_workbook(
     // Each sheet streams to its own temporary file, so the sheets are filled side by side;
     // within a sheet, rows are made in parallel a batch at a time and written in order.
     let skip = usize::from(about.is_some());
-    wb.worksheets_mut()[skip..]
+    let counts = wb.worksheets_mut()[skip..]
         .par_iter_mut()
         .zip(tables)
         .zip(&layouts)
-        .try_for_each(|((ws, (_, table)), cols)| fill_sheet(ws, *table, cols, lang))
+        .map(|((ws, (_, table)), cols)| fill_sheet(ws, *table, cols, lang))
+        .collect::<std::result::Result<Vec<_>, _>>()
         .map_err(err)?;
     let mut f = AtomicFile::create(path)?;
     wb.save_to_writer(f.writer()).map_err(err)?;
-    f.commit()
+    f.commit()?;
+    let mut cuts = Vec::new();
+    for ((sheet, _), (counts, cols)) in tables.iter().zip(counts.into_iter().zip(&layouts)) {
+        for (count, col) in counts.into_iter().zip(cols) {
+            cuts.extend(count.into_cut(
+                path.to_path_buf(),
+                Some(sheet),
+                &col.key,
+                "32,767 characters (an Excel cell)",
+            ));
+        }
+    }
+    Ok(cuts)
 }
 
 /// The columns a sheet shows, with their formats.
@@ -183,6 +198,11 @@ fn shown<'c>(cell: &'c Cell, col: &Col, key: &str, lang: Lang) -> std::borrow::C
 /// Most characters an Excel cell holds.
 const MAX_CELL_CHARS: usize = 32_767;
 
+/// Whether text is longer than a cell holds.
+fn too_long(s: &str) -> bool {
+    s.len() > MAX_CELL_CHARS && s.chars().nth(MAX_CELL_CHARS).is_some()
+}
+
 /// Text as a cell holds it: longer than Excel's 32,767 characters, it is cut and ends in
 /// `…` (such a name made the whole workbook fail before).
 fn fit_cell(s: &str) -> std::borrow::Cow<'_, str> {
@@ -222,13 +242,14 @@ fn number_width(v: f64, style: Style) -> f64 {
     (int + seps.floor() + decimals + f64::from(u8::from(style == Style::Percent))) * 1.1
 }
 
-/// Writes a table's rows below the header row, then fits the widths and sets the filter.
+/// Writes a table's rows below the header row, then fits the widths and sets the filter;
+/// returns, per column, the text values cut to fit a cell.
 fn fill_sheet(
     ws: &mut Worksheet,
     table: &dyn Rows,
     cols: &[Col],
     lang: Lang,
-) -> std::result::Result<(), XlsxError> {
+) -> std::result::Result<Vec<CutCount>, XlsxError> {
     let keys: Vec<&str> = cols
         .iter()
         .map(|c| table.columns()[c.source].key.as_str())
@@ -256,6 +277,7 @@ fn fill_sheet(
             (text_width(title) + 2.0).clamp(8.0, 24.0)
         })
         .collect();
+    let mut cut = vec![CutCount::default(); cols.len()];
     in_order_chunks::<_, XlsxError>(
         table.len(),
         |rows| {
@@ -283,7 +305,11 @@ fn fill_sheet(
             for (k, row) in rows.iter().enumerate() {
                 let r = (first + k + 1) as u32;
                 for (c, col) in cols.iter().enumerate() {
-                    write_cell(ws, r, c as u16, &row[col.source], col, &shared)?;
+                    let cell = &row[col.source];
+                    if matches!(cell, Cell::Text(s) if too_long(s)) {
+                        cut[c].add(row);
+                    }
+                    write_cell(ws, r, c as u16, cell, col, &shared)?;
                 }
             }
             Ok(())
@@ -300,7 +326,7 @@ fn fill_sheet(
     if !cols.is_empty() {
         ws.autofilter(0, 0, table.len().max(1) as u32, (cols.len() - 1) as u16)?;
     }
-    Ok(())
+    Ok(cut)
 }
 
 /// The formats shared by every column of a sheet.

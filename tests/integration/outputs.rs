@@ -408,13 +408,33 @@ fn a_name_longer_than_a_cell_holds_is_cut_and_the_workbook_written() {
     });
     let out = root.path().join("out");
     let r = run(&[
-        "-q",
         "evaluate",
         project.to_str().unwrap(),
         "--out",
         out.to_str().unwrap(),
+        "--format",
+        "xlsx,csv,shp",
     ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // Each cut is named once, by file, column, count and the first feature's id.
+    let warned = |what: &str| {
+        assert!(
+            r.stderr
+                .lines()
+                .any(|l| l.starts_with("parkscope: warning: ")
+                    && l.contains(what)
+                    && l.contains("column name: 1 value longer than")
+                    && l.ends_with("(first: 913301000000005CB4)")),
+            "no cut warning for {what} in:\n{}",
+            r.stderr
+        )
+    };
+    warned("evaluate.xlsx, sheet ");
+    warned("enterprises.shp: ");
+    assert!(
+        !r.stderr.contains("enterprises.csv: column"),
+        "CSV holds any length"
+    );
     use calamine::Reader as _;
     let mut wb = calamine::open_workbook_auto(out.join("evaluate.xlsx")).unwrap();
     let sheet = wb.sheet_names()[1].clone();

@@ -26,7 +26,7 @@ pub fn run(
     let a = ws.analyse();
     let r = ws.admit(&a, list, &proposals.display().to_string())?;
     progress.step("writing tables");
-    let files = ws.write_admit_tables(&r, out, output)?;
+    let files = super::take_files(ws.write_admit_tables(&r, out, output)?, flags);
     super::finish_set(out, &files, &ws, "admit")?;
     drop(progress);
     let recommended = |i: usize| -> Vec<&str> {

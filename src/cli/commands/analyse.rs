@@ -40,7 +40,7 @@ pub fn run(
     }
     progress.step("writing tables");
     let t = std::time::Instant::now();
-    let files = ws.write_tables(&a, set, out, output)?;
+    let files = super::take_files(ws.write_tables(&a, set, out, output)?, flags);
     super::timing(flags, "write tables", t.elapsed());
     drop(progress);
     if flags.json {

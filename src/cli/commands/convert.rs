@@ -31,6 +31,9 @@ pub fn run(input: &Path, output: &Path, opts: &ConvertOptions, flags: Flags) -> 
         for line in r.not_converted.iter().take(20) {
             eprintln!("  {line}");
         }
+        for cut in &r.cuts {
+            eprintln!("parkscope: warning: {cut}");
+        }
     }
     if flags.json {
         println!(

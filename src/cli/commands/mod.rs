@@ -55,6 +55,17 @@ pub fn output_options(a: &FormatArgs) -> Result<OutputOptions> {
     })
 }
 
+/// The files a writer wrote, after a warning for each column whose values were cut to
+/// fit a format (unless quiet).
+pub fn take_files(written: parkscope::Written, flags: Flags) -> Vec<std::path::PathBuf> {
+    if !flags.quiet {
+        for cut in &written.cuts {
+            eprintln!("parkscope: warning: {cut}");
+        }
+    }
+    written.files
+}
+
 /// Writes the manifest of the set of files a command wrote into `out`, after the last.
 pub fn finish_set(
     out: &std::path::Path,

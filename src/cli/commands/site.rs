@@ -142,7 +142,7 @@ pub fn siting_tables(
         super::timing(flags, "re-score + re-assign (new weights)", t.elapsed());
     }
     progress.step("writing tables");
-    let files = s.write_siting_tables(&r, out, output)?;
+    let files = super::take_files(s.write_siting_tables(&r, out, output)?, flags);
     drop(progress);
     if !flags.quiet && !flags.json {
         let placed: Vec<_> = r.plan.iter().filter(|p| p.site.is_some()).collect();
