@@ -182,7 +182,7 @@ pub(crate) fn load(project: &Project, checks: &Checks) -> Result<Model> {
         drop(raw);
         crate::memory::release_free_memory();
     }
-    placement::check_layers_near_parcels(&model)?;
+    placement::check_layers_near_parcels(&model, project.limits.layer_gap_m)?;
     Ok(model)
 }
 

@@ -1,7 +1,8 @@
 //! Layers that lie where the parcels lie: a layer declared in the wrong Gauss-Krüger zone
 //! (3° zones are about 290 km apart at 30°N) or in the wrong CRS lands far from the
 //! parcels while every coordinate still looks valid on its own. A layer none of whose
-//! features comes within [`MAX_GAP_M`] of the parcels' extent is refused.
+//! features comes within the project's `layer_gap_m` limit (default 100 km) of the parcels'
+//! extent is refused.
 
 use geo::{BoundingRect, Rect};
 
@@ -9,10 +10,6 @@ use super::geometry::rect_union;
 use super::Model;
 use crate::error::{Error, Result};
 use crate::project::LayerKind;
-
-/// How far (m) a layer's extent may lie from the parcels' extent: a city's roads, red
-/// lines or enterprises reach beyond its parks, but not by 100 km.
-pub const MAX_GAP_M: f64 = 100_000.0;
 
 /// The union of the rectangles given.
 fn extent(rects: impl Iterator<Item = Option<Rect<f64>>>) -> Option<Rect<f64>> {
@@ -39,11 +36,11 @@ fn gap(a: &Rect<f64>, b: &Rect<f64>) -> (f64, &'static str) {
     (dx.hypot(dy), dir)
 }
 
-/// Refuses the first layer whose extent lies more than [`MAX_GAP_M`] from the parcels'.
+/// Refuses the first layer whose extent lies more than `max_gap_m` metres from the parcels'.
 ///
 /// # Errors
 /// A layer far from the parcels, named with its files, distance and direction.
-pub fn check_layers_near_parcels(model: &Model) -> Result<()> {
+pub fn check_layers_near_parcels(model: &Model, max_gap_m: f64) -> Result<()> {
     let Some(parcels) = extent(model.parcels.iter().map(|p| p.geometry.bounding_rect())) else {
         return Ok(());
     };
@@ -90,17 +87,17 @@ pub fn check_layers_near_parcels(model: &Model) -> Result<()> {
     for (kind, rect) in layers {
         let Some(rect) = rect else { continue };
         let (d, dir) = gap(&parcels, &rect);
-        if d > MAX_GAP_M {
+        if d > max_gap_m {
             let report = model.report.layers.get(kind.name());
             let file = report.map_or_else(|| kind.name().to_owned(), |r| r.path.clone());
             let crs = report.map(|r| r.crs.as_str()).unwrap_or_default();
             return Err(Error::in_file(
                 file,
                 format!(
-                    "the {} layer lies {:.0} km {dir} of the parcels (read as {crs}; limit {:.0} km): a wrong CRS or Gauss-Krüger zone for this layer or the parcels; declare each layer's crs in the project file",
+                    "the {} layer lies {:.0} km {dir} of the parcels (read as {crs}; limit {} km, [limits] layer_gap_km): a wrong CRS or Gauss-Krüger zone for this layer or the parcels; declare each layer's crs in the project file",
                     kind.name(),
                     d / 1000.0,
-                    MAX_GAP_M / 1000.0
+                    max_gap_m / 1000.0
                 ),
             ));
         }

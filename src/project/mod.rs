@@ -5,6 +5,7 @@
 //! change a legal verdict), and so is an unknown layer, CRS or language.
 
 pub mod land;
+pub mod limits;
 pub mod plausibility;
 pub mod policy;
 pub mod tagged;
@@ -162,6 +163,9 @@ pub struct Project {
     pub policy: PolicyChoice,
     /// What the title block of every map sheet says (`[map]`).
     pub map: MapSheet,
+    /// How much a file may make parkscope take, and how far a layer may lie from the
+    /// parcels (`[limits]`).
+    pub limits: limits::Limits,
 }
 
 /// The title-block entries of the project's map sheets (`[map]` in the project file).
@@ -192,6 +196,8 @@ struct ProjectToml {
     policy: Option<PolicyToml>,
     #[serde(default)]
     map: Option<MapToml>,
+    #[serde(default)]
+    limits: limits::LimitsToml,
 }
 
 #[derive(Deserialize)]
@@ -298,6 +304,7 @@ impl Project {
             }
         };
         let as_of = date_key("as_of", raw.as_of)?;
+        let limits = raw.limits.resolve().map_err(err)?;
         let text_key = |v: Option<String>| v.filter(|t| !t.trim().is_empty());
         let map = match raw.map {
             None => MapSheet::default(),
@@ -350,6 +357,7 @@ impl Project {
                         y: l.y,
                         encoding: l.encoding,
                         sheet: l.sheet,
+                        limits: limits.read,
                     },
                     fields: l.fields,
                 },
@@ -378,6 +386,7 @@ impl Project {
             layers,
             policy,
             map,
+            limits,
         })
     }
 

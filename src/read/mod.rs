@@ -10,6 +10,7 @@ pub mod encoding;
 mod geojson;
 #[cfg(any(feature = "gpkg", feature = "fgb"))]
 mod gis;
+mod limits;
 mod shp;
 mod shp_scan;
 pub mod value;
@@ -21,6 +22,7 @@ use std::path::{Path, PathBuf};
 use geo::Geometry;
 
 use crate::error::{Error, Problem, Result};
+pub use limits::ReadLimits;
 pub use value::RawValue;
 
 /// One feature as read: its number in the file (from 1), its geometry in the file's
@@ -72,6 +74,8 @@ pub struct ReadOptions {
     pub encoding: Option<String>,
     /// Worksheet of an Excel workbook. Default: the first.
     pub sheet: Option<String>,
+    /// How much a file may make the reader take before it is refused.
+    pub limits: ReadLimits,
 }
 
 /// Reads one file of any supported format, chosen by its extension:
@@ -86,7 +90,7 @@ pub fn read_layer(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .map(str::to_lowercase)
         .unwrap_or_default();
     match ext.as_str() {
-        "geojson" | "json" => geojson::read(path),
+        "geojson" | "json" => geojson::read(path, &opts.limits),
         "shp" => shp::read(path, opts),
         #[cfg(feature = "gpkg")]
         "gpkg" => gis::read_gpkg(path, opts),

@@ -10,9 +10,6 @@ use super::delimited::table_layer;
 use super::{display_name, RawLayer, RawValue, ReadOptions};
 use crate::error::{Error, Problem, Result, Severity};
 
-/// Most cells read from one worksheet.
-pub(super) const MAX_CELLS: usize = 20_000_000;
-
 /// Reads one worksheet: the one named in the project file, else the first.
 pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
     let file = display_name(path);
@@ -22,7 +19,7 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .is_some_and(|e| ["xlsx", "xlsm", "xlsb", "ods"].contains(&e.to_lowercase().as_str()));
     if is_zip {
         let bytes = super::read_bytes(path)?;
-        super::zip_limits::check(&bytes)
+        super::zip_limits::check(&bytes, &opts.limits)
             .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
     }
     let mut wb = open_workbook_auto(path)
@@ -80,7 +77,7 @@ fn cell_value(c: &Data) -> RawValue {
 
 /// An .xlsx worksheet read cell by cell: only the cells present are held (a stray cell at
 /// XFD1048576 does not make a range of 17 billion), cells right of the header's last
-/// column are left out with one warning, and past [`MAX_CELLS`] the sheet is refused.
+/// column are left out with one warning, and past the `sheet_cells` limit the sheet is refused.
 fn read_cells<RS: std::io::Read + std::io::Seek>(
     path: &Path,
     wb: &mut calamine::Xlsx<RS>,
@@ -98,10 +95,13 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
         if v.is_empty() {
             continue;
         }
-        if cells.len() == MAX_CELLS {
+        if cells.len() == opts.limits.sheet_cells {
             return Err(Error::in_file(
                 &file,
-                format!("worksheet {sheet} holds more than {MAX_CELLS} cells (the limit)"),
+                format!(
+                    "worksheet {sheet} holds more than {} cells (the limit: [limits] sheet_cells)",
+                    opts.limits.sheet_cells
+                ),
             ));
         }
         let (r, col) = c.get_position();

@@ -2,14 +2,13 @@
 //! its central directory declares, in total and against each entry's compressed size. A
 //! 3 MB "zip bomb" that inflates to 900 MB is refused before a byte is inflated.
 
-/// Largest total inflated size of a workbook's parts.
-pub(super) const MAX_INFLATED: u64 = 1 << 30;
-/// Largest inflation ratio of a part bigger than 1 MiB (real sheets reach about 20).
-pub(super) const MAX_RATIO: u64 = 200;
+use super::ReadLimits;
 
-/// Checks the declared sizes of a zip file's entries; `Err` says which limit was passed.
-/// A file whose central directory cannot be found is left to the zip reader to refuse.
-pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
+/// Checks the declared sizes of a zip file's entries against the inflated size and ratio
+/// of `limits`; `Err` says which limit was passed. A file whose central directory cannot
+/// be found is left to the zip reader to refuse.
+pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
+    let (max_inflated, max_ratio) = (limits.inflated_bytes, limits.inflate_ratio);
     let Some(eocd) = find_eocd(bytes) else {
         return Ok(());
     };
@@ -37,16 +36,16 @@ pub(super) fn check(bytes: &[u8]) -> Result<(), String> {
             return Err(format!("the part {name} is larger than 4 GiB (ZIP64)"));
         }
         let (packed, size) = (u64::from(packed), u64::from(size));
-        if size > (1 << 20) && size > packed.max(1) * MAX_RATIO {
+        if size > (1 << 20) && size > packed.max(1).saturating_mul(max_ratio) {
             return Err(format!(
-                "the part {name} inflates from {packed} to {size} bytes (more than {MAX_RATIO} times): a zip bomb?"
+                "the part {name} inflates from {packed} to {size} bytes (more than {max_ratio} times; [limits] workbook_inflate_ratio): a zip bomb?"
             ));
         }
         total += size;
-        if total > MAX_INFLATED {
+        if total > max_inflated {
             return Err(format!(
-                "its parts inflate to more than {} MiB (the limit)",
-                MAX_INFLATED >> 20
+                "its parts inflate to more than {} MiB ([limits] workbook_inflated_mib)",
+                max_inflated >> 20
             ));
         }
         at += 46 + name_len as usize + extra as usize + comment as usize;
@@ -101,13 +100,14 @@ mod tests {
 
     #[test]
     fn bombs_are_refused_by_their_declared_sizes() {
-        assert!(check(&zip_with(100_000, 2_000_000)).is_ok());
-        let e = check(&zip_with(3_000_000, 900_000_000)).expect_err("a bomb");
+        assert!(check(&zip_with(100_000, 2_000_000), &ReadLimits::default()).is_ok());
+        let e =
+            check(&zip_with(3_000_000, 900_000_000), &ReadLimits::default()).expect_err("a bomb");
         assert!(
             e.contains("a.xml inflates from 3000000 to 900000000"),
             "{e}"
         );
-        assert!(check(&zip_with(u32::MAX, u32::MAX)).is_err());
-        assert!(check(b"not a zip").is_ok());
+        assert!(check(&zip_with(u32::MAX, u32::MAX), &ReadLimits::default()).is_err());
+        assert!(check(b"not a zip", &ReadLimits::default()).is_ok());
     }
 }

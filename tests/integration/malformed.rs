@@ -433,6 +433,25 @@ fn a_layer_in_the_wrong_gauss_kruger_zone_is_refused() {
     // 3° of longitude at the sample's latitude (about 30.3°N) is 288 km; the layer's and
     // the parcels' extents are a few km across, so the gap between them is a little less.
     assert!((250.0..300.0).contains(&km), "{km}");
+    assert!(
+        line.contains("limit 100 km, [limits] layer_gap_km"),
+        "{line}"
+    );
+    // A project that means its layers to lie far apart raises the bound, and passes.
+    let toml = project.join("parkscope.toml");
+    let text = std::fs::read_to_string(&toml).unwrap();
+    std::fs::write(&toml, format!("{text}\n[limits]\nlayer_gap_km = 400\n")).unwrap();
+    let wide = run(&["check", project.to_str().unwrap()]);
+    assert_eq!(wide.code, 0, "{}", wide.stderr);
+    std::fs::write(&toml, format!("{text}\n[limits]\nlayer_gap_km = 0\n")).unwrap();
+    let zero = run(&["check", project.to_str().unwrap()]);
+    assert_eq!(zero.code, 2, "{}", zero.stderr);
+    assert!(
+        zero.stderr
+            .contains("limits.layer_gap_km must be a positive number"),
+        "{}",
+        zero.stderr
+    );
     // The sample as shipped passes.
     let ok = run(&["check", concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample")]);
     assert_eq!(ok.code, 0, "{}", ok.stderr);

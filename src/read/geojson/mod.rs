@@ -39,7 +39,7 @@ struct Feature {
 }
 
 /// Reads a GeoJSON FeatureCollection (or a single Feature).
-pub(super) fn read(path: &Path) -> Result<RawLayer> {
+pub(super) fn read(path: &Path, limits: &super::ReadLimits) -> Result<RawLayer> {
     let file = display_name(path);
     let bytes = read_bytes(path)?;
     let text = match std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes)) {
@@ -79,11 +79,12 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
     let (fields, field_pos, as_first) = columns(&parsed);
     let n = fields.len();
     let count = parsed.len();
-    if n > MAX_FIELDS || n.saturating_mul(count) > MAX_CELLS {
+    let (max_names, max_values) = (limits.property_names, limits.property_values);
+    if n > max_names || n.saturating_mul(count) > max_values {
         return Err(Error::in_file(
             &file,
             format!(
-                "{count} features carry {n} distinct property names (limits: {MAX_FIELDS} names, {MAX_CELLS} values in all): a column for every name on every feature would not fit in memory"
+                "{count} features carry {n} distinct property names (limits: {max_names} names, {max_values} values in all; [limits] geojson_property_names, geojson_values): a column for every name on every feature would not fit in memory"
             ),
         ));
     }
@@ -122,11 +123,6 @@ pub(super) fn read(path: &Path) -> Result<RawLayer> {
         encoding: Some("UTF-8"),
     })
 }
-
-/// Most distinct property names of a layer (OpenStreetMap exports reach a few hundred).
-const MAX_FIELDS: usize = 5_000;
-/// Most values (features × property names) of a layer: about 3 GiB of table.
-const MAX_CELLS: usize = 100_000_000;
 
 type Parsed<'a> = (Option<geo::Geometry<f64>>, typed::Props<'a>);
 
@@ -311,7 +307,7 @@ mod tests {
         let dir = tempfile::tempdir().expect("temp dir");
         let path = dir.path().join("t.geojson");
         std::fs::write(&path, text).expect("written");
-        read(&path).expect("read")
+        read(&path, &super::super::ReadLimits::default()).expect("read")
     }
 
     fn text_of(layer: &RawLayer, feature: usize, field: &str) -> Option<String> {
