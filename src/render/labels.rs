@@ -37,22 +37,27 @@ pub fn place(labels: &[Label], t: &ToPage, frame: PageBox, keep_off: &[PageBox])
                 continue;
             }
         }
-        let (x, y) = t.apply(l.at);
-        let (bx0, by0, bx1, by1) = (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
-        if bx0 < frame.0 || by0 < frame.1 || bx1 > frame.2 || by1 > frame.3 {
-            continue;
-        }
-        let overlaps = |(x0, y0, x1, y1): PageBox| bx0 < x1 && x0 < bx1 && by0 < y1 && y0 < by1;
-        let clash = keep_off.iter().any(|b| overlaps(*b))
-            || placed.iter().any(|p| {
-                overlaps((
-                    p.x - p.w / 2.0,
-                    p.y - p.h / 2.0,
-                    p.x + p.w / 2.0,
-                    p.y + p.h / 2.0,
-                ))
-            });
-        if !clash {
+        let fits = |(x, y): (f64, f64)| {
+            let (bx0, by0, bx1, by1) = (x - w / 2.0, y - h / 2.0, x + w / 2.0, y + h / 2.0);
+            if bx0 < frame.0 || by0 < frame.1 || bx1 > frame.2 || by1 > frame.3 {
+                return false;
+            }
+            let overlaps = |(x0, y0, x1, y1): PageBox| bx0 < x1 && x0 < bx1 && by0 < y1 && y0 < by1;
+            !(keep_off.iter().any(|b| overlaps(*b))
+                || placed.iter().any(|p| {
+                    overlaps((
+                        p.x - p.w / 2.0,
+                        p.y - p.h / 2.0,
+                        p.x + p.w / 2.0,
+                        p.y + p.h / 2.0,
+                    ))
+                }))
+        };
+        let spot = std::iter::once(l.at)
+            .chain(l.also_at.iter().copied())
+            .map(|c| t.apply(c))
+            .find(|&p| fits(p));
+        if let Some((x, y)) = spot {
             placed.push(Placed {
                 label: l.clone(),
                 x,
@@ -85,6 +90,7 @@ mod tests {
             priority: p,
             major: false,
             max_width_m: None,
+            also_at: Vec::new(),
         };
         let placed = place(
             &[

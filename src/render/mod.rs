@@ -27,7 +27,10 @@ pub use fonts::{FontSet, FAMILY};
 pub use maps::{build_scene, MapContext, MapKind, MapRequest};
 pub use output::{save_map, to_pdf, to_png};
 pub use page::{Page, Paper};
-pub use scene::{Label, LegendItem, Marker, Scene, SceneLayer, Style, Swatch, Symbol};
+pub use scene::{
+    Corner, Label, LegendItem, Marker, Scene, SceneLayer, SheetTable, Style, Swatch, Symbol,
+    TablePlace,
+};
 pub use sheet::compose_svg;
 pub(crate) use style::{eval_color, idle_color, land_use_class, land_use_rank, land_use_style};
 pub use svg::esc;

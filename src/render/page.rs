@@ -95,14 +95,25 @@ pub(crate) const TITLE_H: f64 = 15.0;
 /// The map frame on a page, beside the panel (landscape) or above it (portrait), below
 /// the title.
 pub(crate) fn map_frame(page: &Page) -> BoxMm {
+    map_frame_above(page, 0.0)
+}
+
+/// The map frame when `table_mm` under it are kept for a table on the sheet (the siting
+/// map's move table): the frame keeps its width and loses that height.
+pub(crate) fn map_frame_above(page: &Page, table_mm: f64) -> BoxMm {
     let (w, h) = page.size_mm();
     let u = page.unit();
     let m = MARGIN * u;
     let title_h = TITLE_H * u;
-    if page.landscape {
+    let f = if page.landscape {
         BoxMm::from_corners(m, m + title_h, w - m - (SIDE_PANEL + PANEL_GAP) * u, h - m)
     } else {
         BoxMm::from_corners(m, m + title_h, w - m, h - m - BOTTOM_PANEL * u)
+    };
+    // At most half the frame goes to the table.
+    BoxMm {
+        h: f.h - table_mm.clamp(0.0, f.h / 2.0),
+        ..f
     }
 }
 
@@ -131,8 +142,8 @@ pub fn round_denominator(at_least: f64) -> f64 {
 /// frame, and the frame's whole world rectangle at that scale (the extent grown to the
 /// frame's shape, same centre). The rounding itself leaves the margin: only an extent that
 /// fits a standard scale exactly touches the frame.
-pub(crate) fn fit_view(page: &Page, extent: geo::Rect<f64>) -> geo::Rect<f64> {
-    let f = map_frame(page);
+pub(crate) fn fit_view(page: &Page, extent: geo::Rect<f64>, table_mm: f64) -> geo::Rect<f64> {
+    let f = map_frame_above(page, table_mm);
     let (ew, eh) = (extent.width().max(1.0), extent.height().max(1.0));
     let fitted = (f.w / ew).min(f.h / eh);
     // 1 m on the ground is `s` mm on paper: the scale is 1 : 1000 / s.
@@ -152,7 +163,8 @@ pub(crate) fn fit_view(page: &Page, extent: geo::Rect<f64>) -> geo::Rect<f64> {
 }
 
 /// Page millimetres per world metre when `view` (a [`fit_view`] rectangle) fills the map
-/// frame.
+/// frame. A frame shortened for a table keeps its width, and the view its shape, so the
+/// full frame gives the same value.
 pub(crate) fn map_scale(page: &Page, view: geo::Rect<f64>) -> f64 {
     let f = map_frame(page);
     (f.w / view.width().max(1e-9)).min(f.h / view.height().max(1e-9))
@@ -196,7 +208,7 @@ mod tests {
         for paper in [Paper::A4, Paper::A3] {
             for landscape in [true, false] {
                 let page = Page { paper, landscape };
-                let v = fit_view(&page, extent);
+                let v = fit_view(&page, extent, 0.0);
                 let d = scale_denominator(&page, v);
                 assert_eq!(round_denominator(d), d, "{paper:?} {landscape}: 1:{d}");
                 assert!(v.min().x <= extent.min().x && v.max().x >= extent.max().x);

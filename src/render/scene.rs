@@ -165,6 +165,9 @@ pub struct Label {
     pub major: bool,
     /// The label is dropped when wider than this many metres (it must fit its feature).
     pub max_width_m: Option<f64>,
+    /// Anchors tried in turn when the label does not fit at `at` (a park's name above or
+    /// below the park when a move number sits on its middle).
+    pub also_at: Vec<geo::Coord<f64>>,
 }
 
 /// A whole map's content.
@@ -198,4 +201,87 @@ pub struct Scene {
     pub footer: String,
     /// Printed across the map when its finding could not be assessed (未提供建筑数据，未评价).
     pub stamp: Option<String>,
+    /// A table drawn on the sheet under the map frame (the siting map's move table); the
+    /// frame is shortened by [`SheetTable::height_mm`] to make room.
+    pub table: Option<SheetTable>,
+}
+
+/// A table on the sheet, under the map frame: a title, a header row and at most
+/// [`SheetTable::MAX_ROWS`] rows, the rest counted in a note that says where they are.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SheetTable {
+    /// The title above the table (搬迁安置一览表).
+    pub title: String,
+    /// Column headings.
+    pub header: Vec<String>,
+    /// Relative column widths (any unit: the table spans the frame's width).
+    pub widths: Vec<f64>,
+    /// Right-aligned (number) columns.
+    pub numeric: Vec<bool>,
+    /// The rows, in order; the first cell of each is a move number drawn as its key.
+    pub rows: Vec<Vec<String>>,
+    /// Where the rows past [`SheetTable::MAX_ROWS`] are listed ("另有 3 项见 siting.xlsx").
+    pub more: String,
+    /// Where on the sheet the table sits.
+    pub place: TablePlace,
+}
+
+/// Where a sheet's table sits: under the frame (which is shortened for it), or in a corner
+/// of the frame the map leaves clear (the frame keeps its size and the map its scale).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TablePlace {
+    /// Under the frame, across its width.
+    Below,
+    /// Inside the frame, in this corner.
+    Corner(Corner),
+}
+
+/// A corner of the map frame.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Corner {
+    /// Bottom right.
+    BottomRight,
+    /// Top right.
+    TopRight,
+    /// Top left.
+    TopLeft,
+    /// Bottom left.
+    BottomLeft,
+}
+
+impl Corner {
+    /// Every corner, in the order tried.
+    pub const ALL: [Corner; 4] = [
+        Corner::BottomRight,
+        Corner::TopRight,
+        Corner::TopLeft,
+        Corner::BottomLeft,
+    ];
+}
+
+impl SheetTable {
+    /// Most rows drawn: a longer list takes the frame's room from the map.
+    pub const MAX_ROWS: usize = 14;
+    /// Height of one row, mm on A4.
+    pub const ROW_MM: f64 = 4.2;
+
+    /// The height (mm, `u` = the page's size unit) a table of `rows` rows takes with its
+    /// title, header and gap above: known before the table is made, so the map's view can
+    /// be fitted to the frame that is left.
+    pub fn height_for(rows: usize, u: f64) -> f64 {
+        if rows == 0 {
+            return 0.0;
+        }
+        let shown = rows.min(Self::MAX_ROWS);
+        let note = usize::from(rows > Self::MAX_ROWS);
+        (5.5 + (1 + shown + note) as f64 * Self::ROW_MM + 3.0) * u
+    }
+
+    /// The height this table takes from the frame (mm): none in a corner of it.
+    pub fn height_mm(&self, u: f64) -> f64 {
+        match self.place {
+            TablePlace::Below => Self::height_for(self.rows.len(), u),
+            TablePlace::Corner(_) => 0.0,
+        }
+    }
 }

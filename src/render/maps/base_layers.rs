@@ -85,6 +85,28 @@ pub(super) fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, z
             } else {
                 pt.0
             };
+            // Where the middle is taken (a move number, another label): just above the
+            // park, then just below it, then its upper and lower quarters.
+            let gap = 3.0 / mm_per_m.max(1e-9);
+            let x = b.center().x;
+            let also_at = vec![
+                geo::Coord {
+                    x,
+                    y: b.max().y + gap,
+                },
+                geo::Coord {
+                    x,
+                    y: b.min().y - gap,
+                },
+                geo::Coord {
+                    x,
+                    y: b.max().y - b.height() / 4.0,
+                },
+                geo::Coord {
+                    x,
+                    y: b.min().y + b.height() / 4.0,
+                },
+            ];
             scene.labels.push(Label {
                 text: name,
                 at,
@@ -92,6 +114,7 @@ pub(super) fn add_parks(ctx: &MapContext, req: &MapRequest, scene: &mut Scene, z
                 priority: f64::MAX,
                 major: true,
                 max_width_m: None,
+                also_at,
             });
         }
     }

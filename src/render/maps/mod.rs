@@ -203,6 +203,32 @@ fn union_rect(a: Option<Rect<f64>>, b: Option<Rect<f64>>) -> Option<Rect<f64>> {
 /// # Errors
 /// An unknown park id or indicator.
 pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
+    use super::scene::SheetTable;
+    let rows = match (req.kind, ctx.siting) {
+        (MapKind::Siting, Some(r)) => r.placements().len(),
+        _ => 0,
+    };
+    if rows == 0 {
+        return scene_above(ctx, req, 0.0);
+    }
+    // The move table goes under the frame when the map keeps its scale there; else into a
+    // corner the map leaves clear; else under the frame at the next scale.
+    let below = SheetTable::height_for(rows, req.page.unit());
+    let (extent, _) = base_extent(ctx, req)?;
+    let denominator = |v: geo::Rect<f64>| (1000.0 / super::page::map_scale(&req.page, v)).round();
+    let keeps_scale = denominator(super::page::fit_view(&req.page, extent, 0.0))
+        == denominator(super::page::fit_view(&req.page, extent, below));
+    if !keeps_scale {
+        let mut scene = scene_above(ctx, req, 0.0)?;
+        if crate::render::sheet::clear_corner(&mut scene, &req.page, ctx.lang) {
+            return Ok(scene);
+        }
+    }
+    scene_above(ctx, req, below)
+}
+
+/// What the map frame is fitted to: the whole project, or the park asked for (and its name).
+fn base_extent(ctx: &MapContext, req: &MapRequest) -> Result<(geo::Rect<f64>, Option<String>)> {
     let m = ctx.model;
     let all_parcels = m
         .parcels
@@ -214,8 +240,8 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect()));
     let context = union_rect(all_parcels, all_parks)
         .ok_or_else(|| Error::Missing("nothing to draw: the project has no parcels".into()))?;
-    let (extent, park_name) = match &req.park {
-        None => (context, None),
+    match &req.park {
+        None => Ok((context, None)),
         Some(id) => {
             let park = m.parks.iter().find(|p| &p.id == id).ok_or_else(|| {
                 let hint = suggest(id, m.parks.iter().map(|p| p.id.as_str()))
@@ -223,15 +249,32 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
                     .unwrap_or_default();
                 Error::invalid("park", id.as_str(), format!("no such park{hint}"))
             })?;
-            (
+            Ok((
                 park.geometry.bounding_rect().unwrap_or(context),
                 Some(park.name.clone().unwrap_or_else(|| park.id.clone())),
-            )
+            ))
         }
-    };
+    }
+}
+
+/// The scene with `table_mm` kept under the frame for a table.
+fn scene_above(ctx: &MapContext, req: &MapRequest, table_mm: f64) -> Result<Scene> {
+    let m = ctx.model;
+    let (extent, park_name) = base_extent(ctx, req)?;
+    let context = m
+        .parcels
+        .iter()
+        .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect()));
+    let context = union_rect(
+        context,
+        m.parks
+            .iter()
+            .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect())),
+    )
+    .unwrap_or(extent);
     // The frame shows the extent at a standard round scale, grown to the frame's shape:
     // what is drawn and counted is what lies in that view.
-    let view = super::page::fit_view(&req.page, extent);
+    let view = super::page::fit_view(&req.page, extent, table_mm);
     let in_view = |g: &geo::MultiPolygon<f64>| {
         req.park.is_none() || g.bounding_rect().is_some_and(|b| b.intersects(&view))
     };
@@ -263,6 +306,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         title_block: Vec::new(),
         footer: String::new(),
         stamp: None,
+        table: None,
     };
     let map_title = match req.kind {
         MapKind::Overview => overview::build(ctx, req, &mut scene, &in_view),

@@ -43,6 +43,7 @@ pub(crate) fn parcel_labels(
             priority: p.area.m2(),
             major: false,
             max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
+            also_at: Vec::new(),
         });
     }
 }
@@ -119,6 +120,7 @@ pub(crate) fn parcel_keys(
             priority: f64::MAX / 2.0,
             major: false,
             max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
+            also_at: Vec::new(),
         });
         items.push(LegendItem {
             style: Style::fill(fill, PARCEL_EDGE, 0.12),

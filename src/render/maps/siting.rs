@@ -8,7 +8,9 @@ use super::{tr, MapContext, MapRequest};
 use crate::analyse::site::{reaches_protected, SitingResult};
 use crate::error::{Error, Result};
 use crate::project::Lang;
-use crate::render::scene::{LegendItem, Marker, Scene, SceneLayer, Style, Swatch};
+use crate::render::scene::{
+    LegendItem, Marker, Scene, SceneLayer, SheetTable, Style, Swatch, TablePlace,
+};
 use crate::render::style::PARCEL_EDGE;
 
 /// The styles of the siting map.
@@ -158,7 +160,7 @@ pub fn build(
         if let Some(to) = to {
             scene.markers.push(Marker { at: to.0, number });
         }
-        moves.push(move_entry(ctx, r, k, *mv, *s));
+        moves.push(move_row(ctx, r, k, *mv, *s));
     }
     scene.layers.push(over);
     let placed = assigned.len();
@@ -277,13 +279,10 @@ pub fn build(
         ));
     }
     if !moves.is_empty() {
-        scene
-            .legend
-            .insert(1, (Some(tr(l, "搬迁一览", "Moves")), moves));
+        scene.table = Some(move_table(l, moves));
     }
     if !tenants.is_empty() {
         let entries = tenant_entries(ctx, r, &tenants, &factory);
-        // Before the moves: the list of moves is the one cut when the legend is full.
         scene.legend.insert(
             1.min(scene.legend.len()),
             (
@@ -324,21 +323,19 @@ fn clamp_into(p: Coord<f64>, r: &geo::Rect<f64>) -> Coord<f64> {
     }
 }
 
-/// The move table's row for the k-th placed move: the enterprise and its new park as the
-/// label; the old site, the new site, their 亩, the protection distance and the phase as
-/// the detail.
-fn move_entry(
+/// The move table's row of the `k`-th assignment: number, firm, old site and its 亩, new
+/// site, park, new area (亩, or m² of a standard factory), protection distance, phase.
+fn move_row(
     ctx: &MapContext,
     r: &SitingResult,
     k: usize,
     mover: usize,
     site: usize,
-) -> LegendItem {
+) -> Vec<String> {
     let (m, l) = (ctx.model, ctx.lang);
     let mv = &r.movers[mover];
     let e = &m.enterprises[mv.enterprise];
     let name = e.name.clone().unwrap_or_else(|| e.id.clone());
-    let short: String = name.trim_end_matches("有限公司").chars().take(12).collect();
     let st = &r.sites[site];
     let park = m
         .parks
@@ -350,7 +347,7 @@ fn move_entry(
         .map(|&p| m.parcels[p].id.as_str())
         .collect();
     let old = match old.as_slice() {
-        [] => tr(l, "原址未落宗", "old site not on a parcel"),
+        [] => tr(l, "未落宗", "not on a parcel"),
         [one] => (*one).to_owned(),
         [first, rest @ ..] => format!("{first} {}", count(l, rest.len() + 1, "宗", "parcels")),
     };
@@ -363,50 +360,71 @@ fn move_entry(
         .and_then(|a| a.phase)
         .map(|y| format!("{y}"))
         .unwrap_or_else(|| "—".into());
-    if st.factory().is_some() {
+    let mu = tr(l, "亩", "mu");
+    let (new_site, new_area) = if st.factory().is_some() {
         let need = mv.floor_need_m2.unwrap_or(0.0);
-        let detail = match l {
-            Lang::Zh => format!(
-                "原址 {old}（{:.1} 亩）→ 标准厂房 {}（{need:.0} 平方米）· 防护 {:.0} 米 · {phase} 年",
-                old_mu,
-                st.id,
-                mv.protection_m
-            ),
-            Lang::En => format!(
-                "from {old} ({:.1} mu) to standard factory {} ({need:.0} m²) · protection {:.0} m · phase {phase}",
-                old_mu,
-                st.id,
-                mv.protection_m
-            ),
-        };
-        return LegendItem {
-            style: Style::line("#7a0177", 0.6),
-            swatch: Swatch::Key(k as u16 + 1),
-            label: format!("{short} → {park}"),
-            detail: Some(detail),
-        };
-    }
-    let detail = match l {
-        Lang::Zh => format!(
-            "原址 {old}（{:.1} 亩）→ 新址 {}（{:.1} 亩）· 防护 {:.0} 米 · {phase} 年",
-            old_mu,
-            st.id,
-            st.area.to_mu(),
-            mv.protection_m
-        ),
-        Lang::En => format!(
-            "from {old} ({:.1} mu) to {} ({:.1} mu) · protection {:.0} m · phase {phase}",
-            old_mu,
-            st.id,
-            st.area.to_mu(),
-            mv.protection_m
-        ),
+        (
+            format!("{}{}", tr(l, "标准厂房 ", "factory "), st.id),
+            format!("{need:.0} {}", tr(l, "平方米", "m²")),
+        )
+    } else {
+        (st.id.clone(), format!("{:.1} {mu}", st.area.to_mu()))
     };
-    LegendItem {
-        style: Style::line("#7a0177", 0.6),
-        swatch: Swatch::Key(k as u16 + 1),
-        label: format!("{short} → {park}"),
-        detail: Some(detail),
+    let phase = match (l, phase.as_str()) {
+        (Lang::Zh, y) if y != "—" => format!("{y} 年"),
+        (_, y) => y.to_owned(),
+    };
+    vec![
+        (k + 1).to_string(),
+        name,
+        old,
+        format!("{old_mu:.1} {mu}"),
+        new_site,
+        park,
+        new_area,
+        format!("{:.0} {}", mv.protection_m, tr(l, "米", "m")),
+        phase,
+    ]
+}
+
+/// The move table of the sheet, from its rows.
+fn move_table(l: Lang, rows: Vec<Vec<String>>) -> SheetTable {
+    let header = match l {
+        Lang::Zh => [
+            "编号",
+            "企业",
+            "原址",
+            "原址面积",
+            "新址",
+            "安置园区",
+            "新址面积",
+            "防护距离",
+            "分期",
+        ],
+        Lang::En => [
+            "No.",
+            "Firm",
+            "Old site",
+            "Old area",
+            "New site",
+            "Park",
+            "New area",
+            "Protection",
+            "Phase",
+        ],
+    };
+    let more = rows.len().saturating_sub(SheetTable::MAX_ROWS);
+    SheetTable {
+        title: tr(l, "搬迁安置一览表", "Relocation moves"),
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        widths: vec![5.0, 20.0, 15.0, 10.0, 18.0, 16.0, 12.0, 9.0, 8.0],
+        numeric: vec![false, false, false, true, false, false, true, true, false],
+        rows,
+        more: match l {
+            Lang::Zh => format!("另有 {more} 项见 siting.xlsx「安置方案」"),
+            Lang::En => format!("{more} more in siting.xlsx, sheet plan"),
+        },
+        place: TablePlace::Below,
     }
 }
 

@@ -8,12 +8,17 @@ mod locator;
 mod map_body;
 mod north_arrow;
 mod scale_bar;
+mod sheet_table;
+
+pub(crate) use sheet_table::clear_corner;
 mod title_block;
 
 use std::fmt::Write;
 
 use super::draw::text;
-use super::page::{map_frame, map_scale, BoxMm, Page, BOTTOM_PANEL, MARGIN, PANEL_GAP, SIDE_PANEL};
+use super::page::{
+    map_frame_above, map_scale, BoxMm, Page, BOTTOM_PANEL, MARGIN, PANEL_GAP, SIDE_PANEL,
+};
 use super::scene::Scene;
 use super::svg::{n, ToPage};
 use crate::project::Lang;
@@ -35,7 +40,11 @@ pub(crate) struct Sheet<'a> {
 
 impl<'a> Sheet<'a> {
     fn new(scene: &'a Scene, page: &Page, lang: Lang) -> Sheet<'a> {
-        let frame = map_frame(page);
+        let table_mm = scene
+            .table
+            .as_ref()
+            .map_or(0.0, |t| t.height_mm(page.unit()));
+        let frame = map_frame_above(page, table_mm);
         let c = scene.extent.center();
         let to_page = ToPage {
             ox: frame.x + frame.w / 2.0,
@@ -85,6 +94,7 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
     north_arrow::draw(&mut out, &sheet, nx, ny);
     scale_bar::draw(&mut out, &sheet);
     panel(&mut out, &sheet, page);
+    sheet_table::draw(&mut out, &sheet);
     footer(&mut out, &sheet, page);
     out.push_str("</svg>");
     out
@@ -97,8 +107,19 @@ fn north_arrow_tip(sheet: &Sheet) -> (f64, f64) {
 }
 
 /// The page boxes inside the frame that map labels keep off: the coordinate labels' bands,
-/// the north arrow and the scale bar.
+/// the north arrow, the scale bar, the move numbers and a table in a corner of the frame.
 pub(crate) fn furniture_boxes(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
+    let mut boxes = fixed_furniture(sheet);
+    if let Some(t) = &sheet.scene.table {
+        if matches!(t.place, crate::render::scene::TablePlace::Corner(_)) {
+            boxes.extend(sheet_table::table_box(sheet).map(|b| (b.x, b.y, b.right(), b.bottom())));
+        }
+    }
+    boxes
+}
+
+/// The furniture in the frame besides a table.
+fn fixed_furniture(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
     let u = sheet.u;
     let (nx, ny) = north_arrow_tip(sheet);
     let mut boxes = coordinate_ticks::label_bands(sheet).to_vec();
@@ -181,7 +202,9 @@ fn footer(out: &mut String, sheet: &Sheet, page: &Page) {
 /// title block.
 fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
     let (w, _) = page.size_mm();
-    let (f, u) = (sheet.frame, sheet.u);
+    // The panel keeps to the whole frame's height: a table under the frame takes room from
+    // the map, not from the legend.
+    let (f, u) = (map_frame_above(page, 0.0), sheet.u);
     let m = MARGIN * u;
     let block_h = title_block::height(sheet);
     if page.landscape {
@@ -299,5 +322,68 @@ mod tests {
             checked > 20,
             "{checked} labels placed on the sample's sheets"
         );
+    }
+
+    /// The siting sheet of the sample lists every move in its table (none cut), the table
+    /// sits under the frame or in a corner of it clear of the furniture, and every park is
+    /// named although move numbers sit on their middles.
+    #[test]
+    fn the_siting_sheet_tables_every_move_and_names_every_park() {
+        use crate::render::scene::TablePlace;
+        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
+            .expect("the sample opens");
+        let a = ws.analyse();
+        let siting = ws.site(&a, &Default::default()).expect("siting");
+        let ctx = ws.map_context(&a, Some(&siting));
+        for page in [
+            Page::default(),
+            Page {
+                paper: crate::render::Paper::A3,
+                landscape: false,
+            },
+        ] {
+            let mut req = MapRequest::new(MapKind::Siting);
+            req.page = page;
+            let scene = build_scene(&ctx, &req).expect("scene");
+            let t = scene.table.as_ref().expect("a move table");
+            assert_eq!(t.rows.len(), siting.placements().len());
+            assert!(t.rows.len() <= crate::render::scene::SheetTable::MAX_ROWS);
+            for (k, row) in t.rows.iter().enumerate() {
+                assert_eq!(row[0], (k + 1).to_string());
+                assert_eq!(row.len(), t.header.len());
+            }
+            let sheet = Sheet::new(&scene, &page, ws.lang());
+            let b = sheet_table::table_box(&sheet).expect("a box");
+            let f = sheet.frame;
+            let (_, h) = page.size_mm();
+            match t.place {
+                TablePlace::Below => {
+                    assert!(b.y >= f.bottom() && b.bottom() <= h, "{b:?} under {f:?}")
+                }
+                TablePlace::Corner(_) => {
+                    assert!(
+                        b.x >= f.x
+                            && b.right() <= f.right()
+                            && b.y >= f.y
+                            && b.bottom() <= f.bottom()
+                    )
+                }
+            }
+            let svg = compose_svg(&scene, &page, ws.lang());
+            assert!(svg.contains("<g id=\"sheet-table\">"));
+            let placed = place(
+                &scene.labels,
+                &sheet.to_page,
+                (f.x, f.y, f.right(), f.bottom()),
+                &furniture_boxes(&sheet),
+            );
+            for park in &ws.model().parks {
+                let name = park.name.clone().unwrap_or_else(|| park.id.clone());
+                assert!(
+                    placed.iter().any(|p| p.label.text == name),
+                    "{name} not named on {page:?}"
+                );
+            }
+        }
     }
 }
