@@ -264,7 +264,8 @@ pub struct WebArgs {
 pub struct RenderArgs {
     /// Project folder or parkscope.toml.
     pub project: PathBuf,
-    /// Map kind: overview, intensity, idle, evaluation, siting, serviced.
+    /// Map kind: overview, intensity, idle, evaluation, siting, serviced, progress,
+    /// supply-years, buildings, unsupplied.
     #[arg(long)]
     pub map: String,
     /// Output file: .png, .svg or .pdf.

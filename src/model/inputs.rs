@@ -16,6 +16,8 @@ pub enum Input {
     SupplyRecords,
     /// Infrastructure (whether services reach a parcel: 熟地).
     Infrastructure,
+    /// Approval batches (批准用地: the 批而未供 map).
+    Approvals,
 }
 
 impl Model {
@@ -30,6 +32,7 @@ impl Model {
                 .iter()
                 .any(|p| p.status.is_some() || p.supply_date.is_some()),
             Input::Infrastructure => !self.infrastructure.is_empty(),
+            Input::Approvals => !self.approvals.is_empty(),
         }
     }
 

@@ -77,6 +77,7 @@ pub fn not_assessed(input: crate::model::Input, lang: Lang) -> String {
             "no parcel has a supply status or date",
         ),
         Infrastructure => ("未提供基础设施数据", "no infrastructure given"),
+        Approvals => ("未提供批准用地数据", "no approval batches given"),
     };
     match lang {
         Lang::Zh => format!("{zh}，未评价"),

@@ -13,6 +13,7 @@ mod progress;
 mod serviced;
 mod sheet_text;
 mod siting;
+mod unsupplied;
 
 pub use base_layers::road_styles;
 pub use evaluation::class_name as evaluation_class_name;
@@ -59,11 +60,13 @@ pub enum MapKind {
     SupplyYears,
     /// Building footprints by storeys.
     Buildings,
+    /// Approved-not-supplied land (批而未供) by batch and how long ago it was approved.
+    Unsupplied,
 }
 
 impl MapKind {
     /// Every kind.
-    pub const ALL: [MapKind; 9] = [
+    pub const ALL: [MapKind; 10] = [
         MapKind::Overview,
         MapKind::Intensity,
         MapKind::Idle,
@@ -73,6 +76,7 @@ impl MapKind {
         MapKind::Progress,
         MapKind::SupplyYears,
         MapKind::Buildings,
+        MapKind::Unsupplied,
     ];
     /// Parses a kind name.
     pub fn parse(s: &str) -> Option<MapKind> {
@@ -95,6 +99,7 @@ impl MapKind {
             MapKind::Serviced => vec![Input::Infrastructure],
             MapKind::Progress | MapKind::SupplyYears => vec![Input::SupplyRecords],
             MapKind::Buildings => vec![Input::Buildings],
+            MapKind::Unsupplied => vec![Input::Approvals],
         }
     }
     /// The kind's name.
@@ -109,6 +114,7 @@ impl MapKind {
             MapKind::Progress => "progress",
             MapKind::SupplyYears => "supply-years",
             MapKind::Buildings => "buildings",
+            MapKind::Unsupplied => "unsupplied",
         }
     }
 }
@@ -318,6 +324,7 @@ fn scene_above(ctx: &MapContext, req: &MapRequest, table_mm: f64) -> Result<Scen
         MapKind::Progress => progress::build_stages(ctx, req, &mut scene, &in_view),
         MapKind::SupplyYears => progress::build_years(ctx, req, &mut scene, &in_view),
         MapKind::Buildings => buildings::build(ctx, req, &mut scene, &in_view),
+        MapKind::Unsupplied => unsupplied::build(ctx, req, &mut scene, &in_view),
     };
     let lacking = m.lacking(&req.kind.needs(req.field.as_deref()));
     if !lacking.is_empty() {
