@@ -21,6 +21,10 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         let bytes = super::read_bytes(path)?;
         super::zip_limits::check(&bytes, &opts.limits)
             .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
+        for (part, head) in super::zip_limits::worksheet_heads(&bytes, 64 * 1024) {
+            super::xlsx_dimension::check(&part, &head)
+                .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
+        }
     }
     let mut wb = open_workbook_auto(path)
         .map_err(|e| Error::in_file(&file, format!("not a readable workbook: {e}")))?;

@@ -53,6 +53,71 @@ pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
     Ok(())
 }
 
+/// The first `max` bytes (inflated) of each worksheet part (`xl/worksheets/*.xml`) of a
+/// zip file, by part name: where a sheet declares its dimension. Parts that are neither
+/// stored nor deflated, or whose bytes are not where the directory says, are left out (the
+/// zip reader refuses them).
+pub(super) fn worksheet_heads(bytes: &[u8], max: usize) -> Vec<(String, Vec<u8>)> {
+    use std::io::Read;
+    let Some(eocd) = find_eocd(bytes) else {
+        return Vec::new();
+    };
+    let entries = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
+    let mut at = u32_at(bytes, eocd + 16).unwrap_or(u32::MAX) as usize;
+    let mut heads = Vec::new();
+    for _ in 0..entries {
+        if u32_at(bytes, at) != Some(0x0201_4b50) {
+            break;
+        }
+        let (Some(method), Some(packed), Some(name_len), Some(extra), Some(comment), Some(local)) = (
+            u16_at(bytes, at + 10),
+            u32_at(bytes, at + 20),
+            u16_at(bytes, at + 28),
+            u16_at(bytes, at + 30),
+            u16_at(bytes, at + 32),
+            u32_at(bytes, at + 42),
+        ) else {
+            break;
+        };
+        let name = bytes
+            .get(at + 46..at + 46 + name_len as usize)
+            .map(String::from_utf8_lossy)
+            .unwrap_or_default()
+            .into_owned();
+        at += 46 + name_len as usize + extra as usize + comment as usize;
+        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
+            continue;
+        }
+        let local = local as usize;
+        let (Some(0x0403_4b50), Some(n), Some(e)) = (
+            u32_at(bytes, local),
+            u16_at(bytes, local + 26),
+            u16_at(bytes, local + 28),
+        ) else {
+            continue;
+        };
+        let start = local + 30 + n as usize + e as usize;
+        let Some(data) = bytes.get(start..start.saturating_add(packed as usize).min(bytes.len()))
+        else {
+            continue;
+        };
+        let head = match method {
+            0 => data[..data.len().min(max)].to_vec(),
+            8 => {
+                let mut out = Vec::new();
+                // A damaged stream ends the head where it breaks: what came before is kept.
+                let _ = flate2::read::DeflateDecoder::new(data)
+                    .take(max as u64)
+                    .read_to_end(&mut out);
+                out
+            }
+            _ => continue,
+        };
+        heads.push((name, head));
+    }
+    heads
+}
+
 /// The end-of-central-directory record, searched from the end (a comment may follow it).
 fn find_eocd(b: &[u8]) -> Option<usize> {
     let lowest = b.len().saturating_sub(22 + 65_535);

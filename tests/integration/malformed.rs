@@ -47,6 +47,7 @@ cases!(
     csv_ragged_row,
     csv_stray_quote,
     csv_mixed_encoding,
+    xlsx_reversed_dimension,
     bad_date,
     duplicate_ids,
     empty_file,

@@ -234,7 +234,10 @@ mod tests {
         }
         let want_mu: f64 = a.ans.iter().map(|p| p.area.to_mu()).sum();
         assert_eq!(n, a.ans.len());
-        assert!((mu - want_mu).abs() < 0.05 * items.len() as f64, "{mu} vs {want_mu}");
+        assert!(
+            (mu - want_mu).abs() < 0.05 * items.len() as f64,
+            "{mu} vs {want_mu}"
+        );
         // Every sample batch was approved in 2014–2016: over 5 years before 2026-06-30.
         assert_eq!(items.len(), 1);
         assert!(items[0].label.contains("5 年以上"));
