@@ -109,17 +109,23 @@ impl Workspace {
             ));
         }
         let ctx = self.map_context(analysis, siting);
-        parks
+        let mut scenes = parks
             .par_iter()
             .map(|p| {
                 let mut r = request.clone();
                 r.park = Some(p.id.clone());
-                let scene = build_scene(&ctx, &r)?;
-                Ok(AtlasPage {
-                    park_id: p.id.clone(),
-                    svg: compose_svg(&scene, &r.page, self.lang()),
-                })
+                build_scene(&ctx, &r)
             })
-            .collect()
+            .collect::<Result<Vec<_>>>()?;
+        // One class list on every page, so the pages read alike side by side.
+        crate::render::unify_legends(&mut scenes, self.lang());
+        Ok(parks
+            .par_iter()
+            .zip(&scenes)
+            .map(|(p, scene)| AtlasPage {
+                park_id: p.id.clone(),
+                svg: compose_svg(scene, &request.page, self.lang()),
+            })
+            .collect())
     }
 }
