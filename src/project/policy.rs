@@ -214,6 +214,42 @@ pub struct WindRule {
     pub from_deg: Option<f64>,
     /// Points taken from a site upwind of the city centre.
     pub penalty_points: f64,
+    /// How often the wind blows from each of the 16 compass points, from north clockwise
+    /// (N, NNE, NE, … NNW), in any unit (percent of the year, hours): drawn as the wind rose
+    /// (风玫瑰图) of the siting map, relative to the largest. Default: none (no rose).
+    #[serde(default)]
+    pub rose: Option<Vec<f64>>,
+    /// Where the rose comes from (the station and years), printed under it.
+    #[serde(default)]
+    pub rose_source: Option<String>,
+}
+
+impl WindRule {
+    /// Refuses a rose that is not 16 frequencies, none negative, not all zero.
+    ///
+    /// # Errors
+    /// [`Error::Policy`] naming the rules and the key.
+    pub fn check(&self, rules: &str) -> Result<()> {
+        let bad = |reason: String| Error::Policy {
+            name: rules.to_owned(),
+            reason,
+        };
+        if let Some(r) = &self.rose {
+            if r.len() != 16 {
+                return Err(bad(format!(
+                    "wind.rose holds {} values where the 16 compass points (N, NNE, … NNW) need one each",
+                    r.len()
+                )));
+            }
+            if let Some(v) = r.iter().find(|v| !(v.is_finite() && **v >= 0.0)) {
+                return Err(bad(format!("wind.rose: {v} is not a frequency")));
+            }
+            if r.iter().all(|v| *v == 0.0) {
+                return Err(bad("wind.rose: every frequency is 0".into()));
+            }
+        }
+        Ok(())
+    }
 }
 
 /// A protection-distance row.
@@ -463,6 +499,7 @@ impl Policy {
             choice.siting.as_deref().unwrap_or("default"),
             base,
         )?;
+        siting.wind.check(&siting.name)?;
         let serviced_land: ServicedLandRules = load_table(
             "serviced-land",
             choice.serviced_land.as_deref().unwrap_or("default"),
@@ -498,6 +535,27 @@ impl Policy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_wind_rose_must_be_sixteen_frequencies() {
+        let rule = |rose: Option<Vec<f64>>| WindRule {
+            from_deg: None,
+            penalty_points: 10.0,
+            rose,
+            rose_source: None,
+        };
+        assert!(rule(None).check("r").is_ok());
+        assert!(rule(Some(vec![1.0; 16])).check("r").is_ok());
+        let e = rule(Some(vec![1.0; 15]))
+            .check("r")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("wind.rose holds 15 values"), "{e}");
+        let mut neg = vec![1.0; 16];
+        neg[3] = -2.0;
+        assert!(rule(Some(neg)).check("r").is_err());
+        assert!(rule(Some(vec![0.0; 16])).check("r").is_err());
+    }
 
     #[test]
     fn far_minimum_by_most_specific_code() {

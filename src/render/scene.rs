@@ -204,6 +204,18 @@ pub struct Scene {
     /// A table drawn on the sheet under the map frame (the siting map's move table); the
     /// frame is shortened by [`SheetTable::height_mm`] to make room.
     pub table: Option<SheetTable>,
+    /// The wind rose drawn under the north arrow (the siting map, when the siting rules
+    /// give one).
+    pub wind_rose: Option<WindRose>,
+}
+
+/// A wind rose (风玫瑰图): how often the wind blows from each of the 16 compass points.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WindRose {
+    /// Frequencies from north clockwise (N, NNE, … NNW), any unit.
+    pub frequencies: [f64; 16],
+    /// The caption under it: what it is and where it comes from.
+    pub caption: String,
 }
 
 /// A table on the sheet, under the map frame: a title, a header row and at most

@@ -132,6 +132,7 @@ pub fn parcel_themes(m: &Model, ix: &Index, a: &Analysis, lang: Lang) -> Vec<(Th
         number_prefix: None,
         drawn_on: a.as_of,
         siting: None,
+        wind_rose: None,
     };
     vec![
         land_use(m, lang),

@@ -72,7 +72,26 @@ impl Workspace {
             number_prefix: self.project.map.number_prefix.clone(),
             drawn_on: self.drawing_date(),
             siting,
+            wind_rose: self.wind_rose(),
         }
+    }
+
+    /// The siting rules' wind rose, when they give one, captioned in the project's language.
+    fn wind_rose(&self) -> Option<crate::render::WindRose> {
+        let w = &self.policy.siting.wind;
+        let frequencies: [f64; 16] = w.rose.as_deref()?.try_into().ok()?;
+        let title = match self.lang() {
+            crate::Lang::Zh => "风玫瑰图（风向频率）",
+            crate::Lang::En => "Wind rose (frequency of wind from each direction)",
+        };
+        let caption = match &w.rose_source {
+            Some(s) => format!("{title} · {s}"),
+            None => title.to_owned(),
+        };
+        Some(crate::render::WindRose {
+            frequencies,
+            caption,
+        })
     }
 
     /// Draws one map as an SVG page (save it as PNG, SVG or PDF with

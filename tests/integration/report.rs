@@ -230,6 +230,7 @@ fn issue_17_dossier_says_what_it_could_not_assess() {
         "constraints.geojson",
         "infrastructure.geojson",
         "factories.geojson",
+        "siting-xinhe.toml",
     ] {
         p.file(f, std::fs::read(Path::new(SAMPLE).join(f)).unwrap());
     }

@@ -143,6 +143,8 @@ pub struct MapContext<'a> {
     pub drawn_on: chrono::NaiveDate,
     /// The siting result, for the siting map.
     pub siting: Option<&'a crate::analyse::site::SitingResult>,
+    /// The siting rules' wind rose, drawn on the siting map.
+    pub wind_rose: Option<crate::render::scene::WindRose>,
 }
 
 /// What to draw.
@@ -313,6 +315,7 @@ fn scene_above(ctx: &MapContext, req: &MapRequest, table_mm: f64) -> Result<Scen
         footer: String::new(),
         stamp: None,
         table: None,
+        wind_rose: None,
     };
     let map_title = match req.kind {
         MapKind::Overview => overview::build(ctx, req, &mut scene, &in_view),

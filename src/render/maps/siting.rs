@@ -163,6 +163,7 @@ pub fn build(
         moves.push(move_row(ctx, r, k, *mv, *s));
     }
     scene.layers.push(over);
+    scene.wind_rose = ctx.wind_rose.clone();
     let placed = assigned.len();
     let in_factories: usize = tenants.iter().map(|(_, t)| t.len()).sum();
     let unplaced = r.movers.len() - placed;

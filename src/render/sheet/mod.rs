@@ -12,6 +12,7 @@ mod sheet_table;
 
 pub(crate) use sheet_table::clear_corner;
 mod title_block;
+mod wind_rose;
 
 use std::fmt::Write;
 
@@ -92,6 +93,7 @@ pub fn compose_svg(scene: &Scene, page: &Page, lang: Lang) -> String {
     stamp(&mut out, &sheet);
     let (nx, ny) = north_arrow_tip(&sheet);
     north_arrow::draw(&mut out, &sheet, nx, ny);
+    wind_rose::draw(&mut out, &sheet);
     scale_bar::draw(&mut out, &sheet);
     panel(&mut out, &sheet, page);
     sheet_table::draw(&mut out, &sheet);
@@ -125,6 +127,7 @@ fn fixed_furniture(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
     let mut boxes = coordinate_ticks::label_bands(sheet).to_vec();
     boxes.push((nx - 4.0 * u, ny - 5.0 * u, nx + 4.0 * u, ny + 7.0 * u));
     boxes.push(scale_bar::footprint(sheet));
+    boxes.extend(wind_rose::footprint(sheet));
     boxes.extend(map_body::marker_boxes(sheet));
     boxes
 }
@@ -371,6 +374,9 @@ mod tests {
             }
             let svg = compose_svg(&scene, &page, ws.lang());
             assert!(svg.contains("<g id=\"sheet-table\">"));
+            // The sample's siting rules give a wind rose: drawn, and kept clear by labels.
+            assert!(svg.contains("<g id=\"wind-rose\">"));
+            assert!(wind_rose::footprint(&sheet).is_some());
             let placed = place(
                 &scene.labels,
                 &sheet.to_page,
