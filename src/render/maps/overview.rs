@@ -19,6 +19,17 @@ pub fn build(
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) -> String {
     let m = ctx.model;
+    // Under the parcels: the land of each park no parcel covers (its roads, greens and
+    // water), filled so the park reads whole instead of holed.
+    let (gaps, gap_mu) = park_land_between_parcels(ctx, in_view);
+    let gap_style = Style::fill("#e4e1da", "#e4e1da", 0.0);
+    if !gaps.is_empty() {
+        let mut under = SceneLayer::default();
+        for g in gaps {
+            under.push(Geometry::MultiPolygon(g), &gap_style);
+        }
+        scene.layers.push(under);
+    }
     let mut layer = SceneLayer::default();
     // Per class, in GB 50137 order: parcels and 亩 in the frame.
     let mut classes: BTreeMap<(usize, &'static str), (usize, f64)> = BTreeMap::new();
@@ -56,10 +67,65 @@ pub fn build(
         Some(tr(ctx.lang, "用地性质（用地平衡）", "Land use (balance)")),
         items,
     ));
+    if gap_mu > 0.0 {
+        scene.legend.push((
+            None,
+            vec![LegendItem {
+                style: gap_style,
+                swatch: Swatch::Area,
+                label: tr(
+                    ctx.lang,
+                    "园区内未划宗地的用地（道路、绿地、水域等，不计入用地平衡）",
+                    "Park land outside parcels (roads, greens, water; not in the balance)",
+                ),
+                detail: Some(format!("{gap_mu:.1} {}", tr(ctx.lang, "亩", "mu"))),
+            }],
+        ));
+    }
     constraints_layer(ctx, scene);
     facilities_layer(ctx, scene);
     parcel_labels(ctx, req, scene, in_view);
     tr(ctx.lang, "用地现状图", "land use")
+}
+
+/// Each park in view minus every parcel that touches it (one difference per park, as for
+/// 批而未供 land), and the 亩 of what is left; slivers under 1 m² are dropped.
+fn park_land_between_parcels(
+    ctx: &MapContext,
+    in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
+) -> (Vec<geo::MultiPolygon<f64>>, f64) {
+    use geo::algorithm::bool_ops::FillRule;
+    use geo::{Area, BooleanOps};
+    use rayon::prelude::*;
+    let (m, ix) = (ctx.model, ctx.index);
+    let shown: Vec<&crate::model::Park> = m.parks.iter().filter(|p| in_view(&p.geometry)).collect();
+    let rests: Vec<geo::MultiPolygon<f64>> = shown
+        .par_iter()
+        .filter_map(|park| {
+            let bbox = park.geometry.bounding_rect()?;
+            let mut near: Vec<usize> = ix
+                .parcels
+                .locate_in_envelope_intersecting(&crate::index::envelope(bbox))
+                .map(|e| e.data)
+                .collect();
+            near.sort_unstable();
+            let cover = geo::MultiPolygon::new(
+                near.iter()
+                    .flat_map(|&i| m.parcels[i].geometry.0.iter().cloned())
+                    .collect(),
+            );
+            let rest = crate::index::repaired(
+                park.geometry
+                    .difference_with_fill_rule(&cover, FillRule::NonZero),
+            );
+            (rest.unsigned_area() > 1.0).then_some(rest)
+        })
+        .collect();
+    let mu = rests
+        .iter()
+        .map(|r| crate::units::AreaM2(r.unsigned_area()).to_mu())
+        .sum();
+    (rests, mu)
 }
 
 /// The constraint kinds drawn as areas or lines, in legend order, with their style and
@@ -246,5 +312,36 @@ pub(crate) fn facilities_layer(ctx: &MapContext, scene: &mut Scene) {
         scene
             .legend
             .push((Some(tr(l, "设施", "Facilities")), legend));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    /// On the sample, the park land outside parcels and the parcels' land inside the parks
+    /// add up to the parks' area (the parcels do not overlap).
+    #[test]
+    fn park_land_outside_parcels_and_parcels_make_the_parks() {
+        use geo::Area;
+        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
+            .expect("the sample opens");
+        let a = ws.analyse();
+        let ctx = ws.map_context(&a, None);
+        let m = ws.model();
+        let (_, gap_mu) = super::park_land_between_parcels(&ctx, &|_| true);
+        let parks_m2: f64 = m.parks.iter().map(|p| p.geometry.unsigned_area()).sum();
+        let inside_m2: f64 = m
+            .parks
+            .iter()
+            .map(|park| {
+                m.parcels
+                    .iter()
+                    .map(|p| crate::index::clipped_area(&p.geometry, &park.geometry))
+                    .sum::<f64>()
+            })
+            .sum();
+        let gap_m2 = gap_mu * 2000.0 / 3.0;
+        assert!(gap_m2 > 0.0);
+        let rel = (gap_m2 + inside_m2 - parks_m2).abs() / parks_m2;
+        assert!(rel < 1e-6, "{gap_m2} + {inside_m2} vs {parks_m2}: {rel}");
     }
 }
