@@ -82,7 +82,7 @@ impl Workspace {
         let frequencies: [f64; 16] = w.rose.as_deref()?.try_into().ok()?;
         let title = match self.lang() {
             crate::Lang::Zh => "风玫瑰图（风向频率）",
-            crate::Lang::En => "Wind rose (frequency of wind from each direction)",
+            crate::Lang::En => "Wind rose (frequency by direction)",
         };
         let caption = match &w.rose_source {
             Some(s) => format!("{title} · {s}"),
