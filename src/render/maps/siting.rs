@@ -119,6 +119,9 @@ pub fn build(
         sites.push(Geometry::MultiPolygon(r.sites[*s].geometry.clone()), style);
     }
     // Old sites: released where the mover was placed, kept (and marked so) where not.
+    // The legend's 亩 adds the movers' shares of their old parcels (a parcel several
+    // enterprises share is split equally between them, as in the tables): a parcel shared
+    // with a firm that stays is not wholly released.
     let (mut old_mu, mut stays_mu) = (0.0, 0.0);
     for (k, mv) in r.movers.iter().enumerate() {
         let placed = assigned.iter().any(|(a, _)| *a == k);
@@ -375,11 +378,16 @@ fn move_row(
         (Lang::Zh, y) if y != "—" => format!("{y} 年"),
         (_, y) => y.to_owned(),
     };
+    let old_area = if ctx.index.enterprise_parcels[mv.enterprise.index()].is_empty() {
+        "—".to_owned()
+    } else {
+        format!("{old_mu:.1} {mu}")
+    };
     vec![
         (k + 1).to_string(),
         name,
         old,
-        format!("{old_mu:.1} {mu}"),
+        old_area,
         new_site,
         park,
         new_area,
@@ -477,10 +485,11 @@ fn tenant_entries(
         .collect()
 }
 
+/// "3 家" / "3 firms", "1 firm": the English noun is given plural and made singular for one.
 fn count(l: Lang, n: usize, zh: &str, en: &str) -> String {
-    if l == Lang::Zh {
-        format!("{n} {zh}")
-    } else {
-        format!("{n} {en}")
+    match l {
+        Lang::Zh => format!("{n} {zh}"),
+        Lang::En if n == 1 => format!("1 {}", en.strip_suffix('s').unwrap_or(en)),
+        Lang::En => format!("{n} {en}"),
     }
 }

@@ -96,7 +96,8 @@ pub fn build(
     }
     scene.layers.push(pieces);
     // Batch outlines, labelled with number and approval month where they fit.
-    let outline = Style::line("#7f2704", 0.35).dashed(1.6, 0.6);
+    // Dark and wide enough to read on the red of the oldest class.
+    let outline = Style::line("#1a1a1a", 0.5).dashed(2.0, 0.8);
     let mut batches = SceneLayer::default();
     let mm_per_m = crate::render::page::map_scale(&req.page, scene.extent);
     let mut n_batches = 0usize;
@@ -119,7 +120,8 @@ pub fn build(
             at: pt.0,
             size_mm: 2.2,
             priority: bb.width() * bb.height(),
-            major: false,
+            // Bold with the wide halo: the labels sit on the red fills.
+            major: true,
             max_width_m: Some(bb.width().max(4.0 / mm_per_m.max(1e-9))),
             also_at: vec![geo::Coord {
                 x: bb.center().x,
