@@ -160,9 +160,26 @@ fn markers(out: &mut String, sheet: &Sheet) {
         return;
     }
     out.push_str("<g id=\"markers\">");
-    for m in &sheet.scene.markers {
-        let (x, y) = sheet.to_page.apply(m.at);
-        crate::render::draw::key(out, m.number, x, y, sheet.u);
+    let placed = super::marker_layout::lay_out(sheet);
+    // Leaders first, under every key: a number moved off its point points back to it.
+    for m in placed.iter().filter(|m| m.at != m.anchor) {
+        let _ = std::fmt::Write::write_fmt(
+            out,
+            format_args!(
+                "<line x1=\"{}\" y1=\"{}\" x2=\"{}\" y2=\"{}\" stroke=\"#7a0177\" stroke-width=\"{}\"/><circle cx=\"{}\" cy=\"{}\" r=\"{}\" fill=\"#7a0177\"/>",
+                crate::render::svg::n(m.anchor.0),
+                crate::render::svg::n(m.anchor.1),
+                crate::render::svg::n(m.at.0),
+                crate::render::svg::n(m.at.1),
+                crate::render::svg::n(0.2 * sheet.u),
+                crate::render::svg::n(m.anchor.0),
+                crate::render::svg::n(m.anchor.1),
+                crate::render::svg::n(0.45 * sheet.u)
+            ),
+        );
+    }
+    for m in &placed {
+        crate::render::draw::key(out, m.number, m.at.0, m.at.1, sheet.u);
     }
     out.push_str("</g>");
 }
@@ -170,12 +187,10 @@ fn markers(out: &mut String, sheet: &Sheet) {
 /// The page boxes of the numbered markers.
 pub(super) fn marker_boxes(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
     let r = crate::render::draw::KEY_R * sheet.u;
-    sheet
-        .scene
-        .markers
+    super::marker_layout::lay_out(sheet)
         .iter()
         .map(|m| {
-            let (x, y) = sheet.to_page.apply(m.at);
+            let (x, y) = m.at;
             (x - r, y - r, x + r, y + r)
         })
         .collect()

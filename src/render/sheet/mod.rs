@@ -6,6 +6,7 @@ mod coordinate_ticks;
 mod legend;
 mod locator;
 mod map_body;
+mod marker_layout;
 mod north_arrow;
 mod scale_bar;
 mod sheet_table;
