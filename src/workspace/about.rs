@@ -104,16 +104,24 @@ impl Workspace {
                 format!("{}（{}）", p.entry.title, p.entry.edition),
             ),
         ];
+        // Files by their path in the project folder: the notes and the dossier do not
+        // depend on where the project lies on this machine.
+        let base = self
+            .project
+            .file
+            .parent()
+            .unwrap_or(std::path::Path::new(""));
         for (layer, r) in &self.load_report().layers {
+            let files = in_folder(&r.path, base);
             let counts = if zh {
                 format!(
-                    "{}（读入 {} 个要素，剔除 {}，修复 {}）",
-                    r.path, r.read, r.rejected, r.repaired
+                    "{files}（读入 {} 个要素，剔除 {}，修复 {}）",
+                    r.read, r.rejected, r.repaired
                 )
             } else {
                 format!(
-                    "{} ({} features read, {} rejected, {} repaired)",
-                    r.path, r.read, r.rejected, r.repaired
+                    "{files} ({} features read, {} rejected, {} repaired)",
+                    r.read, r.rejected, r.repaired
                 )
             };
             rows.push((format!("{}{layer}", t("数据来源：", "source: ")), counts));
@@ -140,5 +148,45 @@ impl Workspace {
             rows,
             created: Some(self.as_of),
         }
+    }
+}
+
+/// A layer's file list (names joined by ", ") with each path inside `base` given relative
+/// to it; paths elsewhere are kept whole.
+fn in_folder(files: &str, base: &std::path::Path) -> String {
+    files
+        .split(", ")
+        .map(|f| {
+            std::path::Path::new(f)
+                .strip_prefix(base)
+                .map_or_else(|_| f.to_owned(), |r| r.display().to_string())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+#[cfg(test)]
+mod in_folder_tests {
+    use super::in_folder;
+    use std::path::Path;
+
+    #[test]
+    fn files_in_the_project_folder_are_named_from_it() {
+        let base = Path::new("/work/main/data/sample");
+        assert_eq!(
+            in_folder(
+                "/work/main/data/sample/enterprises.csv, /work/main/data/sample/small_firms.csv",
+                base
+            ),
+            "enterprises.csv, small_firms.csv"
+        );
+        assert_eq!(
+            in_folder("/elsewhere/parcels.shp", base),
+            "/elsewhere/parcels.shp"
+        );
+        assert_eq!(
+            in_folder("data/sample/x.geojson", Path::new("data/sample")),
+            "x.geojson"
+        );
     }
 }
