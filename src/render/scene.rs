@@ -207,6 +207,8 @@ pub struct Scene {
     /// The wind rose drawn under the north arrow (the siting map, when the siting rules
     /// give one).
     pub wind_rose: Option<WindRose>,
+    /// Lines no label may cross (the siting map's moves), frame metres.
+    pub keep_clear: Vec<geo::LineString<f64>>,
 }
 
 /// A wind rose (风玫瑰图): how often the wind blows from each of the 16 compass points.

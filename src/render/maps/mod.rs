@@ -316,6 +316,7 @@ fn scene_above(ctx: &MapContext, req: &MapRequest, table_mm: f64) -> Result<Scen
         stamp: None,
         table: None,
         wind_rose: None,
+        keep_clear: Vec::new(),
     };
     let map_title = match req.kind {
         MapKind::Overview => overview::build(ctx, req, &mut scene, &in_view),

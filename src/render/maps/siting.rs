@@ -153,7 +153,9 @@ pub fn build(
         }
         let to = r.sites[*s].geometry.centroid();
         if let (Some(from), Some(to)) = (r.movers[*mv].origin, to) {
-            over.push(Geometry::LineString(curve(from.0, to.0)), &arrow);
+            let line = curve(from.0, to.0);
+            scene.keep_clear.push(line.clone());
+            over.push(Geometry::LineString(line), &arrow);
             // The origin's number sits on the frame's edge when the old site is off it.
             scene.markers.push(Marker {
                 at: clamp_into(from.0, &scene.extent),

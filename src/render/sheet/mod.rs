@@ -130,6 +130,29 @@ fn fixed_furniture(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
     boxes.push(scale_bar::footprint(sheet));
     boxes.extend(wind_rose::footprint(sheet));
     boxes.extend(map_body::marker_boxes(sheet));
+    boxes.extend(line_boxes(sheet));
+    boxes
+}
+
+/// Small page boxes along the lines no label may cross, a box every 1.5 mm of line, as
+/// wide as a move line with a little room.
+fn line_boxes(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
+    let half = 0.6 * sheet.u;
+    let step = 1.5 * sheet.u;
+    let mut boxes = Vec::new();
+    for line in &sheet.scene.keep_clear {
+        let pts: Vec<(f64, f64)> = line.coords().map(|c| sheet.to_page.apply(*c)).collect();
+        for w in pts.windows(2) {
+            let (a, b) = (w[0], w[1]);
+            let len = (b.0 - a.0).hypot(b.1 - a.1);
+            let n = (len / step).ceil().max(1.0) as usize;
+            for k in 0..=n {
+                let t = k as f64 / n as f64;
+                let (x, y) = (a.0 + t * (b.0 - a.0), a.1 + t * (b.1 - a.1));
+                boxes.push((x - half, y - half, x + half, y + half));
+            }
+        }
+    }
     boxes
 }
 
