@@ -143,9 +143,21 @@ pub fn build(
             scene.layers.push(over);
         }
     }
-    scene
-        .legend
-        .push((Some(format!("{}（{method}）", tr(l, zh, en))), items));
+    scene.legend.push((
+        Some(match l {
+            crate::project::Lang::Zh => format!("{zh}（{method}）"),
+            // English: ASCII brackets, so the line breaks before "(" and not before "）".
+            crate::project::Lang::En => {
+                let mut c = en.chars();
+                let head: String = c
+                    .next()
+                    .map(|f| f.to_uppercase().chain(c).collect())
+                    .unwrap_or_default();
+                format!("{head} ({method})")
+            }
+        }),
+        items,
+    ));
     super::overview::facilities_layer(ctx, scene);
     Ok(format!(
         "{}{}",

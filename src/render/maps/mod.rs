@@ -191,10 +191,10 @@ pub(crate) fn tr(lang: Lang, zh: &str, en: &str) -> String {
 
 /// "12 宗 · 345.6 亩" / "12 parcels · 345.6 mu".
 pub(crate) fn count_detail(lang: Lang, n: usize, mu: f64) -> String {
-    if lang == Lang::Zh {
-        format!("{n} 宗 · {mu:.1} 亩")
-    } else {
-        format!("{n} parcels · {mu:.1} mu")
+    match lang {
+        Lang::Zh => format!("{n} 宗 · {mu:.1} 亩"),
+        Lang::En if n == 1 => format!("1 parcel · {mu:.1} mu"),
+        Lang::En => format!("{n} parcels · {mu:.1} mu"),
     }
 }
 

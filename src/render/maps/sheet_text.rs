@@ -8,7 +8,9 @@ use crate::project::Lang;
 /// An English title in title case: every word capitalised but the short function words
 /// inside it ("Idle and Inefficient Land", "Floor-Area Ratio Map").
 pub(super) fn title_case(s: &str) -> String {
-    const SMALL: [&str; 9] = ["a", "an", "and", "by", "for", "in", "of", "per", "the"];
+    const SMALL: [&str; 11] = [
+        "a", "an", "and", "but", "by", "for", "in", "of", "or", "per", "the",
+    ];
     s.split(' ')
         .enumerate()
         .map(|(i, w)| {

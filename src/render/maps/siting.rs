@@ -478,8 +478,8 @@ fn tenant_entries(
                         movers.len()
                     ),
                     Lang::En => format!(
-                        "{} tenants, {given:.0} m² · vacant {vacant:.0} m² · left {rest:.0} m²",
-                        movers.len()
+                        "{}, {given:.0} m² · vacant {vacant:.0} m² · left {rest:.0} m²",
+                        count(l, movers.len(), "家", "tenants")
                     ),
                 }),
             }

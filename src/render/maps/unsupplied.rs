@@ -190,7 +190,11 @@ pub fn build(
             LegendItem {
                 style: other_style,
                 swatch: Swatch::Area,
-                label: tr(l, "其他宗地", "Other parcel"),
+                label: tr(
+                    l,
+                    "未供或供地状态不详的宗地",
+                    "Parcel not supplied or of unknown status",
+                ),
                 detail: Some(count_detail(l, other.0, other.1)),
             },
         ],
