@@ -1,10 +1,11 @@
 //! A worksheet's declared dimension (`<dimension ref="A1:G67"/>`), checked before the
 //! workbook reader sees it: a range whose end lies before its start (`Q1:E3`) made the
-//! reader subtract past zero and panic, so such a sheet is refused with its range named.
+//! reader subtract past zero and panic, and a reference past Excel's last row or column
+//! (`A99999999999`) made it multiply past `u32`; such a sheet is refused with its range
+//! named.
 
 /// Checks the dimension a worksheet part declares in `head` (its first bytes); `Err` says
-/// what is wrong with it. A part that declares none, or a reference that is not a cell
-/// range, is left to the reader.
+/// what is wrong with it. A part that declares none is left to the reader.
 pub(super) fn check(part: &str, head: &[u8]) -> Result<(), String> {
     let text = String::from_utf8_lossy(head);
     let Some(at) = text.find("dimension ref=\"") else {
@@ -15,12 +16,15 @@ pub(super) fn check(part: &str, head: &[u8]) -> Result<(), String> {
         return Ok(());
     };
     let range = &rest[..end];
-    let mut cells = range.split(':').map(cell);
-    if let (Some(Some((r0, c0))), Some(Some((r1, c1))), None) =
-        (cells.next(), cells.next(), cells.next())
-    {
+    let shown: String = range.chars().take(24).collect();
+    let cells: Vec<Option<(u32, u32)>> = range.split(':').map(cell).collect();
+    if cells.len() > 2 || cells.iter().any(Option::is_none) {
+        return Err(format!(
+            "worksheet {part} declares its range as {shown}, which is not a range of Excel cells (A1 to XFD1048576): the file is damaged (save it again from Excel)"
+        ));
+    }
+    if let [Some((r0, c0)), Some((r1, c1))] = cells[..] {
         if r1 < r0 || c1 < c0 {
-            let shown: String = range.chars().take(24).collect();
             return Err(format!(
                 "worksheet {part} declares its range as {shown}, ending before it starts: the file is damaged (save it again from Excel)"
             ));
@@ -70,5 +74,10 @@ mod tests {
         assert!(check("s", br#"<dimension ref="C5"/>"#).is_ok());
         assert!(check("s", br#"<dimension ref="A5:C1"/>"#).is_err());
         assert!(check("s", b"<sheetData/>").is_ok());
+        // Past Excel's last row or column (the reader multiplied past u32 on them).
+        let e = check("s", br#"<dimension ref="A1:Eackaial"/>"#).unwrap_err();
+        assert!(e.contains("not a range of Excel cells"), "{e}");
+        assert!(check("s", br#"<dimension ref="A1:B99999999999"/>"#).is_err());
+        assert!(check("s", br#"<dimension ref="A1:B2:C3"/>"#).is_err());
     }
 }

@@ -48,6 +48,7 @@ cases!(
     csv_stray_quote,
     csv_mixed_encoding,
     xlsx_reversed_dimension,
+    xlsx_dimension_overflow,
     bad_date,
     duplicate_ids,
     empty_file,
