@@ -4,34 +4,77 @@
 
 use super::ReadLimits;
 
-/// Checks the declared sizes of a zip file's entries against the inflated size and ratio
-/// of `limits`; `Err` says which limit was passed. A file whose central directory cannot
-/// be found is left to the zip reader to refuse.
-pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
-    let (max_inflated, max_ratio) = (limits.inflated_bytes, limits.inflate_ratio);
+/// One entry of a zip file's central directory, as it declares itself.
+struct Entry {
+    name: String,
+    /// Compression method (0 stored, 8 deflate).
+    method: u16,
+    packed: u32,
+    size: u32,
+    /// Offset of its local header.
+    local: usize,
+}
+
+/// The entries the central directory lists, in order, up to the first that cannot be read
+/// (none when the directory cannot be found: the zip reader refuses such a file).
+fn entries(bytes: &[u8]) -> Vec<Entry> {
     let Some(eocd) = find_eocd(bytes) else {
-        return Ok(());
+        return Vec::new();
     };
-    let entries = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
+    let count = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
     let mut at = u32_at(bytes, eocd + 16).unwrap_or(u32::MAX) as usize;
-    let mut total: u64 = 0;
-    for _ in 0..entries {
+    let mut out = Vec::new();
+    for _ in 0..count {
         if u32_at(bytes, at) != Some(0x0201_4b50) {
             break;
         }
-        let (Some(packed), Some(size), Some(name_len), Some(extra), Some(comment)) = (
+        let fields = (
+            u16_at(bytes, at + 10),
             u32_at(bytes, at + 20),
             u32_at(bytes, at + 24),
             u16_at(bytes, at + 28),
             u16_at(bytes, at + 30),
             u16_at(bytes, at + 32),
-        ) else {
+            u32_at(bytes, at + 42),
+        );
+        let (
+            Some(method),
+            Some(packed),
+            Some(size),
+            Some(n),
+            Some(extra),
+            Some(comment),
+            Some(local),
+        ) = fields
+        else {
             break;
         };
         let name = bytes
-            .get(at + 46..at + 46 + name_len as usize)
+            .get(at + 46..at + 46 + n as usize)
             .map(String::from_utf8_lossy)
-            .unwrap_or_default();
+            .unwrap_or_default()
+            .into_owned();
+        out.push(Entry {
+            name,
+            method,
+            packed,
+            size,
+            local: local as usize,
+        });
+        at += 46 + n as usize + extra as usize + comment as usize;
+    }
+    out
+}
+
+/// Checks the declared sizes of a zip file's entries against the inflated size and ratio
+/// of `limits`; `Err` says which limit was passed.
+pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
+    let (max_inflated, max_ratio) = (limits.inflated_bytes, limits.inflate_ratio);
+    let mut total: u64 = 0;
+    for Entry {
+        name, packed, size, ..
+    } in entries(bytes)
+    {
         if size == u32::MAX || packed == u32::MAX {
             return Err(format!("the part {name} is larger than 4 GiB (ZIP64)"));
         }
@@ -48,7 +91,6 @@ pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
                 max_inflated >> 20
             ));
         }
-        at += 46 + name_len as usize + extra as usize + comment as usize;
     }
     Ok(())
 }
@@ -59,63 +101,35 @@ pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
 /// zip reader refuses them).
 pub(super) fn worksheet_heads(bytes: &[u8], max: usize) -> Vec<(String, Vec<u8>)> {
     use std::io::Read;
-    let Some(eocd) = find_eocd(bytes) else {
-        return Vec::new();
-    };
-    let entries = u16_at(bytes, eocd + 10).unwrap_or(0) as usize;
-    let mut at = u32_at(bytes, eocd + 16).unwrap_or(u32::MAX) as usize;
-    let mut heads = Vec::new();
-    for _ in 0..entries {
-        if u32_at(bytes, at) != Some(0x0201_4b50) {
-            break;
-        }
-        let (Some(method), Some(packed), Some(name_len), Some(extra), Some(comment), Some(local)) = (
-            u16_at(bytes, at + 10),
-            u32_at(bytes, at + 20),
-            u16_at(bytes, at + 28),
-            u16_at(bytes, at + 30),
-            u16_at(bytes, at + 32),
-            u32_at(bytes, at + 42),
-        ) else {
-            break;
-        };
-        let name = bytes
-            .get(at + 46..at + 46 + name_len as usize)
-            .map(String::from_utf8_lossy)
-            .unwrap_or_default()
-            .into_owned();
-        at += 46 + name_len as usize + extra as usize + comment as usize;
-        if !(name.starts_with("xl/worksheets/") && name.ends_with(".xml")) {
-            continue;
-        }
-        let local = local as usize;
-        let (Some(0x0403_4b50), Some(n), Some(e)) = (
-            u32_at(bytes, local),
-            u16_at(bytes, local + 26),
-            u16_at(bytes, local + 28),
-        ) else {
-            continue;
-        };
-        let start = local + 30 + n as usize + e as usize;
-        let Some(data) = bytes.get(start..start.saturating_add(packed as usize).min(bytes.len()))
-        else {
-            continue;
-        };
-        let head = match method {
-            0 => data[..data.len().min(max)].to_vec(),
-            8 => {
-                let mut out = Vec::new();
-                // A damaged stream ends the head where it breaks: what came before is kept.
-                let _ = flate2::read::DeflateDecoder::new(data)
-                    .take(max as u64)
-                    .read_to_end(&mut out);
-                out
-            }
-            _ => continue,
-        };
-        heads.push((name, head));
-    }
-    heads
+    entries(bytes)
+        .into_iter()
+        .filter(|e| e.name.starts_with("xl/worksheets/") && e.name.ends_with(".xml"))
+        .filter_map(|e| {
+            let (Some(0x0403_4b50), Some(n), Some(x)) = (
+                u32_at(bytes, e.local),
+                u16_at(bytes, e.local + 26),
+                u16_at(bytes, e.local + 28),
+            ) else {
+                return None;
+            };
+            let start = e.local + 30 + n as usize + x as usize;
+            let end = start.saturating_add(e.packed as usize).min(bytes.len());
+            let data = bytes.get(start..end)?;
+            let head = match e.method {
+                0 => data[..data.len().min(max)].to_vec(),
+                8 => {
+                    let mut out = Vec::new();
+                    // A damaged stream ends the head where it breaks: what came before is kept.
+                    let _ = flate2::read::DeflateDecoder::new(data)
+                        .take(max as u64)
+                        .read_to_end(&mut out);
+                    out
+                }
+                _ => return None,
+            };
+            Some((e.name, head))
+        })
+        .collect()
 }
 
 /// The end-of-central-directory record, searched from the end (a comment may follow it).

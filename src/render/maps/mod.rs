@@ -222,7 +222,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
     // The move table goes under the frame when the map keeps its scale there; else into a
     // corner the map leaves clear; else under the frame at the next scale.
     let below = SheetTable::height_for(rows, req.page.unit());
-    let (extent, _) = base_extent(ctx, req)?;
+    let (extent, _, _) = base_extent(ctx, req)?;
     let denominator = |v: geo::Rect<f64>| (1000.0 / super::page::map_scale(&req.page, v)).round();
     let keeps_scale = denominator(super::page::fit_view(&req.page, extent, 0.0))
         == denominator(super::page::fit_view(&req.page, extent, below));
@@ -236,7 +236,8 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
 }
 
 /// What the map frame is fitted to: the whole project, or the park asked for (and its name).
-fn base_extent(ctx: &MapContext, req: &MapRequest) -> Result<(geo::Rect<f64>, Option<String>)> {
+/// The project's whole extent (parcels and parks, for the locator) comes with it.
+fn base_extent(ctx: &MapContext, req: &MapRequest) -> Result<BaseExtent> {
     let m = ctx.model;
     let all_parcels = m
         .parcels
@@ -249,7 +250,7 @@ fn base_extent(ctx: &MapContext, req: &MapRequest) -> Result<(geo::Rect<f64>, Op
     let context = union_rect(all_parcels, all_parks)
         .ok_or_else(|| Error::Missing("nothing to draw: the project has no parcels".into()))?;
     match &req.park {
-        None => Ok((context, None)),
+        None => Ok((context, None, context)),
         Some(id) => {
             let park = m.parks.iter().find(|p| &p.id == id).ok_or_else(|| {
                 let hint = suggest(id, m.parks.iter().map(|p| p.id.as_str()))
@@ -260,26 +261,19 @@ fn base_extent(ctx: &MapContext, req: &MapRequest) -> Result<(geo::Rect<f64>, Op
             Ok((
                 park.geometry.bounding_rect().unwrap_or(context),
                 Some(park.name.clone().unwrap_or_else(|| park.id.clone())),
+                context,
             ))
         }
     }
 }
 
+/// What a frame is fitted to, the park's name when zoomed, and the whole project's extent.
+type BaseExtent = (geo::Rect<f64>, Option<String>, geo::Rect<f64>);
+
 /// The scene with `table_mm` kept under the frame for a table.
 fn scene_above(ctx: &MapContext, req: &MapRequest, table_mm: f64) -> Result<Scene> {
     let m = ctx.model;
-    let (extent, park_name) = base_extent(ctx, req)?;
-    let context = m
-        .parcels
-        .iter()
-        .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect()));
-    let context = union_rect(
-        context,
-        m.parks
-            .iter()
-            .fold(None, |r, p| union_rect(r, p.geometry.bounding_rect())),
-    )
-    .unwrap_or(extent);
+    let (extent, park_name, context) = base_extent(ctx, req)?;
     // The frame shows the extent at a standard round scale, grown to the frame's shape:
     // what is drawn and counted is what lies in that view.
     let view = super::page::fit_view(&req.page, extent, table_mm);
