@@ -83,6 +83,8 @@ mod read;
 pub mod render;
 #[cfg(feature = "report")]
 mod report;
+#[cfg(test)]
+mod sample_for_tests;
 pub mod synth;
 pub mod units;
 pub mod web;

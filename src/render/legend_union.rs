@@ -137,9 +137,7 @@ mod tests {
     #[test]
     fn the_sample_atlas_pages_share_their_class_lists() {
         use crate::render::{build_scene, MapKind, MapRequest};
-        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
-            .expect("the sample opens");
-        let a = ws.analyse();
+        let (ws, a) = crate::sample_for_tests::sample();
         let ctx = ws.map_context(&a, None);
         let mut differed = 0;
         for kind in [

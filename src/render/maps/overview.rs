@@ -322,9 +322,7 @@ mod tests {
     #[test]
     fn park_land_outside_parcels_and_parcels_make_the_parks() {
         use geo::Area;
-        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
-            .expect("the sample opens");
-        let a = ws.analyse();
+        let (ws, a) = crate::sample_for_tests::sample();
         let ctx = ws.map_context(&a, None);
         let m = ws.model();
         let (_, gap_mu) = super::park_land_between_parcels(&ctx, &|_| true);

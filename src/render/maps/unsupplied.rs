@@ -222,9 +222,7 @@ mod tests {
     #[test]
     fn the_legend_counts_the_table_of_approved_not_supplied_land() {
         use crate::render::{build_scene, MapKind, MapRequest};
-        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
-            .expect("the sample opens");
-        let a = ws.analyse();
+        let (ws, a) = crate::sample_for_tests::sample();
         let ctx = ws.map_context(&a, None);
         let scene = build_scene(&ctx, &MapRequest::new(MapKind::Unsupplied)).expect("scene");
         let (_, items) = &scene.legend[0];

@@ -64,9 +64,7 @@ mod tests {
     #[test]
     fn move_numbers_never_cover_each_other() {
         use crate::render::{build_scene, MapKind, MapRequest};
-        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
-            .expect("the sample opens");
-        let a = ws.analyse();
+        let (ws, a) = crate::sample_for_tests::sample();
         let siting = ws.site(&a, &Default::default()).expect("siting");
         let ctx = ws.map_context(&a, Some(&siting));
         let req = MapRequest::new(MapKind::Siting);

@@ -297,9 +297,7 @@ mod tests {
     /// furniture in the frame (coordinate labels, north arrow, scale bar, move numbers).
     #[test]
     fn placed_labels_never_overlap_each_other_or_the_furniture() {
-        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
-            .expect("the sample opens");
-        let a = ws.analyse();
+        let (ws, a) = crate::sample_for_tests::sample();
         let siting = ws.site(&a, &Default::default()).expect("siting");
         let ctx = ws.map_context(&a, Some(&siting));
         let mut checked = 0;
@@ -357,9 +355,7 @@ mod tests {
     #[test]
     fn the_siting_sheet_tables_every_move_and_names_every_park() {
         use crate::render::scene::TablePlace;
-        let ws = crate::Workspace::open(concat!(env!("CARGO_MANIFEST_DIR"), "/data/sample"))
-            .expect("the sample opens");
-        let a = ws.analyse();
+        let (ws, a) = crate::sample_for_tests::sample();
         let siting = ws.site(&a, &Default::default()).expect("siting");
         let ctx = ws.map_context(&a, Some(&siting));
         for page in [
