@@ -15,6 +15,7 @@ mod shp;
 mod shp_scan;
 pub mod value;
 mod xlsx;
+mod xlsx_cell_refs;
 mod xlsx_dimension;
 mod zip_limits;
 

@@ -2,6 +2,7 @@
 //! land supply in. The first row is the header; point geometry comes from coordinate
 //! columns as for CSV.
 
+use std::io::Read;
 use std::path::Path;
 
 use calamine::{open_workbook_auto, Data, DataRef, Reader, Sheets};
@@ -21,8 +22,12 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         let bytes = super::read_bytes(path)?;
         super::zip_limits::check(&bytes, &opts.limits)
             .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
-        for (part, head) in super::zip_limits::worksheet_heads(&bytes, 64 * 1024) {
+        for (part, mut xml) in super::zip_limits::xml_parts(&bytes) {
+            let mut head = Vec::new();
+            // A damaged stream ends the head where it breaks: what came before is checked.
+            let _ = (&mut xml).take(64 * 1024).read_to_end(&mut head);
             super::xlsx_dimension::check(&part, &head)
+                .and_then(|()| super::xlsx_cell_refs::check(&part, head.as_slice().chain(xml)))
                 .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
         }
     }
@@ -109,6 +114,13 @@ fn read_cells<RS: std::io::Read + std::io::Seek>(
             ));
         }
         let (r, col) = c.get_position();
+        // Rows counted on past the last without a reference of their own.
+        if r >= 1_048_576 || col >= 16_384 {
+            return Err(Error::in_file(
+                &file,
+                format!("not read: worksheet {sheet} has a cell past Excel's last column XFD or row 1,048,576: the file is damaged (save it again from Excel)"),
+            ));
+        }
         cells.push((r, col, v));
     }
     drop(reader);

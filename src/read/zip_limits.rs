@@ -95,15 +95,15 @@ pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
     Ok(())
 }
 
-/// The first `max` bytes (inflated) of each worksheet part (`xl/worksheets/*.xml`) of a
-/// zip file, by part name: where a sheet declares its dimension. Parts that are neither
-/// stored nor deflated, or whose bytes are not where the directory says, are left out (the
-/// zip reader refuses them).
-pub(super) fn worksheet_heads(bytes: &[u8], max: usize) -> Vec<(String, Vec<u8>)> {
-    use std::io::Read;
+/// The XML parts (`*.xml`) of a zip file by name, each as a reader of its inflated bytes:
+/// where a workbook's sheets declare their dimension and cell references (every part, not
+/// only `xl/worksheets/`: the workbook's relations may put a sheet anywhere). Parts that are
+/// neither stored nor deflated, or whose bytes are not where the directory says, are left
+/// out (the zip reader refuses them).
+pub(super) fn xml_parts(bytes: &[u8]) -> Vec<(String, Box<dyn std::io::Read + '_>)> {
     entries(bytes)
         .into_iter()
-        .filter(|e| e.name.starts_with("xl/worksheets/") && e.name.ends_with(".xml"))
+        .filter(|e| e.name.to_ascii_lowercase().ends_with(".xml"))
         .filter_map(|e| {
             let (Some(0x0403_4b50), Some(n), Some(x)) = (
                 u32_at(bytes, e.local),
@@ -115,19 +115,12 @@ pub(super) fn worksheet_heads(bytes: &[u8], max: usize) -> Vec<(String, Vec<u8>)
             let start = e.local + 30 + n as usize + x as usize;
             let end = start.saturating_add(e.packed as usize).min(bytes.len());
             let data = bytes.get(start..end)?;
-            let head = match e.method {
-                0 => data[..data.len().min(max)].to_vec(),
-                8 => {
-                    let mut out = Vec::new();
-                    // A damaged stream ends the head where it breaks: what came before is kept.
-                    let _ = flate2::read::DeflateDecoder::new(data)
-                        .take(max as u64)
-                        .read_to_end(&mut out);
-                    out
-                }
+            let reader: Box<dyn std::io::Read> = match e.method {
+                0 => Box::new(data),
+                8 => Box::new(flate2::read::DeflateDecoder::new(data)),
                 _ => return None,
             };
-            Some((e.name, head))
+            Some((e.name, reader))
         })
         .collect()
 }

@@ -49,6 +49,7 @@ cases!(
     csv_mixed_encoding,
     xlsx_reversed_dimension,
     xlsx_dimension_overflow,
+    xlsx_cell_ref_overflow,
     bad_date,
     duplicate_ids,
     empty_file,
