@@ -266,6 +266,20 @@ fn the_title_block_names_who_made_the_sheet_its_number_dates_and_crs_in_chinese(
     };
     assert_eq!(row("编制单位"), "某市规划设计研究院");
     assert_eq!(row("图号"), "KB-2026-03");
+    // The FAR and tax maps are both of kind 02: the indicator's letter tells them apart.
+    let number = |field: Option<&str>| {
+        let mut req = MapRequest::new(MapKind::Intensity);
+        req.field = field.map(str::to_string);
+        let scene = build_scene(&ctx, &req).expect("scene");
+        let (_, v) = scene
+            .title_block
+            .iter()
+            .find(|(k, _)| k == "图号")
+            .expect("图号");
+        v.clone()
+    };
+    assert_eq!(number(None), "KB-2026-02");
+    assert_eq!(number(Some("tax_per_mu")), "KB-2026-02C");
     assert_eq!(row("现状基准日"), "2026-06-30");
     assert_eq!(row("制图日期"), "2026-07-15");
     assert_eq!(

@@ -33,14 +33,23 @@ pub(super) fn title_case(s: &str) -> String {
 }
 
 /// The drawing number (图号) of a sheet: the prefix, the kind's place among the kinds
-/// (01 overview … 06 serviced land) and, for a park's sheet, the park's place in the parks
-/// layer (-01, -02 …).
+/// (01 overview … 06 serviced land), for an intensity map of another indicator than FAR a
+/// letter by the indicator's place (02B coverage, 02C tax per 亩 …: two maps never share a
+/// number) and, for a park's sheet, the park's place in the parks layer (-01, -02 …).
 fn drawing_number(ctx: &MapContext, req: &MapRequest) -> String {
     let kind = MapKind::ALL
         .iter()
         .position(|k| *k == req.kind)
         .unwrap_or(0)
         + 1;
+    let indicator = match (req.kind, req.field.as_deref()) {
+        (MapKind::Intensity, Some(f)) if f != "far" => super::intensity::FIELDS
+            .iter()
+            .position(|(key, ..)| *key == f)
+            .map(|i| char::from(b'A' + i as u8).to_string())
+            .unwrap_or_default(),
+        _ => String::new(),
+    };
     let park = req
         .park
         .as_ref()
@@ -48,7 +57,7 @@ fn drawing_number(ctx: &MapContext, req: &MapRequest) -> String {
         .map(|i| format!("-{:02}", i + 1))
         .unwrap_or_default();
     format!(
-        "{}{kind:02}{park}",
+        "{}{kind:02}{indicator}{park}",
         ctx.number_prefix.as_deref().unwrap_or("")
     )
 }
