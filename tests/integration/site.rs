@@ -234,6 +234,24 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
     ]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unknown criterion roads"), "{}", r.stderr);
+    // Weights and a matrix together: which one was meant is not guessed.
+    std::fs::write(
+        &ahp,
+        "1,1,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n",
+    )
+    .unwrap();
+    let r = crate::util::run(&[
+        "site".as_ref(),
+        p.path().as_os_str(),
+        "--out".as_ref(),
+        out.path().as_os_str(),
+        "--ahp".as_ref(),
+        ahp.as_os_str(),
+        "--weights".as_ref(),
+        "distance_old=3".as_ref(),
+    ]);
+    assert_eq!(r.code, 2, "{}", r.stdout);
+    assert!(r.stderr.contains("not both"), "{}", r.stderr);
 }
 
 /// A weight change re-ranks every feasible site, not only the ones kept under the old

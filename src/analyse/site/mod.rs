@@ -45,7 +45,8 @@ pub struct SiteOptions {
     pub enterprise: Option<String>,
     /// Weights replacing the policy's.
     pub weights: Option<PerCriterion<f64>>,
-    /// An AHP pairwise matrix replacing the weights.
+    /// An AHP pairwise matrix replacing the weights (not with `weights`: both are refused).
+    /// Either replaces the policy's matrix or weights.
     pub ahp: Option<Vec<Vec<f64>>>,
 }
 
@@ -91,8 +92,18 @@ pub(crate) fn plan_relocation(
     opts: &SiteOptions,
 ) -> Result<SitingResult> {
     let rules = &policy.siting;
-    let (weights, consistency_ratio) = match (&opts.ahp, &rules.ahp) {
-        (Some(m), _) | (None, Some(m)) => {
+    if opts.ahp.is_some() && opts.weights.is_some() {
+        return Err(Error::invalid(
+            "weights",
+            "with an AHP matrix",
+            "give weights or an AHP matrix, not both",
+        ));
+    }
+    // What the run asks beats the policy: its matrix or weights, then the policy's matrix,
+    // then the policy's weights.
+    let policy_ahp = rules.ahp.as_ref().filter(|_| opts.weights.is_none());
+    let (weights, consistency_ratio) = match opts.ahp.as_ref().or(policy_ahp) {
+        Some(m) => {
             let r = ahp_weights(m).map_err(|e| Error::invalid("ahp", "matrix", e))?;
             if r.consistency_ratio >= 0.1 {
                 return Err(Error::invalid(
@@ -106,7 +117,7 @@ pub(crate) fn plan_relocation(
             }
             (r.weights, Some(r.consistency_ratio))
         }
-        (None, None) => (
+        None => (
             opts.weights
                 .unwrap_or_else(|| PerCriterion::from(rules.weights)),
             None,
