@@ -68,7 +68,8 @@ const MAX_KEYS_A4: usize = 12;
 /// Short keys for the parcels of interest whose label does not fit: a number inside the
 /// parcel, tied to a parcel list (宗地清单: key, id, class, 亩) in the legend. `interest`
 /// gives a parcel's rank (lower first; `None`: no key) and its class label and fill. The
-/// most important parcels get keys first; a note counts the rest.
+/// most important parcels get keys first; the heading counts the rest, with the parcels
+/// too small for a key at the sheet's scale.
 pub(crate) fn parcel_keys(
     ctx: &MapContext,
     req: &MapRequest,
@@ -79,6 +80,7 @@ pub(crate) fn parcel_keys(
     use geo::InteriorPoint;
     let mm_per_m = crate::render::page::map_scale(&req.page, scene.extent);
     let mut wanted: Vec<(usize, f64, usize, String, &'static str)> = Vec::new();
+    let mut too_small = 0usize;
     for (i, p) in ctx.model.parcels.iter().enumerate() {
         if !in_view(&p.geometry) {
             continue;
@@ -86,7 +88,12 @@ pub(crate) fn parcel_keys(
         let Some(b) = p.geometry.bounding_rect() else {
             continue;
         };
-        if label_fits(parcel_label_text(p), &b, mm_per_m) || !label_fits("99", &b, mm_per_m) {
+        if label_fits(parcel_label_text(p), &b, mm_per_m) {
+            continue;
+        }
+        if !label_fits("99", &b, mm_per_m) {
+            // Too small even for a key at this scale: counted with the ones left out.
+            too_small += usize::from(interest(i).is_some());
             continue;
         }
         if let Some((rank, class, fill)) = interest(i) {
@@ -101,7 +108,7 @@ pub(crate) fn parcel_keys(
         crate::render::page::Paper::A4 => MAX_KEYS_A4,
         crate::render::page::Paper::A3 => 2 * MAX_KEYS_A4,
     };
-    let left = wanted.len().saturating_sub(cap);
+    let left = wanted.len().saturating_sub(cap) + too_small;
     wanted.truncate(cap);
     // Keys run in id order, so the list reads like a ledger.
     wanted.sort_by(|a, b| ctx.model.parcels[a.2].id.cmp(&ctx.model.parcels[b.2].id));
