@@ -22,14 +22,14 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         let bytes = super::read_bytes(path)?;
         super::zip_limits::check(&bytes, &opts.limits)
             .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
-        for (part, mut xml) in super::zip_limits::xml_parts(&bytes) {
+        super::zip_limits::each_xml_part(&bytes, |part, xml| {
             let mut head = Vec::new();
             // A damaged stream ends the head where it breaks: what came before is checked.
-            let _ = (&mut xml).take(64 * 1024).read_to_end(&mut head);
-            super::xlsx_dimension::check(&part, &head)
-                .and_then(|()| super::xlsx_cell_refs::check(&part, head.as_slice().chain(xml)))
-                .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
-        }
+            let _ = xml.take(64 * 1024).read_to_end(&mut head);
+            super::xlsx_dimension::check(part, &head)?;
+            super::xlsx_cell_refs::check(part, head.as_slice().chain(xml))
+        })
+        .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
     }
     let mut wb = open_workbook_auto(path)
         .map_err(|e| Error::in_file(&file, format!("not a readable workbook: {e}")))?;

@@ -50,6 +50,7 @@ cases!(
     xlsx_reversed_dimension,
     xlsx_dimension_overflow,
     xlsx_cell_ref_overflow,
+    xlsx_shifted_directory,
     bad_date,
     duplicate_ids,
     empty_file,
