@@ -20,9 +20,7 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .is_some_and(|e| ["xlsx", "xlsm", "xlsb", "ods"].contains(&e.to_lowercase().as_str()));
     if is_zip {
         let bytes = super::read_bytes(path)?;
-        super::zip_limits::check(&bytes, &opts.limits)
-            .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;
-        super::zip_limits::each_xml_part(&bytes, |part, xml| {
+        super::zip_limits::check_and_scan(&bytes, &opts.limits, |part, xml| {
             let mut head = Vec::new();
             // A damaged stream ends the head where it breaks: what came before is checked.
             let _ = xml.take(64 * 1024).read_to_end(&mut head);

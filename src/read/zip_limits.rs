@@ -8,14 +8,10 @@ use std::io::{Cursor, Read};
 
 use super::ReadLimits;
 
-/// Checks the declared sizes of a zip file's entries against the inflated size and ratio
-/// of `limits`; `Err` says which limit was passed. A file that is not a zip passes (the
-/// workbook reader refuses it).
-pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
+/// Checks the declared sizes of an open zip's entries against the inflated size and ratio
+/// of `limits`; `Err` says which limit was passed.
+fn check_sizes(zip: &mut Archive<'_>, limits: &ReadLimits) -> Result<(), String> {
     let (max_inflated, max_ratio) = (limits.inflated_bytes, limits.inflate_ratio);
-    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
-        return Ok(());
-    };
     let mut total: u64 = 0;
     for i in 0..zip.len() {
         let Ok(e) = zip.by_index_raw(i) else {
@@ -38,18 +34,24 @@ pub(super) fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
     Ok(())
 }
 
-/// Calls `f` on each XML part (`*.xml`) of a zip file with its name and a reader of its
-/// inflated bytes, up to the size the part declares (a part that inflates past it is
+/// A zip file read from memory.
+type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+/// Checks the declared sizes against `limits`, before a byte is inflated (a file that is not
+/// a zip passes: the workbook reader refuses it), then calls `f` on each XML
+/// part (`*.xml`) of a zip file with its name and a reader of its inflated bytes, up to the size the part declares (a part that inflates past it is
 /// refused): where a workbook's sheets declare their dimension and cell references (every
 /// part, not only `xl/worksheets/`: the workbook's relations may put a sheet anywhere).
 /// Parts the zip reader cannot open are left out (the workbook reader refuses them).
-pub(super) fn each_xml_part(
+pub(super) fn check_and_scan(
     bytes: &[u8],
+    limits: &ReadLimits,
     mut f: impl FnMut(&str, &mut dyn Read) -> Result<(), String>,
 ) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
     };
+    check_sizes(&mut zip, limits)?;
     for i in 0..zip.len() {
         let Ok(part) = zip.by_index(i) else {
             continue;
@@ -105,6 +107,10 @@ mod tests {
             .expect("a zip in memory");
         w.write_all(data).expect("a zip in memory");
         w.finish().expect("a zip in memory").into_inner()
+    }
+
+    fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
+        check_and_scan(bytes, limits, |_, _| Ok(()))
     }
 
     #[test]

@@ -203,6 +203,17 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
             && out.path().join("moves.geojson").is_file()
             && out.path().join("siting.xlsx").is_file()
     );
+    // `site` on the sample with extra arguments.
+    let site_with = |extra: &[&std::ffi::OsStr]| {
+        let mut args = vec![
+            "site".as_ref(),
+            p.path().as_os_str(),
+            "--out".as_ref(),
+            out.path().as_os_str(),
+        ];
+        args.extend_from_slice(extra);
+        crate::util::run(&args)
+    };
     // An inconsistent AHP matrix (A > B > C > A) is refused with its consistency ratio.
     let ahp = p.join("ahp.csv");
     std::fs::write(
@@ -210,28 +221,14 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
         "1,9,1/9,1,1\n1/9,1,9,1,1\n9,1/9,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n",
     )
     .unwrap();
-    let r = crate::util::run(&[
-        "site".as_ref(),
-        p.path().as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-        "--ahp".as_ref(),
-        ahp.as_os_str(),
-    ]);
+    let r = site_with(&["--ahp".as_ref(), ahp.as_os_str()]);
     assert_eq!(r.code, 2, "{}", r.stdout);
     assert!(
         r.stderr.contains("consistency ratio") && r.stderr.contains("≥ 0.1"),
         "{}",
         r.stderr
     );
-    let r = crate::util::run(&[
-        "site".as_ref(),
-        p.path().as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
-        "--weights".as_ref(),
-        "distance_old=3,roads=1".as_ref(),
-    ]);
+    let r = site_with(&["--weights".as_ref(), "distance_old=3,roads=1".as_ref()]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("unknown criterion roads"), "{}", r.stderr);
     // Weights and a matrix together: which one was meant is not guessed.
@@ -240,11 +237,7 @@ fn site_command_writes_plan_sites_rejected_and_refuses_inconsistent_ahp() {
         "1,1,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n1,1,1,1,1\n",
     )
     .unwrap();
-    let r = crate::util::run(&[
-        "site".as_ref(),
-        p.path().as_os_str(),
-        "--out".as_ref(),
-        out.path().as_os_str(),
+    let r = site_with(&[
         "--ahp".as_ref(),
         ahp.as_os_str(),
         "--weights".as_ref(),
