@@ -4,6 +4,8 @@
 #   sh fuzz/seed.sh && cd fuzz && cargo +nightly fuzz run geojson -- -max_len=1000000
 set -e
 cd "$(dirname "$0")/.."
+# PARKSCOPE=target/release/parkscope uses a built binary instead of a debug build.
+parkscope=${PARKSCOPE:-cargo run -q --}
 c=fuzz/corpus
 mkdir -p $c/geojson $c/open_geojson $c/csv $c/xlsx $c/project_toml $c/shapefile
 for f in data/sample/*.geojson tests/malformed/*/*.geojson; do
@@ -21,7 +23,7 @@ made=$(mktemp -d)
 for f in tests/malformed/self_intersecting/parcels.geojson tests/malformed/duplicate_ids/parcels.geojson \
          tests/malformed/csv_ragged_row/enterprises.csv; do
   n=$(echo "$f" | cut -d/ -f3)
-  cargo run -q -- convert "$f" "$made/$n.xlsx" -q && cargo run -q -- convert "$f" "$made/$n.shp" -q
+  $parkscope convert "$f" "$made/$n.xlsx" -q && $parkscope convert "$f" "$made/$n.shp" -q
   python3 -c "import zipfile,sys; i=zipfile.ZipFile(sys.argv[1]); o=zipfile.ZipFile(sys.argv[2],'w',zipfile.ZIP_STORED); [o.writestr(x, i.read(x)) for x in i.namelist()]" \
     "$made/$n.xlsx" "$c/xlsx/$n.xlsx"
 done

@@ -186,6 +186,16 @@ pub struct IdleRules {
     pub below_standard_investment_per_mu: Tagged,
     /// Look-ahead windows in days.
     pub warn_days: Vec<i64>,
+    /// The two ages, in years since approval, that split 批而未供 land into three classes
+    /// on its map (under the first, between, at or over the second).
+    #[serde(default = "default_unsupplied_age_years")]
+    pub unsupplied_age_years: [f64; 2],
+}
+
+/// 2 and 5 years: the disposal campaigns (批而未供和闲置土地处置) count land approved two
+/// and more years ago first; five marks the oldest stock.
+pub(crate) fn default_unsupplied_age_years() -> [f64; 2] {
+    [2.0, 5.0]
 }
 
 /// Weights of the siting criteria, as the policy file names them (the analysis holds them
@@ -494,6 +504,15 @@ impl Policy {
             choice.idle.as_deref().unwrap_or("decree53-2012"),
             base,
         )?;
+        let [young, old] = idle.unsupplied_age_years;
+        if !(young.is_finite() && old.is_finite() && 0.0 < young && young < old) {
+            return Err(Error::Policy {
+                name: idle.name.clone(),
+                reason: format!(
+                    "unsupplied_age_years = [{young}, {old}]: two ages in years, the first above 0 and below the second"
+                ),
+            });
+        }
         let siting: SitingRules = load_table(
             "siting",
             choice.siting.as_deref().unwrap_or("default"),

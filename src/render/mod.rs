@@ -30,8 +30,8 @@ pub use maps::{build_scene, MapContext, MapKind, MapRequest};
 pub use output::{save_map, to_pdf, to_png};
 pub use page::{Page, Paper};
 pub use scene::{
-    Corner, Label, LegendItem, Marker, Scene, SceneLayer, SheetTable, Style, Swatch, Symbol,
-    TablePlace, WindRose,
+    Corner, KeyStyle, Label, LegendItem, Marker, ParcelList, ParcelListRow, Scene, SceneLayer,
+    SheetTable, Style, Swatch, Symbol, TablePlace, WindRose,
 };
 pub use sheet::compose_svg;
 pub(crate) use style::{eval_color, idle_color, land_use_class, land_use_rank, land_use_style};

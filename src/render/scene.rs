@@ -209,6 +209,34 @@ pub struct Scene {
     pub wind_rose: Option<WindRose>,
     /// Lines no label may cross (the siting map's moves), frame metres.
     pub keep_clear: Vec<geo::LineString<f64>>,
+    /// The parcel list (宗地清单) of the parcels keyed by number, before the sheet places it:
+    /// a table in a clear corner of the frame, else a group of the legend.
+    pub parcel_list: Option<ParcelList>,
+}
+
+/// The sheet's parcel list (宗地清单): the parcels of interest too small for their id,
+/// each with the key printed inside it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParcelList {
+    /// The list's heading, with how many parcels it leaves to the ledger.
+    pub heading: String,
+    /// The keyed parcels, in key order.
+    pub rows: Vec<ParcelListRow>,
+}
+
+/// One keyed parcel of a [`ParcelList`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct ParcelListRow {
+    /// The number printed inside the parcel.
+    pub key: usize,
+    /// The parcel's id (宗地代码).
+    pub id: String,
+    /// Its class on this map, in the project's language.
+    pub class: String,
+    /// The class's fill.
+    pub fill: &'static str,
+    /// Its area, 亩.
+    pub mu: f64,
 }
 
 /// A wind rose (风玫瑰图): how often the wind blows from each of the 16 compass points.
@@ -232,12 +260,28 @@ pub struct SheetTable {
     pub widths: Vec<f64>,
     /// Right-aligned (number) columns.
     pub numeric: Vec<bool>,
-    /// The rows, in order; the first cell of each is a move number drawn as its key.
+    /// The rows, in order; the first cell of each is the number of its key on the map.
     pub rows: Vec<Vec<String>>,
+    /// How the first column's numbers are drawn: as on the map.
+    pub keys: KeyStyle,
+    /// Widest the table is in a corner of the frame, mm on A4.
+    pub corner_w_mm: f64,
+    /// Blocks side by side when under the frame (the rows run down one, then the next),
+    /// so that a narrow table takes less height; a corner holds one.
+    pub blocks: usize,
     /// Where the rows past [`SheetTable::MAX_ROWS`] are listed ("另有 3 项见 siting.xlsx").
     pub more: String,
     /// Where on the sheet the table sits.
     pub place: TablePlace,
+}
+
+/// How a sheet table's first column draws its numbers, as the map draws the same keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyStyle {
+    /// A numbered circle (the siting map's moves).
+    Circled,
+    /// A plain number (the parcel keys, printed inside their parcels).
+    Plain,
 }
 
 /// Where a sheet's table sits: under the frame (which is shortened for it), or in a corner
@@ -291,10 +335,23 @@ impl SheetTable {
         (5.5 + (1 + shown + note) as f64 * Self::ROW_MM + 3.0) * u
     }
 
+    /// The blocks the table is drawn in where it is.
+    pub fn blocks_here(&self) -> usize {
+        match self.place {
+            TablePlace::Below => self.blocks.max(1),
+            TablePlace::Corner(_) => 1,
+        }
+    }
+
+    /// The rows of one block where the table is (the last block may have fewer).
+    pub fn block_rows(&self) -> usize {
+        self.rows.len().div_ceil(self.blocks_here())
+    }
+
     /// The height this table takes from the frame (mm): none in a corner of it.
     pub fn height_mm(&self, u: f64) -> f64 {
         match self.place {
-            TablePlace::Below => Self::height_for(self.rows.len(), u),
+            TablePlace::Below => Self::height_for(self.block_rows(), u),
             TablePlace::Corner(_) => 0.0,
         }
     }

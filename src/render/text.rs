@@ -10,6 +10,21 @@ pub fn text_width(text: &str, size_mm: f64) -> f64 {
         * size_mm
 }
 
+/// `s` cut with "…" to fit `width` mm at `size`.
+pub(crate) fn shorten(s: &str, size: f64, width: f64) -> String {
+    if text_width(s, size) <= width {
+        return s.to_owned();
+    }
+    let mut kept = String::new();
+    for ch in s.chars() {
+        if text_width(&format!("{kept}{ch}…"), size) > width {
+            break;
+        }
+        kept.push(ch);
+    }
+    format!("{kept}…")
+}
+
 /// Splits a text into lines no wider than `width` mm. Chinese breaks between any two
 /// characters; a run of Latin letters and digits is a word and moves to the next line
 /// whole (cut only when it is wider than a line by itself), so English never reads

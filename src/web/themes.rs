@@ -133,6 +133,8 @@ pub fn parcel_themes(m: &Model, ix: &Index, a: &Analysis, lang: Lang) -> Vec<(Th
         drawn_on: a.as_of,
         siting: None,
         wind_rose: None,
+        // No parcel theme classes 批而未供 land by age.
+        unsupplied_age_years: crate::project::policy::default_unsupplied_age_years(),
     };
     vec![
         land_use(m, lang),

@@ -73,6 +73,7 @@ impl Workspace {
             drawn_on: self.drawing_date(),
             siting,
             wind_rose: self.wind_rose(),
+            unsupplied_age_years: self.policy.idle.unsupplied_age_years,
         }
     }
 

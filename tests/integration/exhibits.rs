@@ -360,6 +360,34 @@ fn the_progress_map_agrees_with_the_idle_classes() {
     assert_eq!(all, ws.model().parcels.len());
 }
 
+/// The (key, id) pairs of a scene's parcel list, wherever the sheet put it: a table (in a
+/// corner or under the frame) or a group of the legend.
+fn parcel_list_of(scene: &Scene) -> Vec<(String, String)> {
+    if let Some(t) = scene
+        .table
+        .as_ref()
+        .filter(|t| t.title.starts_with("宗地清单"))
+    {
+        return t
+            .rows
+            .iter()
+            .map(|r| (r[0].clone(), r[1].clone()))
+            .collect();
+    }
+    scene
+        .legend
+        .iter()
+        .find(|(h, _)| h.as_deref().is_some_and(|h| h.starts_with("宗地清单")))
+        .map(|(_, items)| {
+            items
+                .iter()
+                .filter_map(|i| i.label.split_once("  "))
+                .map(|(k, id)| (k.to_owned(), id.to_owned()))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 /// Idle parcels too small for their id get a numbered key on the map and a line of the
 /// sheet's parcel list: every listed key is a label of the scene, on its parcel.
 #[test]
@@ -370,32 +398,184 @@ fn keys_tie_small_idle_parcels_to_the_parcel_list() {
     let mut req = MapRequest::new(MapKind::Idle);
     req.park = Some(ws.model().parks[1].id.clone());
     let scene = build_scene(&ctx, &req).expect("scene");
-    let (_, list) = scene
-        .legend
-        .iter()
-        .find(|(h, _)| h.as_deref().is_some_and(|h| h.starts_with("宗地清单")))
-        .expect("a parcel list on the sheet");
+    let list = parcel_list_of(&scene);
     assert!(
         !list.is_empty() && list.len() <= 12,
         "{} keys on A4",
         list.len()
     );
-    for item in list {
-        let (key, id) = item.label.split_once("  ").expect("key  id");
+    for (key, id) in &list {
         let parcel = ws
             .model()
             .parcels
             .iter()
-            .find(|p| p.id == id)
+            .find(|p| p.id == id.as_str())
             .expect("listed parcel");
         let label = scene
             .labels
             .iter()
-            .find(|l| l.text == key)
+            .find(|l| &l.text == key)
             .expect("its key on the map");
         assert!(
             parcel.geometry.contains(&geo::Point::from(label.at)),
             "key {key} inside {id}"
         );
     }
+}
+
+/// The `<g id="…">` group of a sheet, up to the next group with an id (the sheet's parts
+/// follow one another; only entries and keys nest inside them, with a class, not an id).
+fn group<'a>(svg: &'a str, id: &str) -> Option<&'a str> {
+    let start = svg.find(&format!("<g id=\"{id}\""))?;
+    let end = svg[start + 1..]
+        .find("<g id=\"")
+        .map_or(svg.len(), |e| e + start + 1);
+    Some(&svg[start..end])
+}
+
+/// Every `font-size` in `part`, mm.
+fn font_sizes(part: &str) -> Vec<f64> {
+    part.split("font-size=\"")
+        .skip(1)
+        .filter_map(|s| s.split('"').next()?.parse().ok())
+        .collect()
+}
+
+/// No text on any sheet is below 6 pt (2.117 mm on the printed page), on any paper,
+/// orientation or language: a long legend shrinks to fit but not past 6 pt, a long
+/// title-block value wraps rather than shrinks, and the ticks, the footer, the wind rose's
+/// caption and the sheet tables are 6 pt and over.
+#[test]
+fn no_text_on_any_sheet_is_below_six_points() {
+    use parkscope::project::Lang;
+    let six_pt_mm = 6.0 * 25.4 / 72.0;
+    for paper in [Paper::A4, Paper::A3] {
+        for landscape in [true, false] {
+            let page = Page { paper, landscape };
+            for (name, scene) in sample_scenes(page) {
+                for lang in [Lang::Zh, Lang::En] {
+                    let svg = compose_svg(&scene, &page, lang);
+                    let legend = group(&svg, "legend").expect("a legend");
+                    assert!(!font_sizes(legend).is_empty(), "{name}: legend text");
+                    let sizes = font_sizes(&svg);
+                    let least = sizes.iter().copied().fold(f64::INFINITY, f64::min);
+                    assert!(
+                        least >= six_pt_mm - 1e-3,
+                        "{name} {lang:?}: text of {least:.2} mm"
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The parcel list goes where it takes nothing from the map: a table in a corner of the
+/// frame that the drawn features leave clear (the frame keeps the scale the sheet has
+/// without it), else under the frame in two blocks; on a sheet that already carries a
+/// table (the siting map's moves), into the legend. Its heading counts the keyed
+/// parcels it leaves to the ledger.
+#[test]
+fn the_parcel_list_sits_in_a_clear_corner_or_under_the_frame() {
+    use geo::{BoundingRect, Contains, Intersects};
+    use parkscope::analyse::idle::IdleClass;
+    use parkscope::render::{SheetTable, TablePlace};
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let ctx = ws.map_context(&a, None);
+    let mut places = Vec::new();
+    for park in std::iter::once(None).chain(ws.model().parks.iter().map(|p| Some(p.id.clone()))) {
+        for paper in [Paper::A4, Paper::A3] {
+            let mut req = MapRequest::new(MapKind::Idle);
+            req.park = park.clone();
+            req.page = Page {
+                paper,
+                landscape: true,
+            };
+            let scene = build_scene(&ctx, &req).expect("scene");
+            // Every idle or inefficient parcel in the frame is labelled with its id (or
+            // name), keyed in the list, or counted in the heading as left to the ledger.
+            let interest: Vec<&parkscope::model::Parcel> = ws
+                .model()
+                .parcels
+                .iter()
+                .enumerate()
+                .filter(|(i, p)| {
+                    a.idle[*i].class != IdleClass::None
+                        && (park.is_none()
+                            || p.geometry
+                                .bounding_rect()
+                                .is_some_and(|b| b.intersects(&scene.extent)))
+                })
+                .map(|(_, p)| p)
+                .collect();
+            let labelled = interest
+                .iter()
+                .filter(|p| {
+                    let text = p
+                        .name
+                        .as_deref()
+                        .filter(|n| !n.trim().is_empty())
+                        .unwrap_or(&p.id);
+                    scene
+                        .labels
+                        .iter()
+                        .any(|l| l.text == text && p.geometry.contains(&geo::Point::from(l.at)))
+                })
+                .count();
+            let listed = parcel_list_of(&scene);
+            let Some(t) = scene
+                .table
+                .as_ref()
+                .filter(|t| t.title.starts_with("宗地清单"))
+            else {
+                // No table of it, and the idle map has no other: no list at all.
+                assert!(listed.is_empty(), "{park:?}");
+                assert_eq!(labelled, interest.len(), "{park:?}: every one labelled");
+                continue;
+            };
+            let cap = if paper == Paper::A4 {
+                12
+            } else {
+                SheetTable::MAX_ROWS
+            };
+            assert!(
+                !t.rows.is_empty() && t.rows.len() <= cap,
+                "{park:?}: {}",
+                t.rows.len()
+            );
+            assert_eq!(t.header[0], "编号");
+            // Keys run 1, 2, 3 … down the list, in parcel-id order.
+            for (k, r) in t.rows.iter().enumerate() {
+                assert_eq!(r[0], (k + 1).to_string());
+            }
+            assert!(t.rows.windows(2).all(|w| w[0][1] < w[1][1]), "id order");
+            let left = match t.title.strip_prefix("宗地清单（另有 ") {
+                Some(n) => n
+                    .split(' ')
+                    .next()
+                    .and_then(|n| n.parse().ok())
+                    .expect("count"),
+                None => {
+                    assert_eq!(t.title, "宗地清单");
+                    0
+                }
+            };
+            assert_eq!(
+                labelled + t.rows.len() + left,
+                interest.len(),
+                "{park:?} {paper:?}: {labelled} labelled, {} keyed, {left} left",
+                t.rows.len()
+            );
+            // Under the frame it takes the height of its two blocks, no more.
+            if t.place == TablePlace::Below {
+                assert_eq!(t.block_rows(), t.rows.len().div_ceil(2));
+            }
+            places.push(t.place);
+        }
+    }
+    // The sample shows both: the city sheet has a clear corner, the park sheets do not.
+    assert!(
+        places.iter().any(|p| matches!(p, TablePlace::Corner(_))),
+        "{places:?}"
+    );
+    assert!(places.contains(&TablePlace::Below), "{places:?}");
 }

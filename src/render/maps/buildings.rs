@@ -58,9 +58,12 @@ pub fn build(
     scene.layers.push(layer);
     let footprints = |n: usize, m2: f64| {
         if l == crate::project::Lang::Zh {
-            format!("{n} 栋 · 占地 {:.1} 公顷", m2 / 10_000.0)
+            format!("{n} 栋 · 占地 {:.1} 亩", crate::units::AreaM2(m2).to_mu())
         } else {
-            format!("{n} buildings · {:.1} ha footprint", m2 / 10_000.0)
+            format!(
+                "{n} buildings · {:.1} mu footprint",
+                crate::units::AreaM2(m2).to_mu()
+            )
         }
     };
     let mut items: Vec<LegendItem> = STOREYS

@@ -23,7 +23,9 @@ pub use serviced::{class_of as serviced_class_of, CLASSES as SERVICED_CLASSES};
 pub use siting::SitingStyles;
 
 use base_layers::{add_parks, add_roads, locator_shapes};
-pub(crate) use parcel_labels::{parcel_keys, parcel_labels};
+pub(crate) use parcel_labels::{
+    parcel_keys, parcel_labels, parcel_list_below, place_parcel_list, LIST_BLOCKS,
+};
 use sheet_text::{footer, title_block, title_case};
 
 use geo::{BoundingRect, Geometry, Intersects, Rect};
@@ -145,6 +147,8 @@ pub struct MapContext<'a> {
     pub siting: Option<&'a crate::analyse::site::SitingResult>,
     /// The siting rules' wind rose, drawn on the siting map.
     pub wind_rose: Option<crate::render::scene::WindRose>,
+    /// The idle rules' ages (years since approval) that class 批而未供 land on its map.
+    pub unsupplied_age_years: [f64; 2],
 }
 
 /// What to draw.
@@ -217,7 +221,28 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         _ => 0,
     };
     if rows == 0 {
-        return scene_above(ctx, req, 0.0);
+        // A parcel list goes into a corner the map leaves clear, else under the frame, the
+        // map refitted above it (its keys drawn again at that scale).
+        let mut scene = scene_above(ctx, req, 0.0)?;
+        let Some(listed) = place_parcel_list(&mut scene, &req.page, ctx.lang) else {
+            return Ok(scene);
+        };
+        // The map above the list may come out at another scale, with other keys: room is
+        // made again until the list fits (it has at most as many rows as a sheet holds).
+        let mut rows = listed.div_ceil(LIST_BLOCKS);
+        loop {
+            let below = SheetTable::height_for(rows, req.page.unit());
+            let mut scene = scene_above(ctx, req, below)?;
+            let wanted = scene
+                .parcel_list
+                .as_ref()
+                .map_or(0, |l| l.rows.len().div_ceil(LIST_BLOCKS));
+            if wanted <= rows {
+                parcel_list_below(&mut scene, ctx.lang);
+                return Ok(scene);
+            }
+            rows = wanted;
+        }
     }
     // The move table goes under the frame when the map keeps its scale there; else into a
     // corner the map leaves clear; else under the frame at the next scale.
@@ -229,10 +254,14 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
     if !keeps_scale {
         let mut scene = scene_above(ctx, req, 0.0)?;
         if crate::render::sheet::clear_corner(&mut scene, &req.page, ctx.lang) {
+            // The move table holds the corner: a parcel list joins the legend.
+            place_parcel_list(&mut scene, &req.page, ctx.lang);
             return Ok(scene);
         }
     }
-    scene_above(ctx, req, below)
+    let mut scene = scene_above(ctx, req, below)?;
+    place_parcel_list(&mut scene, &req.page, ctx.lang);
+    Ok(scene)
 }
 
 /// What the map frame is fitted to: the whole project, or the park asked for (and its name).
@@ -311,6 +340,7 @@ fn scene_above(ctx: &MapContext, req: &MapRequest, table_mm: f64) -> Result<Scen
         table: None,
         wind_rose: None,
         keep_clear: Vec::new(),
+        parcel_list: None,
     };
     let map_title = match req.kind {
         MapKind::Overview => overview::build(ctx, req, &mut scene, &in_view),

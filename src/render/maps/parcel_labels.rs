@@ -5,7 +5,11 @@ use geo::{BoundingRect, Rect};
 
 use super::{tr, MapContext, MapRequest};
 use crate::project::Lang;
-use crate::render::scene::{Label, LegendItem, Scene, Style, Swatch};
+use crate::render::page::Page;
+use crate::render::scene::{
+    KeyStyle, Label, LegendItem, ParcelList, ParcelListRow, Scene, SheetTable, Style, Swatch,
+    TablePlace,
+};
 use crate::render::style::PARCEL_EDGE;
 
 /// Font size of parcel labels, mm: 6 pt, the smallest a printer accepts.
@@ -61,15 +65,16 @@ fn label_fits(text: &str, b: &Rect<f64>, mm_per_m: f64) -> bool {
     crate::render::text::text_width(text, PARCEL_LABEL_MM) <= b.width() * 0.9 * mm_per_m
 }
 
-/// At most this many parcels of an A4 sheet get a numbered key (the list is on the
-/// sheet's legend); twice as many on A3.
+/// At most this many parcels of an A4 sheet get a numbered key; on A3 as many as a sheet
+/// table holds.
 const MAX_KEYS_A4: usize = 12;
 
 /// Short keys for the parcels of interest whose label does not fit: a number inside the
-/// parcel, tied to a parcel list (宗地清单: key, id, class, 亩) in the legend. `interest`
-/// gives a parcel's rank (lower first; `None`: no key) and its class label and fill. The
-/// most important parcels get keys first; the heading counts the rest, with the parcels
-/// too small for a key at the sheet's scale.
+/// parcel, tied to the sheet's parcel list (宗地清单: key, id, class, 亩), which
+/// [`place_parcel_list`] puts on the sheet. `interest` gives a parcel's rank (lower first;
+/// `None`: no key) and its class label and fill. The most important parcels get keys
+/// first; the heading counts the rest, with the parcels too small for a key at the
+/// sheet's scale.
 pub(crate) fn parcel_keys(
     ctx: &MapContext,
     req: &MapRequest,
@@ -106,21 +111,21 @@ pub(crate) fn parcel_keys(
     wanted.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
     let cap = match req.page.paper {
         crate::render::page::Paper::A4 => MAX_KEYS_A4,
-        crate::render::page::Paper::A3 => 2 * MAX_KEYS_A4,
+        crate::render::page::Paper::A3 => SheetTable::MAX_ROWS,
     };
     let left = wanted.len().saturating_sub(cap) + too_small;
     wanted.truncate(cap);
     // Keys run in id order, so the list reads like a ledger.
     wanted.sort_by(|a, b| ctx.model.parcels[a.2].id.cmp(&ctx.model.parcels[b.2].id));
-    let mut items = Vec::new();
-    for (k, (_, _, i, class, fill)) in wanted.into_iter().enumerate() {
+    let mut rows = Vec::new();
+    for (_, _, i, class, fill) in wanted {
         let p = &ctx.model.parcels[i];
         let (Some(pt), Some(b)) = (p.geometry.interior_point(), p.geometry.bounding_rect()) else {
             continue;
         };
-        let key = (k + 1).to_string();
+        let key = rows.len() + 1;
         scene.labels.push(Label {
-            text: key.clone(),
+            text: key.to_string(),
             at: pt.0,
             size_mm: PARCEL_LABEL_MM,
             // Above the ids, below the park names.
@@ -129,22 +134,102 @@ pub(crate) fn parcel_keys(
             max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
             also_at: Vec::new(),
         });
-        items.push(LegendItem {
-            style: Style::fill(fill, PARCEL_EDGE, 0.12),
-            swatch: Swatch::Area,
-            label: format!("{key}  {}", p.id),
-            detail: Some(format!(
-                "{class} · {:.1} {}",
-                p.area.to_mu(),
-                tr(ctx.lang, "亩", "mu")
-            )),
+        rows.push(ParcelListRow {
+            key,
+            id: p.id.clone(),
+            class,
+            fill,
+            mu: p.area.to_mu(),
         });
     }
     let heading = match (ctx.lang, left) {
-        (Lang::Zh, 0) => "宗地清单（编号、宗地代码、类别、面积）".to_owned(),
+        (Lang::Zh, 0) => "宗地清单".to_owned(),
         (Lang::Zh, n) => format!("宗地清单（另有 {n} 宗见台账）"),
-        (Lang::En, 0) => "Parcel list (key, id, class, area)".to_owned(),
+        (Lang::En, 0) => "Parcel list".to_owned(),
         (Lang::En, n) => format!("Parcel list ({n} more in the ledger)"),
     };
-    scene.legend.push((Some(heading), items));
+    scene.parcel_list = Some(ParcelList { heading, rows });
+}
+
+/// Puts the scene's parcel list on the sheet where it takes nothing from the map: as a
+/// table in a corner of the frame the map leaves clear, or, on a sheet that already has
+/// a table, as a group of the legend. Returns the list's rows when it needs room under
+/// the frame instead (the list is left in the scene for [`parcel_list_below`]).
+pub(crate) fn place_parcel_list(scene: &mut Scene, page: &Page, lang: Lang) -> Option<usize> {
+    let list = scene.parcel_list.take()?;
+    if scene.table.is_some() {
+        scene
+            .legend
+            .push((Some(list.heading.clone()), list_legend(&list, lang)));
+        return None;
+    }
+    scene.table = Some(list_table(&list, lang));
+    if crate::render::sheet::clear_corner(scene, page, lang) {
+        return None;
+    }
+    scene.table = None;
+    let rows = list.rows.len();
+    scene.parcel_list = Some(list);
+    Some(rows)
+}
+
+/// Puts the scene's parcel list under the frame, in two blocks side by side.
+pub(crate) fn parcel_list_below(scene: &mut Scene, lang: Lang) {
+    if let Some(list) = scene.parcel_list.take() {
+        let mut t = list_table(&list, lang);
+        t.place = TablePlace::Below;
+        scene.table = Some(t);
+    }
+}
+
+/// Blocks the parcel list is drawn in under the frame.
+pub(crate) const LIST_BLOCKS: usize = 2;
+
+/// The parcel list as a sheet table: 编号, 宗地代码, 类别, 面积（亩）.
+fn list_table(list: &ParcelList, lang: Lang) -> SheetTable {
+    let header = match lang {
+        Lang::Zh => ["编号", "宗地代码", "类别", "面积（亩）"],
+        Lang::En => ["Key", "Parcel", "Class", "Area (mu)"],
+    };
+    SheetTable {
+        title: list.heading.clone(),
+        header: header.iter().map(|h| (*h).to_owned()).collect(),
+        widths: vec![4.0, 11.0, 10.0, 7.0],
+        numeric: vec![false, false, false, true],
+        rows: list
+            .rows
+            .iter()
+            .map(|r| {
+                vec![
+                    r.key.to_string(),
+                    r.id.clone(),
+                    r.class.clone(),
+                    format!("{:.1}", r.mu),
+                ]
+            })
+            .collect(),
+        more: String::new(),
+        place: TablePlace::Below,
+        keys: KeyStyle::Plain,
+        corner_w_mm: 82.0,
+        blocks: LIST_BLOCKS,
+    }
+}
+
+/// The parcel list as legend entries: the class's swatch, "key  id", class and 亩.
+fn list_legend(list: &ParcelList, lang: Lang) -> Vec<LegendItem> {
+    list.rows
+        .iter()
+        .map(|r| LegendItem {
+            style: Style::fill(r.fill, PARCEL_EDGE, 0.12),
+            swatch: Swatch::Area,
+            label: format!("{}  {}", r.key, r.id),
+            detail: Some(format!(
+                "{} · {:.1} {}",
+                r.class,
+                r.mu,
+                tr(lang, "亩", "mu")
+            )),
+        })
+        .collect()
 }

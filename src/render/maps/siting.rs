@@ -9,7 +9,7 @@ use crate::analyse::site::{reaches_protected, SitingResult};
 use crate::error::{Error, Result};
 use crate::project::Lang;
 use crate::render::scene::{
-    LegendItem, Marker, Scene, SceneLayer, SheetTable, Style, Swatch, TablePlace,
+    KeyStyle, LegendItem, Marker, Scene, SceneLayer, SheetTable, Style, Swatch, TablePlace,
 };
 use crate::render::style::PARCEL_EDGE;
 
@@ -436,6 +436,9 @@ fn move_table(l: Lang, rows: Vec<Vec<String>>) -> SheetTable {
             Lang::En => format!("{more} more in siting.xlsx, sheet plan"),
         },
         place: TablePlace::Below,
+        keys: KeyStyle::Circled,
+        corner_w_mm: 140.0,
+        blocks: 1,
     }
 }
 

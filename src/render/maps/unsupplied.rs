@@ -1,9 +1,10 @@
 //! The approved-not-supplied map (批而未供分布图): each approval batch (农用地转用批次) outlined
 //! and labelled with its number and date, the part of it no supplied parcel covers filled
-//! by how long ago the batch was approved — under 2 years, 2 to 5, 5 and more, date
-//! unknown — supplied parcels in grey. 批而未供 land approved two and more years ago is what
-//! the disposal campaigns (批而未供和闲置土地处置) count first; five years marks the oldest
-//! stock. The legend counts pieces and 亩 in the frame.
+//! by how long ago the batch was approved — by default under 2 years, 2 to 5, 5 and more
+//! (the idle rules' `unsupplied_age_years`), date unknown — supplied parcels in grey.
+//! 批而未供 land approved two and more years ago is what the disposal campaigns
+//! (批而未供和闲置土地处置) count first; five years marks the oldest stock. The legend
+//! counts pieces and 亩 in the frame.
 
 use geo::{BoundingRect, Geometry, InteriorPoint};
 
@@ -13,41 +14,34 @@ use crate::project::Lang;
 use crate::render::scene::{Label, LegendItem, Scene, SceneLayer, Style, Swatch};
 use crate::render::style::PARCEL_EDGE;
 
-/// The age classes of a batch at the as-of date, in legend order: (years from, years to,
-/// zh, en, fill).
-pub const AGE_CLASSES: [(f64, f64, &str, &str, &str); 3] = [
-    (
-        0.0,
-        2.0,
-        "批准不满 2 年",
-        "Approved under 2 years ago",
-        "#fdcc8a",
-    ),
-    (
-        2.0,
-        5.0,
-        "批准 2 至 5 年",
-        "Approved 2 to 5 years ago",
-        "#fc8d59",
-    ),
-    (
-        5.0,
-        f64::INFINITY,
-        "批准 5 年以上",
-        "Approved 5 or more years ago",
-        "#d7301f",
-    ),
-];
+/// The fills of the three age classes, youngest first.
+const AGE_FILLS: [&str; 3] = ["#fdcc8a", "#fc8d59", "#d7301f"];
 /// The fill of land in a batch whose approval date is not known.
 const UNKNOWN_AGE: &str = "#bdbdbd";
 
-/// The position in [`AGE_CLASSES`] of a batch approved `years` before the as-of date; a
-/// batch approved after it (a look back) is in the first class.
-pub fn age_class(years: f64) -> usize {
-    AGE_CLASSES
-        .iter()
-        .position(|(from, to, ..)| years >= *from && years < *to)
-        .unwrap_or(0)
+/// The class (0, 1, 2) of a batch approved `years` before the as-of date, with `breaks`
+/// the idle rules' `unsupplied_age_years`: under the first, under the second, the rest. A
+/// batch approved after the as-of date (a look back) is in the first class.
+pub fn age_class(years: f64, breaks: [f64; 2]) -> usize {
+    if years < breaks[0] {
+        0
+    } else if years < breaks[1] {
+        1
+    } else {
+        2
+    }
+}
+
+/// The legend label of age class `k` for `breaks`, in the project's language.
+fn age_label(k: usize, [a, b]: [f64; 2], l: Lang) -> String {
+    match (k, l) {
+        (0, Lang::Zh) => format!("批准不满 {a} 年"),
+        (1, Lang::Zh) => format!("批准 {a} 至 {b} 年"),
+        (_, Lang::Zh) => format!("批准 {b} 年以上"),
+        (0, Lang::En) => format!("Approved under {a} years ago"),
+        (1, Lang::En) => format!("Approved {a} to {b} years ago"),
+        (_, Lang::En) => format!("Approved {b} or more years ago"),
+    }
 }
 
 /// Builds the approved-not-supplied map; returns the map title.
@@ -77,9 +71,10 @@ pub fn build(
     }
     scene.layers.push(parcels);
     // What is left of each batch, by its age.
-    let styles: Vec<Style> = AGE_CLASSES
+    let breaks = ctx.unsupplied_age_years;
+    let styles: Vec<Style> = AGE_FILLS
         .iter()
-        .map(|c| Style::fill(c.4, "#7f2704", 0.15))
+        .map(|fill| Style::fill(fill, "#7f2704", 0.15))
         .chain(std::iter::once(Style::fill(UNKNOWN_AGE, "#555", 0.15)))
         .collect();
     let mut tally = vec![(0usize, 0.0f64); styles.len()];
@@ -87,8 +82,8 @@ pub fn build(
     for piece in a.ans.iter().filter(|p| in_view(&p.geometry)) {
         let k = m.approvals[piece.approval]
             .approval_date
-            .map_or(AGE_CLASSES.len(), |d| {
-                age_class((a.as_of - d).num_days() as f64 / 365.25)
+            .map_or(AGE_FILLS.len(), |d| {
+                age_class((a.as_of - d).num_days() as f64 / 365.25, breaks)
             });
         pieces.push(Geometry::MultiPolygon(piece.geometry.clone()), &styles[k]);
         tally[k].0 += 1;
@@ -135,9 +130,8 @@ pub fn build(
         Lang::Zh => format!("{n} 片 · {mu:.1} 亩"),
         Lang::En => format!("{n} pieces · {mu:.1} mu"),
     };
-    let mut items: Vec<LegendItem> = AGE_CLASSES
-        .iter()
-        .map(|c| tr(l, c.2, c.3))
+    let mut items: Vec<LegendItem> = (0..AGE_FILLS.len())
+        .map(|k| age_label(k, breaks, l))
         .chain(std::iter::once(tr(
             l,
             "批准日期不详",
@@ -204,17 +198,26 @@ pub fn build(
 
 #[cfg(test)]
 mod tests {
-    use super::age_class;
+    use super::{age_class, age_label};
+    use crate::project::Lang;
 
     #[test]
     fn batches_fall_into_their_age_class_at_the_breaks() {
-        assert_eq!(age_class(0.0), 0);
-        assert_eq!(age_class(1.99), 0);
-        assert_eq!(age_class(2.0), 1);
-        assert_eq!(age_class(4.99), 1);
-        assert_eq!(age_class(5.0), 2);
-        assert_eq!(age_class(30.0), 2);
-        assert_eq!(age_class(-1.0), 0);
+        let b = [2.0, 5.0];
+        assert_eq!(age_class(0.0, b), 0);
+        assert_eq!(age_class(1.99, b), 0);
+        assert_eq!(age_class(2.0, b), 1);
+        assert_eq!(age_class(4.99, b), 1);
+        assert_eq!(age_class(5.0, b), 2);
+        assert_eq!(age_class(30.0, b), 2);
+        assert_eq!(age_class(-1.0, b), 0);
+        // A province's own breaks, with the legend that names them.
+        let b = [3.0, 10.0];
+        assert_eq!(age_class(5.0, b), 1);
+        assert_eq!(age_class(10.0, b), 2);
+        assert_eq!(age_label(1, b, Lang::Zh), "批准 3 至 10 年");
+        assert_eq!(age_label(2, b, Lang::En), "Approved 10 or more years ago");
+        assert_eq!(age_label(0, [1.5, 4.0], Lang::Zh), "批准不满 1.5 年");
     }
 
     /// The legend of the whole sample counts every piece of the approved_not_supplied

@@ -38,7 +38,7 @@ fn ticks(lo: f64, hi: f64, step: f64) -> Vec<f64> {
 /// The page boxes the tick labels take (mm: x0, y0, x1, y1), so map labels keep off them.
 pub(super) fn label_bands(sheet: &Sheet) -> [(f64, f64, f64, f64); 2] {
     let (f, u) = (sheet.frame, sheet.u);
-    let band = 4.2 * u;
+    let band = 4.4 * u;
     [
         (f.x, f.y, f.right(), f.y + band),
         (f.x, f.y, f.x + band, f.bottom()),
@@ -55,7 +55,7 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) -> usize {
     let view = sheet.scene.extent;
     let step = interval(view.width().max(view.height()), 6);
     let tick = 1.6 * u;
-    let fs = 1.9 * u;
+    let fs = 6.0 * 25.4 / 72.0 * u; // 6 pt
     let zh = sheet.lang == crate::project::Lang::Zh;
     let _ = write!(
         out,

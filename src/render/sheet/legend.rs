@@ -32,6 +32,9 @@ struct Layout<'a> {
     used: f64,
 }
 
+/// 6 pt in mm: no legend text is smaller on the printed sheet, the least a printer accepts.
+const SIX_PT_MM: f64 = 6.0 * 25.4 / 72.0;
+
 /// Sizes the legend lays out with, for a box, a column count and a scale.
 #[derive(Clone, Copy)]
 struct Metrics {
@@ -52,10 +55,25 @@ impl Metrics {
             col_w: (b.w - 4.0 * u) / columns as f64,
         }
     }
+    /// Font size of an entry's detail (its count and 亩), mm: smaller than the label's,
+    /// never below 6 pt.
+    fn detail_fs(&self) -> f64 {
+        (self.fs * 0.82).max(SIX_PT_MM)
+    }
+    /// Line height of an entry's detail lines, mm.
+    fn detail_lh(&self) -> f64 {
+        self.detail_fs() * 1.28
+    }
     /// Width left for an entry's text beside its swatch.
     fn text_w(&self) -> f64 {
         self.col_w - 10.0 * self.u * self.scale
     }
+}
+
+/// The height the legend takes in a box as wide as `b` at full size, mm.
+pub(super) fn height_wanted(sheet: &Sheet, b: BoxMm, columns: usize) -> f64 {
+    let m = Metrics::new(sheet.u, b, columns, 1.0);
+    lay_out(sheet, b, columns, m).used + 2.0 * sheet.u
 }
 
 /// Draws the legend in `b` in `columns` columns.
@@ -64,8 +82,10 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet, b: BoxMm, columns: usize) {
     // Lay out at full size; shrink until it fits; drop what still does not, saying so.
     let mut scale = 1.0;
     let mut layout = lay_out(sheet, b, columns, Metrics::new(u, b, columns, scale));
-    while layout.used > b.h - 2.0 * u && scale > 0.62 {
-        scale -= 0.06;
+    // Labels never below 6 pt on the printed sheet (details neither: see detail_fs).
+    let min_scale = SIX_PT_MM / (2.7 * u);
+    while layout.used > b.h - 2.0 * u && scale > min_scale {
+        scale = (scale - 0.06).max(min_scale);
         layout = lay_out(sheet, b, columns, Metrics::new(u, b, columns, scale));
     }
     let m = Metrics::new(u, b, columns, scale);
@@ -84,7 +104,7 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet, b: BoxMm, columns: usize) {
             + if row.inline {
                 0.0
             } else {
-                row.detail.len() as f64 * m.fs * 1.05
+                row.detail.len() as f64 * m.detail_lh()
             }
     };
     // Entries end above the box's edge, or above the "… more not shown" note when some
@@ -175,7 +195,7 @@ fn lay_out<'a>(sheet: &Sheet<'a>, b: BoxMm, columns: usize, m: Metrics) -> Layou
 fn entry_row(item: &LegendItem, col: usize, y: f64, m: Metrics) -> Row<'_> {
     let (fs, text_w) = (m.fs, m.text_w());
     let inline = item.detail.as_ref().is_some_and(|d| {
-        text_width(&item.label, fs) + 2.0 * m.u + text_width(d, fs * 0.82) <= text_w
+        text_width(&item.label, fs) + 2.0 * m.u + text_width(d, m.detail_fs()) <= text_w
     });
     let lines = if inline {
         vec![item.label.clone()]
@@ -184,7 +204,7 @@ fn entry_row(item: &LegendItem, col: usize, y: f64, m: Metrics) -> Row<'_> {
     };
     let detail = match &item.detail {
         Some(d) if inline => vec![d.clone()],
-        Some(d) => wrap(d, fs * 0.82, text_w),
+        Some(d) => wrap(d, m.detail_fs(), text_w),
         None => vec![],
     };
     Row {
@@ -202,7 +222,7 @@ fn row_height(row: &Row, m: Metrics) -> f64 {
     let extra = if row.inline {
         0.0
     } else {
-        row.detail.len() as f64 * m.fs * 1.05
+        row.detail.len() as f64 * m.detail_lh()
     };
     (row.lines.len() as f64 * m.fs * 1.25 + extra + 1.4 * m.u * m.scale).max(5.0 * m.u * m.scale)
 }
@@ -259,7 +279,7 @@ fn entry(out: &mut String, row: &Row, it: &LegendItem, bx: f64, by: f64, m: Metr
                 out,
                 bx + m.col_w - 2.5 * u,
                 by + fs,
-                fs * 0.82,
+                m.detail_fs(),
                 d,
                 " text-anchor=\"end\" fill=\"#555\"",
             );
@@ -270,8 +290,8 @@ fn entry(out: &mut String, row: &Row, it: &LegendItem, bx: f64, by: f64, m: Metr
             text(
                 out,
                 tx,
-                base + fs * 1.05 * k as f64,
-                fs * 0.82,
+                base + m.detail_lh() * k as f64,
+                m.detail_fs(),
                 l,
                 " fill=\"#555\"",
             );

@@ -210,6 +210,9 @@ fn stamp(out: &mut String, sheet: &Sheet) {
     out.push_str("</g>");
 }
 
+/// Font size of the footer, mm on A4: 6 pt.
+const FOOTER_FONT: f64 = 6.0 * 25.4 / 72.0;
+
 /// The foot of the sheet, in the bottom margin under the frame's right edge: the data's
 /// credit and the software.
 fn footer(out: &mut String, sheet: &Sheet, page: &Page) {
@@ -219,11 +222,16 @@ fn footer(out: &mut String, sheet: &Sheet, page: &Page) {
         out,
         w - MARGIN * u,
         h - MARGIN * u * 0.3,
-        1.9 * u,
+        FOOTER_FONT * u,
         &sheet.scene.footer,
         " id=\"footer\" text-anchor=\"end\" fill=\"#555\"",
     );
 }
+
+/// Height of the locator inset beside a landscape frame, mm on A4, and the least it is
+/// given up to a long legend.
+const INSET_H: f64 = 42.0;
+const INSET_MIN_H: f64 = 22.0;
 
 /// The panel beside (landscape) or below (portrait) the frame: legend, locator inset and
 /// title block.
@@ -233,17 +241,28 @@ fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
     // the map, not from the legend.
     let (f, u) = (map_frame_above(page, 0.0), sheet.u);
     let m = MARGIN * u;
-    let block_h = title_block::height(sheet);
     if page.landscape {
+        let block_h = title_block::height(sheet, SIDE_PANEL * u);
         let p = BoxMm {
             x: f.right() + PANEL_GAP * u,
             y: f.y,
             w: SIDE_PANEL * u,
             h: f.h,
         };
-        let inset_h = 42.0 * u;
+        // The locator gives the legend up to a third of its height when the legend would
+        // otherwise shrink.
+        let room = |inset_h: f64| p.h - block_h - inset_h - 6.0 * u;
+        let wanted = legend::height_wanted(
+            sheet,
+            BoxMm {
+                h: room(INSET_H * u),
+                ..p
+            },
+            1,
+        );
+        let inset_h = (INSET_H * u - (wanted - room(INSET_H * u)).max(0.0)).max(INSET_MIN_H * u);
         let legend_box = BoxMm {
-            h: p.h - block_h - inset_h - 6.0 * u,
+            h: room(inset_h),
             ..p
         };
         legend::draw(out, sheet, legend_box, 1);
@@ -270,6 +289,7 @@ fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
         legend::draw(out, sheet, BoxMm { w: half, ..p }, 2);
         let rx = p.x + half + 4.0 * u;
         let rw = p.w - half - 4.0 * u;
+        let block_h = title_block::height(sheet, rw);
         let inset_box = BoxMm {
             x: rx,
             y: p.y,

@@ -9,13 +9,11 @@ use super::Sheet;
 use crate::render::draw::{key, text};
 use crate::render::labels::PageBox;
 use crate::render::page::BoxMm;
-use crate::render::scene::{Corner, Scene, SheetTable, TablePlace};
-use crate::render::svg::n;
-use crate::render::text::text_width;
+use crate::render::scene::{Corner, KeyStyle, Scene, SheetTable, TablePlace};
+use crate::render::svg::{n, ToPage};
+use crate::render::text::shorten;
 
-/// Widest a table in a corner of the frame is, mm on A4, and the most of the frame's
-/// width it takes.
-const CORNER_W: f64 = 140.0;
+/// The most of the frame's width a table in a corner of it takes.
 const CORNER_SHARE: f64 = 0.68;
 
 /// The box the scene's table takes on the sheet: under the frame across its width, or in
@@ -34,7 +32,7 @@ pub(crate) fn table_box(sheet: &Sheet) -> Option<BoxMm> {
             h: t.height_mm(u) - 3.0 * u,
         },
         TablePlace::Corner(c) => {
-            let w = (CORNER_W * u).min(f.w * CORNER_SHARE);
+            let w = (t.corner_w_mm * u).min(f.w * CORNER_SHARE);
             let h = 7.0 * u + rows as f64 * SheetTable::ROW_MM * u;
             let (left, top) = (f.x + 5.5 * u, f.y + 5.5 * u);
             let (right, bottom) = (f.right() - 1.5 * u - w, f.bottom() - 1.5 * u - h);
@@ -75,20 +73,7 @@ pub(crate) fn clear_corner(
         {
             continue;
         }
-        let covered: f64 = scene
-            .layers
-            .iter()
-            .flat_map(|l| l.items.iter())
-            .filter_map(|(g, _)| geo::BoundingRect::bounding_rect(g))
-            .map(|rect| {
-                let (a, z) = (
-                    sheet.to_page.apply(rect.min()),
-                    sheet.to_page.apply(rect.max()),
-                );
-                overlap(r, (a.0.min(z.0), a.1.min(z.1), a.0.max(z.0), a.1.max(z.1)))
-            })
-            .sum();
-        let share = covered / (b.w * b.h);
+        let share = drawn_share(scene, &sheet.to_page, b);
         if share <= 0.03 && best.is_none_or(|(s, _)| share < s) {
             best = Some((share, c));
         }
@@ -104,6 +89,49 @@ pub(crate) fn clear_corner(
         }
         _ => false,
     }
+}
+
+/// Width a line is counted with when measuring what a box covers, mm on the page.
+const LINE_MM: f64 = 1.0;
+
+/// The share of page box `b` that the scene's features cover: polygons by the area they
+/// have inside it, lines by their length inside it at [`LINE_MM`], points not at all.
+fn drawn_share(scene: &Scene, to_page: &ToPage, b: BoxMm) -> f64 {
+    use geo::{Area, BooleanOps, BoundingRect, Euclidean, Intersects, Length};
+    let s = to_page.s;
+    if s <= 0.0 || b.w <= 0.0 || b.h <= 0.0 {
+        return 1.0;
+    }
+    // The box in frame metres (page y runs down, frame y up).
+    let world = |px: f64, py: f64| {
+        geo::coord! {
+            x: to_page.x0 + (px - to_page.ox) / s,
+            y: to_page.y0 - (py - to_page.oy) / s,
+        }
+    };
+    let rect = geo::Rect::new(world(b.x, b.y), world(b.right(), b.bottom()));
+    let window = geo::MultiPolygon::new(vec![rect.to_polygon()]);
+    let mut covered_m2 = 0.0;
+    for (g, _) in scene.layers.iter().flat_map(|l| l.items.iter()) {
+        if !g.bounding_rect().is_some_and(|r| r.intersects(&rect)) {
+            continue;
+        }
+        covered_m2 += match g {
+            geo::Geometry::Polygon(p) => window
+                .intersection(&geo::MultiPolygon::new(vec![p.clone()]))
+                .unsigned_area(),
+            geo::Geometry::MultiPolygon(mp) => window.intersection(mp).unsigned_area(),
+            geo::Geometry::LineString(l) => {
+                let inside = window.clip(&geo::MultiLineString::new(vec![l.clone()]), false);
+                Euclidean.length(&inside) * LINE_MM / s
+            }
+            geo::Geometry::MultiLineString(ml) => {
+                Euclidean.length(&window.clip(ml, false)) * LINE_MM / s
+            }
+            _ => 0.0,
+        };
+    }
+    covered_m2 * s * s / (b.w * b.h)
 }
 
 /// The area two page boxes share.
@@ -140,7 +168,6 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) {
         }
     };
     let row_h = SheetTable::ROW_MM * u;
-    let fs = 2.2 * u;
     let _ = write!(out, "<g id=\"sheet-table\">");
     text(
         out,
@@ -151,6 +178,48 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) {
         " font-weight=\"bold\" fill=\"#111\"",
     );
     let top = b.y + 5.5 * u;
+    // The rows run down the first block, then the next, side by side across the box.
+    let blocks = t.blocks_here();
+    let per_block = t.block_rows().min(SheetTable::MAX_ROWS);
+    let more = t.rows.len() > per_block * blocks;
+    let body_rows = 1 + per_block + usize::from(more);
+    let gap = 4.0 * u;
+    let block_w = (b.w - gap * (blocks - 1) as f64) / blocks as f64;
+    for (k, rows) in t.rows.chunks(per_block.max(1)).take(blocks).enumerate() {
+        let bb = BoxMm {
+            x: b.x + k as f64 * (block_w + gap),
+            y: top,
+            w: block_w,
+            h: body_rows as f64 * row_h,
+        };
+        draw_block(out, t, bb, rows, body_rows, u);
+    }
+    if more {
+        text(
+            out,
+            b.x + 1.0 * u,
+            top + (per_block + 1) as f64 * row_h + row_h * 0.7,
+            2.2 * u,
+            &t.more,
+            " fill=\"#555\"",
+        );
+    }
+    out.push_str("</g>");
+}
+
+/// One block of the table in `b` (from its header row down): the header on a tint, the
+/// rules of `body_rows` rows, and `rows`.
+fn draw_block(
+    out: &mut String,
+    t: &SheetTable,
+    b: BoxMm,
+    rows: &[Vec<String>],
+    body_rows: usize,
+    u: f64,
+) {
+    let row_h = SheetTable::ROW_MM * u;
+    let fs = 2.2 * u;
+    let top = b.y;
     let total: f64 = t.widths.iter().sum::<f64>().max(1e-9);
     let xs: Vec<f64> = t
         .widths
@@ -162,9 +231,6 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) {
         })
         .collect();
     let col_w = |c: usize| t.widths[c] / total * b.w;
-    let shown = t.rows.len().min(SheetTable::MAX_ROWS);
-    let more = t.rows.len() > SheetTable::MAX_ROWS;
-    let body_rows = 1 + shown + usize::from(more);
     let _ = write!(
         out,
         "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"#eef3f8\"/>",
@@ -207,51 +273,31 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) {
     for (c, h) in t.header.iter().enumerate() {
         cell(out, c, baseline(0), h, true);
     }
-    for (r, row) in t.rows.iter().take(shown).enumerate() {
+    for (r, row) in rows.iter().enumerate() {
         for (c, s) in row.iter().enumerate() {
-            match (c, s.parse::<u16>()) {
-                (0, Ok(number)) => key(
+            match (c, s.parse::<u16>(), t.keys) {
+                (0, Ok(number), KeyStyle::Circled) => key(
                     out,
                     number,
                     xs[0] + col_w(0) / 2.0,
                     top + (r as f64 + 1.5) * row_h,
                     u,
                 ),
-                _ => cell(out, c, baseline(r + 1), s, false),
+                _ => cell(
+                    out,
+                    c,
+                    baseline(r + 1),
+                    s,
+                    c == 0 && t.keys == KeyStyle::Plain,
+                ),
             }
         }
     }
-    if more {
-        text(
-            out,
-            b.x + 1.0 * u,
-            baseline(shown + 1),
-            fs,
-            &t.more,
-            " fill=\"#555\"",
-        );
-    }
-    out.push_str("</g>");
-}
-
-/// `s` cut with "…" to fit `width` mm at `size`.
-fn shorten(s: &str, size: f64, width: f64) -> String {
-    if text_width(s, size) <= width {
-        return s.to_owned();
-    }
-    let mut kept = String::new();
-    for ch in s.chars() {
-        if text_width(&format!("{kept}{ch}…"), size) > width {
-            break;
-        }
-        kept.push(ch);
-    }
-    format!("{kept}…")
 }
 
 #[cfg(test)]
 mod tests {
-    use super::shorten;
+    use crate::render::text::shorten;
 
     #[test]
     fn text_is_cut_to_its_column() {

@@ -33,9 +33,13 @@ pub(super) fn footprint(sheet: &Sheet) -> Option<PageBox> {
         left,
         cy - r - 1.0 * u,
         right,
-        cy + r + (2.0 + 2.1 * lines) * u,
+        cy + r + (2.0 + CAPTION_LINE * lines) * u,
     ))
 }
+
+/// The caption's font size, mm on A4 (6 pt), and its line height.
+const CAPTION_FONT: f64 = 6.0 * 25.4 / 72.0;
+const CAPTION_LINE: f64 = CAPTION_FONT * 1.25;
 
 /// The caption's lines: its parts (split at " · ").
 fn caption_lines(caption: &str) -> Vec<&str> {
@@ -46,7 +50,7 @@ fn caption_width(sheet: &Sheet) -> f64 {
     sheet.scene.wind_rose.as_ref().map_or(0.0, |w| {
         caption_lines(&w.caption)
             .iter()
-            .map(|l| crate::render::text::text_width(l, 1.6 * sheet.u))
+            .map(|l| crate::render::text::text_width(l, CAPTION_FONT * sheet.u))
             .fold(0.0, f64::max)
     })
 }
@@ -113,8 +117,8 @@ pub(super) fn draw(out: &mut String, sheet: &Sheet) {
         text(
             out,
             right,
-            cy + r + 3.0 * u + i as f64 * 2.1 * u,
-            1.6 * u,
+            cy + r + 3.0 * u + i as f64 * CAPTION_LINE * u,
+            CAPTION_FONT * u,
             line,
             " text-anchor=\"end\" fill=\"#333\"",
         );
