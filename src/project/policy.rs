@@ -576,6 +576,41 @@ mod tests {
         assert!(rule(Some(vec![0.0; 16])).check("r").is_err());
     }
 
+    /// The 批而未供 age breaks come from the idle rules; a table without them takes 2 and
+    /// 5 years, and breaks out of order are refused naming the key.
+    #[test]
+    fn unsupplied_age_breaks_are_the_idle_rules_own() {
+        let p = Policy::load(&PolicyChoice::default(), Path::new(".")).unwrap();
+        assert_eq!(p.idle.unsupplied_age_years, [2.0, 5.0]);
+        let dir = std::env::temp_dir().join(format!("parkscope-age-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let base = include_str!("../../data/policy/idle-decree53-2012.toml")
+            .replace("unsupplied_age_years = [2, 5]", "");
+        let load = |extra: &str| {
+            std::fs::write(dir.join("idle.toml"), format!("{base}\n{extra}\n")).unwrap();
+            let choice = PolicyChoice {
+                idle: Some("idle.toml".into()),
+                ..PolicyChoice::default()
+            };
+            Policy::load(&choice, &dir)
+        };
+        assert_eq!(load("").unwrap().idle.unsupplied_age_years, [2.0, 5.0]);
+        assert_eq!(
+            load("unsupplied_age_years = [3, 10]")
+                .unwrap()
+                .idle
+                .unsupplied_age_years,
+            [3.0, 10.0]
+        );
+        for bad in ["[5, 2]", "[0, 5]", "[2, 2]"] {
+            let e = load(&format!("unsupplied_age_years = {bad}"))
+                .unwrap_err()
+                .to_string();
+            assert!(e.contains("unsupplied_age_years"), "{bad}: {e}");
+        }
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
     #[test]
     fn far_minimum_by_most_specific_code() {
         let p = Policy::load(&PolicyChoice::default(), Path::new(".")).unwrap();
