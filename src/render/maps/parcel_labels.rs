@@ -106,6 +106,15 @@ pub(crate) fn parcel_keys(
         }
     }
     if wanted.is_empty() {
+        // No list, but parcels of interest too small for even a number: said in the
+        // legend, so that none goes unmentioned.
+        if too_small > 0 {
+            let note = match ctx.lang {
+                Lang::Zh => format!("另有 {too_small} 宗过小未标注，见台账"),
+                Lang::En => format!("{too_small} more too small to mark: see the ledger"),
+            };
+            scene.legend.push((Some(note), Vec::new()));
+        }
         return;
     }
     wanted.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
