@@ -63,12 +63,137 @@ pub struct Problem {
     /// The field, under the name it has in the file.
     pub field: Option<String>,
     /// What was found and what was expected.
-    pub reason: String,
+    pub reason: Reason,
+}
+
+/// What is wrong with a feature, as data: the values, dates and bounds involved. The
+/// words are written at the edge, in the project's language ([`crate::words::Words`]);
+/// its `Display` and the JSON of `check --json` are the English words.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Reason {
+    /// A value not of the type its field needs.
+    NotA(NotA),
+    /// A number that must not be negative.
+    Negative {
+        /// The value.
+        value: f64,
+    },
+    /// A value outside the plausibility table's bound, read as empty.
+    Implausible {
+        /// The value as it is shown ("12 storeys", "1e12").
+        shown: String,
+        /// The bound ("[1, 60]").
+        range: String,
+        /// The plausibility table's edition.
+        edition: String,
+        /// Its key (`buildings.height_m`).
+        key: String,
+    },
+    /// A date of something that has happened, after the as-of date (kept).
+    AfterAsOf {
+        /// The date.
+        date: chrono::NaiveDate,
+        /// The project's as-of date.
+        as_of: chrono::NaiveDate,
+    },
+    /// Two dates of one feature out of order (kept).
+    OutOfOrder {
+        /// The field that should come first, and its date.
+        earlier: (String, chrono::NaiveDate),
+        /// The field that should come later, and its date.
+        later: (String, chrono::NaiveDate),
+    },
+    /// A text that is not one of the field's words.
+    NotOneOf {
+        /// The text.
+        text: String,
+        /// The words accepted, as the message lists them.
+        accepted: String,
+    },
+    /// A required field is empty (the feature is rejected).
+    RequiredEmpty {
+        /// The canonical field.
+        field: String,
+    },
+    /// A parcel supplied before the approval batch it lies in was approved (kept).
+    SuppliedBeforeApproval {
+        /// The supply date.
+        supplied: chrono::NaiveDate,
+        /// The batch's id.
+        batch: Option<String>,
+        /// Its approval date.
+        approved: chrono::NaiveDate,
+    },
+    /// A feature without geometry where its layer needs one (rejected).
+    NoGeometry {
+        /// A polygon is what the layer needs.
+        polygon: bool,
+    },
+    /// An invalid polygon made valid (kept, repaired).
+    Repaired {
+        /// What was invalid, in the validity check's words.
+        why: String,
+        /// Its area before and after, m².
+        area_m2: (f64, f64),
+    },
+    /// An id an earlier feature of the layer has (rejected).
+    DuplicateId {
+        /// The id.
+        id: String,
+    },
+    /// Any other problem, in English words.
+    Other(String),
+}
+
+impl From<String> for Reason {
+    fn from(s: String) -> Reason {
+        Reason::Other(s)
+    }
+}
+
+impl From<&str> for Reason {
+    fn from(s: &str) -> Reason {
+        Reason::Other(s.to_owned())
+    }
+}
+
+impl From<NotA> for Reason {
+    fn from(e: NotA) -> Reason {
+        Reason::NotA(e)
+    }
+}
+
+impl Serialize for Reason {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// A value that is not of the type its field needs: what was found, what was expected.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotA {
+    /// The value as found: text in quotes, else as read (true, 2024-03-01, a list).
+    pub found: String,
+    /// What the field needs.
+    pub expected: Expected,
+}
+
+/// The type a field needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A number.
+    Number,
+    /// A finite number (not NaN or infinite).
+    FiniteNumber,
+    /// Yes or no (是/否 …).
+    YesNo,
+    /// A date (2024-03-01 …).
+    Date,
 }
 
 impl Problem {
     /// A problem with a whole feature.
-    pub fn new(severity: Severity, feature: Option<usize>, reason: impl Into<String>) -> Problem {
+    pub fn new(severity: Severity, feature: Option<usize>, reason: impl Into<Reason>) -> Problem {
         Problem {
             severity,
             feature,

@@ -6,7 +6,7 @@ use geo::{BoundingRect, InteriorPoint, Intersects};
 
 use super::{envelope, tree_of, Index};
 use crate::model::Model;
-use crate::problems::{Problem, Severity};
+use crate::problems::{Problem, Reason, Severity};
 use crate::project::policy::Plausibility;
 
 /// Warnings on the parcels layer, in parcel order.
@@ -63,10 +63,11 @@ pub fn parcel_cross_checks(model: &Model, index: &Index, bounds: &Plausibility) 
                 Problem::new(
                     Severity::Warning,
                     None,
-                    format!(
-                        "supplied on {supplied}, before approval batch {} that it lies in was approved on {approved}: one of the two dates is wrong (kept)",
-                        a.id.as_deref().unwrap_or("(no id)")
-                    ),
+                    Reason::SuppliedBeforeApproval {
+                        supplied,
+                        batch: a.id.clone(),
+                        approved,
+                    },
                 )
                 .with_id(Some(&p.id))
                 .with_field("supply_date"),

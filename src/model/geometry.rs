@@ -223,8 +223,10 @@ pub fn valid_multipolygon(
     match mp.make_valid() {
         Ok(fixed) if !fixed.0.is_empty() && fixed.unsigned_area() > 0.0 => {
             let after = fixed.unsigned_area();
-            let note =
-                format!("invalid polygon ({why}) repaired: area {before:.1} m² → {after:.1} m²");
+            let note = crate::problems::Reason::Repaired {
+                why,
+                area_m2: (before, after),
+            };
             Ok((
                 fixed,
                 Some(Problem::new(Severity::Repaired, Some(number), note)),
@@ -309,11 +311,13 @@ mod tests {
         assert!(to_frame(&swapped, &Crs::LonLat, &conv, 1)
             .unwrap_err()
             .reason
+            .to_string()
             .contains("latitude, longitude"));
         let projected = Geometry::Point(Point::new(40_512_000.0, 3_350_000.0));
         assert!(to_frame(&projected, &Crs::LonLat, &conv, 1)
             .unwrap_err()
             .reason
+            .to_string()
             .contains("looks projected"));
         let big = Geometry::Point(Point::new(1e308, 30.0));
         assert!(to_frame(&big, &Crs::LonLat, &conv, 1).is_err());
@@ -321,6 +325,7 @@ mod tests {
         assert!(to_frame(&tokyo, &Crs::LonLat, &conv, 1)
             .unwrap_err()
             .reason
+            .to_string()
             .contains("outside China"));
     }
 
@@ -346,6 +351,6 @@ mod tests {
             (mp.unsigned_area() - 50.0).abs() < 1e-9,
             "two triangles of 25 m²"
         );
-        assert!(rep.unwrap().reason.contains("repaired"));
+        assert!(rep.unwrap().reason.to_string().contains("repaired"));
     }
 }

@@ -37,7 +37,7 @@ fn polygon(
         row.problems.push(Problem::new(
             Severity::Rejected,
             Some(number),
-            "no geometry (a polygon is required)",
+            crate::problems::Reason::NoGeometry { polygon: true },
         ));
         return None;
     };
@@ -369,7 +369,7 @@ fn any_geometry(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Optio
             row.problems.push(Problem::new(
                 Severity::Rejected,
                 Some(number),
-                "no geometry",
+                crate::problems::Reason::NoGeometry { polygon: false },
             ));
             None
         }

@@ -375,7 +375,7 @@ fn build<T: Send>(
                         Problem::new(
                             Severity::Rejected,
                             Some(f.number),
-                            format!("duplicate id {id}: an earlier feature has it"),
+                            crate::problems::Reason::DuplicateId { id: id.to_owned() },
                         )
                         .with_id(Some(id)),
                     );

@@ -110,7 +110,7 @@ pub fn read_proposals(path: &Path) -> Result<Vec<Proposal>> {
                 id: p.id.clone(),
                 field: p.field.clone(),
             },
-            reason: p.reason.clone(),
+            reason: p.reason.to_string(),
         });
     }
     let cols = columns(&raw.fields);
@@ -145,7 +145,10 @@ pub fn read_proposals(path: &Path) -> Result<Vec<Proposal>> {
                     reason: format!("{n} is negative"),
                 }),
                 Ok(n) => Ok(n),
-                Err(reason) => Err(Error::Input { at: at(k), reason }),
+                Err(reason) => Err(Error::Input {
+                    at: at(k),
+                    reason: reason.to_string(),
+                }),
             }
         };
         let Some(id) = text(0) else {

@@ -6,6 +6,7 @@ use chrono::NaiveDate;
 use super::fields::Columns;
 use super::Checks;
 use crate::error::{Problem, Severity};
+use crate::problems::Reason;
 use crate::project::plausibility::Bound;
 use crate::read::value::{parse_bool, parse_date, parse_list, parse_number};
 use crate::read::{RawFeature, RawValue};
@@ -36,7 +37,7 @@ impl<'a> Row<'a> {
         self.feature.values.get(c).map(|v| (v, c))
     }
 
-    fn fail(&mut self, col: usize, severity: Severity, reason: String) {
+    fn fail(&mut self, col: usize, severity: Severity, reason: impl Into<Reason>) {
         let name = self.cols.file_name(col).to_owned();
         self.problems
             .push(Problem::new(severity, Some(self.feature.number), reason).with_field(name));
@@ -71,7 +72,7 @@ impl<'a> Row<'a> {
         let n = self.number(field)?;
         if n < 0.0 {
             let c = self.cols.get(field).unwrap_or_default();
-            self.fail(c, Severity::Rejected, format!("{n} is negative"));
+            self.fail(c, Severity::Rejected, Reason::Negative { value: n });
             return None;
         }
         Some(n)
@@ -113,14 +114,13 @@ impl<'a> Row<'a> {
             return Some(value);
         }
         let edition = &self.checks.bounds.edition;
-        self.warn(
-            field,
-            format!(
-                "{prefix}{}{suffix} is outside the plausible range {} (plausibility-{edition} {key}): read as empty",
-                plain_number(value),
-                bound.describe()
-            ),
-        );
+        let reason = Reason::Implausible {
+            shown: format!("{prefix}{}{suffix}", plain_number(value)),
+            range: bound.describe(),
+            edition: edition.clone(),
+            key: key.to_owned(),
+        };
+        self.warn(field, reason);
         None
     }
 
@@ -130,10 +130,7 @@ impl<'a> Row<'a> {
         let d = self.date(field)?;
         let as_of = self.checks.data_date;
         if d > as_of {
-            self.warn(
-                field,
-                format!("{d} is after the project's as-of date {as_of}: what it dates cannot have happened yet (kept)"),
-            );
+            self.warn(field, Reason::AfterAsOf { date: d, as_of });
         }
         Some(d)
     }
@@ -146,10 +143,11 @@ impl<'a> Row<'a> {
     ) {
         if let ((a_field, Some(a)), (b_field, Some(b))) = (earlier, later) {
             if b < a {
-                self.warn(
-                    b_field,
-                    format!("{b_field} {b} is before {a_field} {a}: dates out of order (kept)"),
-                );
+                let reason = Reason::OutOfOrder {
+                    earlier: (a_field.to_owned(), a),
+                    later: (b_field.to_owned(), b),
+                };
+                self.warn(b_field, reason);
             }
         }
     }
@@ -197,18 +195,18 @@ impl<'a> Row<'a> {
         match parse(&text) {
             Some(t) => Some(t),
             None => {
-                self.fail(
-                    c,
-                    Severity::Rejected,
-                    format!("\"{text}\" is not one of: {accepted}"),
-                );
+                let reason = Reason::NotOneOf {
+                    text: text.to_string(),
+                    accepted: accepted.to_owned(),
+                };
+                self.fail(c, Severity::Rejected, reason);
                 None
             }
         }
     }
 
     /// A warning about a field, the feature kept.
-    pub fn warn(&mut self, field: &str, reason: String) {
+    pub fn warn(&mut self, field: &str, reason: impl Into<Reason>) {
         if let Some(c) = self.cols.get(field) {
             self.fail(c, Severity::Warning, reason);
         }
@@ -219,11 +217,10 @@ impl<'a> Row<'a> {
         let t = self.text(field);
         if t.is_none() {
             if let Some(c) = self.cols.get(field) {
-                self.fail(
-                    c,
-                    Severity::Rejected,
-                    format!("the required field {field} is empty"),
-                );
+                let reason = Reason::RequiredEmpty {
+                    field: field.to_owned(),
+                };
+                self.fail(c, Severity::Rejected, reason);
             }
         }
         t

@@ -7,6 +7,8 @@
 use chrono::NaiveDate;
 use compact_str::CompactString;
 
+pub use crate::problems::{Expected, NotA};
+
 /// One attribute value as the file holds it.
 #[derive(Debug, Clone, PartialEq)]
 pub enum RawValue {
@@ -64,13 +66,17 @@ pub fn number_to_text(n: f64) -> String {
 
 /// Parses a number: `1234.5`, `1,234.5`, `１２３` (full-width), with surrounding blanks.
 /// Rejects NaN and infinities.
-pub fn parse_number(v: &RawValue) -> Result<Option<f64>, String> {
+pub fn parse_number(v: &RawValue) -> Result<Option<f64>, NotA> {
+    let not = |found: String| NotA {
+        found,
+        expected: Expected::Number,
+    };
     let n = match v {
         RawValue::Null => return Ok(None),
         RawValue::Number(n) => *n,
-        RawValue::Bool(b) => return Err(format!("{b} is not a number")),
-        RawValue::Date(d) => return Err(format!("{d} is not a number")),
-        RawValue::List(_) => return Err("a list is not a number".into()),
+        RawValue::Bool(b) => return Err(not(b.to_string())),
+        RawValue::Date(d) => return Err(not(d.to_string())),
+        RawValue::List(_) => return Err(not("a list".into())),
         RawValue::Text(s) => {
             let t = normalise_width(s.trim());
             if t.is_empty() {
@@ -78,18 +84,25 @@ pub fn parse_number(v: &RawValue) -> Result<Option<f64>, String> {
             }
             let t = t.replace([',', '，'], "");
             t.parse::<f64>()
-                .map_err(|_| format!("\"{}\" is not a number", s.trim()))?
+                .map_err(|_| not(format!("\"{}\"", s.trim())))?
         }
     };
     if n.is_finite() {
         Ok(Some(n))
     } else {
-        Err(format!("{n} is not a finite number"))
+        Err(NotA {
+            found: n.to_string(),
+            expected: Expected::FiniteNumber,
+        })
     }
 }
 
 /// Parses a boolean: true/false, 是/否, 1/0, Y/N, yes/no, 有/无. Empty is unknown.
-pub fn parse_bool(v: &RawValue) -> Result<Option<bool>, String> {
+pub fn parse_bool(v: &RawValue) -> Result<Option<bool>, NotA> {
+    let not = |found: String| NotA {
+        found,
+        expected: Expected::YesNo,
+    };
     match v {
         RawValue::Null => Ok(None),
         RawValue::Bool(b) => Ok(Some(*b)),
@@ -103,13 +116,10 @@ pub fn parse_bool(v: &RawValue) -> Result<Option<bool>, String> {
                     Ok(Some(true))
                 }
                 "false" | "f" | "no" | "n" | "0" | "否" | "无" | "未投产" => Ok(Some(false)),
-                _ => Err(format!(
-                    "\"{}\" is not a yes/no value (accepted: 是/否, true/false, 1/0, Y/N)",
-                    s.trim()
-                )),
+                _ => Err(not(format!("\"{}\"", s.trim()))),
             }
         }
-        other => Err(format!("{other:?} is not a yes/no value")),
+        other => Err(not(format!("{other:?}"))),
     }
 }
 
@@ -119,12 +129,14 @@ pub fn parse_bool(v: &RawValue) -> Result<Option<bool>, String> {
 /// # Errors
 /// Text that is empty or not one of those forms, with the accepted forms in the message.
 pub fn parse_date_text(text: &str) -> Result<NaiveDate, String> {
-    parse_date(&RawValue::Text(text.into()))?.ok_or_else(|| "an empty date".to_owned())
+    parse_date(&RawValue::Text(text.into()))
+        .map_err(|e| e.to_string())?
+        .ok_or_else(|| "an empty date".to_owned())
 }
 
 /// Parses a date: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日, 20240301, and
 /// ISO date-times (the time is dropped). Empty is no date.
-pub fn parse_date(v: &RawValue) -> Result<Option<NaiveDate>, String> {
+pub fn parse_date(v: &RawValue) -> Result<Option<NaiveDate>, NotA> {
     let s = match v {
         RawValue::Null => return Ok(None),
         RawValue::Date(d) => return Ok(Some(*d)),
@@ -132,13 +144,19 @@ pub fn parse_date(v: &RawValue) -> Result<Option<NaiveDate>, String> {
         RawValue::Number(n) if n.fract() == 0.0 && (19000101.0..=21001231.0).contains(n) => {
             return parse_date(&RawValue::Text(format!("{}", *n as i64).into()));
         }
-        other => return Err(format!("{other:?} is not a date")),
+        other => {
+            return Err(NotA {
+                found: format!("{other:?}"),
+                expected: Expected::Date,
+            })
+        }
     };
     if s.is_empty() {
         return Ok(None);
     }
-    let bad = || {
-        format!("\"{s}\" is not a date (accepted: 2024-03-01, 2024/3/1, 2024.3.1, 2024年3月1日)")
+    let bad = || NotA {
+        found: format!("\"{s}\""),
+        expected: Expected::Date,
     };
     let t = normalise_width(s);
     // Drop a time part: "2024-03-01T00:00:00", "2024/3/1 0:00:00".
@@ -232,6 +250,7 @@ mod tests {
         assert_eq!(parse_date(&RawValue::Null), Ok(None));
         assert!(parse_date(&t("2024/13/01"))
             .unwrap_err()
+            .to_string()
             .contains("not a date"));
         assert!(parse_date(&t("2023-02-29")).is_err());
         assert_eq!(parse_date(&t("2024-02-29")), Ok(d(2024, 2, 29)));

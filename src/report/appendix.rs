@@ -48,7 +48,7 @@ pub fn appendix(about: &[(String, String)], load: &LoadReport, say: Say) -> Vec<
                 p.feature.map(|f| f.to_string()).unwrap_or_default(),
                 p.id.clone().unwrap_or_default(),
                 p.field.clone().unwrap_or_default(),
-                p.reason.clone(),
+                crate::words::Words::words(&p.reason, say.lang),
             ]);
         }
     }
@@ -82,4 +82,48 @@ pub fn appendix(about: &[(String, String)], load: &LoadReport, say: Say) -> Vec<
         });
     }
     blocks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::problems::{LayerReport, Problem, Reason};
+    use crate::project::Lang;
+
+    /// The problem table speaks the project's language: a zh report writes the reasons in
+    /// Chinese with their values, an en report in English.
+    #[test]
+    fn the_problem_table_is_in_the_projects_language() {
+        let d = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let mut load = LoadReport::default();
+        let mut layer = LayerReport::default();
+        layer.add(vec![Problem::new(
+            Severity::Warning,
+            None,
+            Reason::SuppliedBeforeApproval {
+                supplied: d("2015-03-01"),
+                batch: Some("PC-1".into()),
+                approved: d("2016-05-01"),
+            },
+        )
+        .with_id(Some("P-7"))]);
+        load.layers.insert("parcels".into(), layer);
+        let rows = |lang| {
+            appendix(&[], &load, Say { lang })
+                .into_iter()
+                .find_map(|b| match b {
+                    Block::Table { rows, .. } => Some(rows),
+                    _ => None,
+                })
+                .expect("a problem table")
+        };
+        let zh = rows(Lang::Zh);
+        assert_eq!(zh[0][1], "提示");
+        assert_eq!(
+            zh[0][5],
+            "供地日期 2015-03-01 早于所在批次 PC-1 的批准日期 2016-05-01，两个日期必有一误（保留）"
+        );
+        let en = rows(Lang::En);
+        assert!(en[0][5].starts_with("supplied on 2015-03-01, before approval batch PC-1"));
+    }
 }

@@ -34,6 +34,7 @@ mod admit;
 mod evaluate;
 mod idle;
 mod intensity;
+mod problems;
 mod report;
 mod site;
 

@@ -132,10 +132,10 @@ fn a_look_back_does_not_doubt_dates_the_ledger_holds() {
     // stand at: only the 2027 actual start is "after the as-of date".
     let p = fixture();
     let (ws, _) = analyse(p.path(), "2019-01-01");
-    let after: Vec<&str> = ws.load_report().layers["parcels"]
+    let after: Vec<String> = ws.load_report().layers["parcels"]
         .problems
         .iter()
-        .map(|p| p.reason.as_str())
+        .map(|p| p.reason.to_string())
         .filter(|r| r.contains("is after the project's as-of date"))
         .collect();
     assert_eq!(after, ["2027-01-01 is after the project's as-of date 2026-06-30: what it dates cannot have happened yet (kept)"]);

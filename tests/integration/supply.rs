@@ -174,7 +174,11 @@ fn services_of_each_unsupplied_parcel_by_hand() {
     }
     assert_eq!(a.supply.serviced.assessed.joined(), "road;power;wastewater");
     let report = &ws.load_report().layers["infrastructure"];
-    let notes: Vec<&str> = report.problems.iter().map(|p| p.reason.as_str()).collect();
+    let notes: Vec<String> = report
+        .problems
+        .iter()
+        .map(|p| p.reason.to_string())
+        .collect();
     assert_eq!(notes.len(), 1, "{notes:?}");
     assert!(
         notes[0].contains("gas") && notes[0].contains("not assessed"),
