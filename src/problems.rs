@@ -79,16 +79,7 @@ pub enum Reason {
         value: f64,
     },
     /// A value outside the plausibility table's bound, read as empty.
-    Implausible {
-        /// The value as it is shown ("12 storeys", "1e12").
-        shown: String,
-        /// The bound ("[1, 60]").
-        range: String,
-        /// The plausibility table's edition.
-        edition: String,
-        /// Its key (`buildings.height_m`).
-        key: String,
-    },
+    Implausible(Box<Implausible>),
     /// A date of something that has happened, after the as-of date (kept).
     AfterAsOf {
         /// The date.
@@ -97,12 +88,7 @@ pub enum Reason {
         as_of: chrono::NaiveDate,
     },
     /// Two dates of one feature out of order (kept).
-    OutOfOrder {
-        /// The field that should come first, and its date.
-        earlier: (String, chrono::NaiveDate),
-        /// The field that should come later, and its date.
-        later: (String, chrono::NaiveDate),
-    },
+    OutOfOrder(Box<OutOfOrder>),
     /// A text that is not one of the field's words.
     NotOneOf {
         /// The text.
@@ -143,6 +129,29 @@ pub enum Reason {
     },
     /// Any other problem, in English words.
     Other(String),
+}
+
+/// A value outside its plausible bound (a [`Reason`]; boxed, the rare case, so that every
+/// problem stays small).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Implausible {
+    /// The value as it is shown ("12 storeys", "1e12").
+    pub shown: String,
+    /// The bound ("[1, 60]").
+    pub range: String,
+    /// The plausibility table's edition.
+    pub edition: String,
+    /// Its key (`buildings.height_m`).
+    pub key: String,
+}
+
+/// Two dates of one feature out of order (a [`Reason`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutOfOrder {
+    /// The field that should come first, and its date.
+    pub earlier: (String, chrono::NaiveDate),
+    /// The field that should come later, and its date.
+    pub later: (String, chrono::NaiveDate),
 }
 
 impl From<String> for Reason {

@@ -114,12 +114,12 @@ impl<'a> Row<'a> {
             return Some(value);
         }
         let edition = &self.checks.bounds.edition;
-        let reason = Reason::Implausible {
+        let reason = Reason::Implausible(Box::new(crate::problems::Implausible {
             shown: format!("{prefix}{}{suffix}", plain_number(value)),
             range: bound.describe(),
             edition: edition.clone(),
             key: key.to_owned(),
-        };
+        }));
         self.warn(field, reason);
         None
     }
@@ -143,10 +143,10 @@ impl<'a> Row<'a> {
     ) {
         if let ((a_field, Some(a)), (b_field, Some(b))) = (earlier, later) {
             if b < a {
-                let reason = Reason::OutOfOrder {
+                let reason = Reason::OutOfOrder(Box::new(crate::problems::OutOfOrder {
                     earlier: (a_field.to_owned(), a),
                     later: (b_field.to_owned(), b),
-                };
+                }));
                 self.warn(b_field, reason);
             }
         }

@@ -48,27 +48,13 @@ impl Words for Reason {
             (Reason::NotA(e), _) => e.words(lang),
             (Reason::Negative { value }, Lang::En) => format!("{value} is negative"),
             (Reason::Negative { value }, Lang::Zh) => format!("{value} 为负数"),
-            (
-                Reason::Implausible {
-                    shown,
-                    range,
-                    edition,
-                    key,
-                },
-                Lang::En,
-            ) => format!(
-                "{shown} is outside the plausible range {range} (plausibility-{edition} {key}): read as empty"
+            (Reason::Implausible(i), Lang::En) => format!(
+                "{} is outside the plausible range {} (plausibility-{} {}): read as empty",
+                i.shown, i.range, i.edition, i.key
             ),
-            (
-                Reason::Implausible {
-                    shown,
-                    range,
-                    edition,
-                    key,
-                },
-                Lang::Zh,
-            ) => format!(
-                "{shown} 超出合理范围 {range}（plausibility-{edition} {key}），按空值处理"
+            (Reason::Implausible(i), Lang::Zh) => format!(
+                "{} 超出合理范围 {}（plausibility-{} {}），按空值处理",
+                i.shown, i.range, i.edition, i.key
             ),
             (Reason::AfterAsOf { date, as_of }, Lang::En) => format!(
                 "{date} is after the project's as-of date {as_of}: what it dates cannot have happened yet (kept)"
@@ -76,13 +62,13 @@ impl Words for Reason {
             (Reason::AfterAsOf { date, as_of }, Lang::Zh) => format!(
                 "{date} 晚于现状基准日 {as_of}，所记事项不应已发生（保留）"
             ),
-            (Reason::OutOfOrder { earlier, later }, Lang::En) => format!(
+            (Reason::OutOfOrder(o), Lang::En) => format!(
                 "{} {} is before {} {}: dates out of order (kept)",
-                later.0, later.1, earlier.0, earlier.1
+                o.later.0, o.later.1, o.earlier.0, o.earlier.1
             ),
-            (Reason::OutOfOrder { earlier, later }, Lang::Zh) => format!(
+            (Reason::OutOfOrder(o), Lang::Zh) => format!(
                 "{} {} 早于 {} {}，日期先后颠倒（保留）",
-                later.0, later.1, earlier.0, earlier.1
+                o.later.0, o.later.1, o.earlier.0, o.earlier.1
             ),
             (Reason::NotOneOf { text, accepted }, Lang::En) => {
                 format!("\"{text}\" is not one of: {accepted}")
@@ -179,10 +165,10 @@ mod tests {
         });
         assert_eq!(n.to_string(), "\"十二\" is not a number");
         assert_eq!(n.words(Lang::Zh), "“十二” 不是数字");
-        let o = Reason::OutOfOrder {
+        let o = Reason::OutOfOrder(Box::new(crate::problems::OutOfOrder {
             earlier: ("agreed_start".into(), d("2024-01-01")),
             later: ("agreed_completion".into(), d("2023-06-30")),
-        };
+        }));
         assert_eq!(
             o.to_string(),
             "agreed_completion 2023-06-30 is before agreed_start 2024-01-01: dates out of order (kept)"
