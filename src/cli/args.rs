@@ -219,7 +219,7 @@ pub enum Command {
         /// Random seed.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// The project's name. Default: 合成城市（N 宗地，种子 S）.
+        /// The project's name. Default: 合成城市（N 宗地，种子 S）, N the parcels made.
         #[arg(long)]
         name: Option<String>,
         /// At most this many enterprises must relocate. Default: every old-town factory.

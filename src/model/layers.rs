@@ -195,6 +195,7 @@ pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Optio
     let floors = row.amount_in("floors", bounds.floors, "buildings");
     let height = row.amount_in("height_m", bounds.height_m, "buildings");
     let storey_h = row.amount_in("storey_height_m", bounds.storey_height_m, "buildings");
+    let storeys_given = floors.is_some_and(|f| f >= 1.0) || height.is_some();
     let storeys = match (floors, height) {
         (Some(f), _) if f >= 1.0 => f.round() as u32,
         // round-half-up(h / 3.5), at least 1.
@@ -223,6 +224,7 @@ pub fn building(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Optio
     Some(Building {
         id: row.text("building_id"),
         storeys,
+        storeys_given,
         tall_storeys: storey_height.is_some_and(|h| h > TALL_STOREY_M),
         use_: row.text("use"),
         geometry,

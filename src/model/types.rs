@@ -116,6 +116,8 @@ pub struct Building {
     pub id: Option<String>,
     /// Storeys counted: floors, else max(1, round-half-up(height / 3.5)), else 1.
     pub storeys: u32,
+    /// Whether the data gave the floors or the height (else `storeys` is the rule's 1).
+    pub storeys_given: bool,
     /// True when the storey height is over 8 m: the floor area counts twice.
     pub tall_storeys: bool,
     /// 用途.

@@ -218,8 +218,9 @@ pub struct Scene {
 /// each with the key printed inside it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct ParcelList {
-    /// The list's heading, with how many parcels it leaves to the ledger.
-    pub heading: String,
+    /// How many parcels of interest it leaves to the ledger (past the cap, too small for a
+    /// key, or with a key the sheet could not print); its heading says so.
+    pub left: usize,
     /// The keyed parcels, in key order.
     pub rows: Vec<ParcelListRow>,
 }
@@ -269,6 +270,9 @@ pub struct SheetTable {
     /// Blocks side by side when under the frame (the rows run down one, then the next),
     /// so that a narrow table takes less height; a corner holds one.
     pub blocks: usize,
+    /// Rows a block keeps room for under the frame, at least its own (a list that lost
+    /// rows after the frame was fitted keeps the frame's size, and so the map's scale).
+    pub held_rows: usize,
     /// Where the rows past [`SheetTable::MAX_ROWS`] are listed ("另有 3 项见 siting.xlsx").
     pub more: String,
     /// Where on the sheet the table sits.
@@ -348,10 +352,19 @@ impl SheetTable {
         self.rows.len().div_ceil(self.blocks_here())
     }
 
+    /// The rows a block takes room for: its rows, or the rows it holds room for under the
+    /// frame.
+    fn room_rows(&self) -> usize {
+        match self.place {
+            TablePlace::Below => self.block_rows().max(self.held_rows),
+            TablePlace::Corner(_) => self.block_rows(),
+        }
+    }
+
     /// The height this table takes from the frame (mm): none in a corner of it.
     pub fn height_mm(&self, u: f64) -> f64 {
         match self.place {
-            TablePlace::Below => Self::height_for(self.block_rows(), u),
+            TablePlace::Below => Self::height_for(self.room_rows(), u),
             TablePlace::Corner(_) => 0.0,
         }
     }

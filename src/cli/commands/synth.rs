@@ -33,7 +33,7 @@ pub fn run(
     progress.step("writing the project");
     let name = name
         .map(str::to_owned)
-        .unwrap_or_else(|| format!("合成城市（{parcels} 宗地，种子 {seed}）"));
+        .unwrap_or_else(|| format!("合成城市（{} 宗地，种子 {seed}）", city.parcels.len()));
     write_project(&city, out, &name)?;
     drop(progress);
     if flags.json {

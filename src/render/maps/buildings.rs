@@ -1,6 +1,7 @@
-//! The building map: every footprint by its storeys (1-2, 3-4, 5-8, 9 and more; tall
-//! storeys over 8 m, which count twice in the floor area, outlined apart) over the parcels
-//! in grey.
+//! The building map: every footprint by its storeys (1-2, 3-4, 5-8, 9 and more, or not
+//! given: counted as 1 storey by the rule, drawn apart so that it does not pass for a
+//! low building; tall storeys over 8 m, which count twice in the floor area, outlined
+//! apart) over the parcels in grey.
 
 use geo::Geometry;
 
@@ -15,6 +16,13 @@ const STOREYS: [(u32, &str, &str, &str); 4] = [
     (5, "5～8 层", "5-8 storeys", "#dd1c77"),
     (9, "9 层及以上", "9 storeys and more", "#980043"),
 ];
+
+/// The class of footprints whose data give neither floors nor height (zh, en, fill).
+const NOT_GIVEN: (&str, &str, &str) = (
+    "层数不详（按 1 层计）",
+    "Storeys not given (counted as 1)",
+    "#ffffff",
+);
 
 /// Builds the building map; returns the map title.
 pub fn build(
@@ -38,7 +46,15 @@ pub fn build(
     let (mut tall, mut tall_m2) = (0usize, 0.0);
     let tall_style = Style::line("#222222", 0.3);
     let mut outlines = SceneLayer::default();
+    let mut not_given = (0usize, 0.0f64);
+    let not_given_style = Style::fill(NOT_GIVEN.2, "#5a0030", 0.12);
     for b in m.buildings.iter().filter(|b| in_view(&b.geometry)) {
+        if !b.storeys_given {
+            layer.push(Geometry::MultiPolygon(b.geometry.clone()), &not_given_style);
+            not_given.0 += 1;
+            not_given.1 += b.area.m2();
+            continue;
+        }
         let k = STOREYS
             .iter()
             .rposition(|(lo, ..)| b.storeys >= *lo)
@@ -77,6 +93,14 @@ pub fn build(
             detail: Some(footprints(*n, *m2)),
         })
         .collect();
+    if not_given.0 > 0 {
+        items.push(LegendItem {
+            style: not_given_style,
+            swatch: Swatch::Area,
+            label: tr(l, NOT_GIVEN.0, NOT_GIVEN.1),
+            detail: Some(footprints(not_given.0, not_given.1)),
+        });
+    }
     if tall > 0 {
         scene.layers.push(outlines);
         items.push(LegendItem {
@@ -85,7 +109,7 @@ pub fn build(
             label: tr(
                 l,
                 "层高超过 8 米（计两层）",
-                "Storeys over 8 m (counted twice)",
+                "Storey height over 8 m (floor area counted twice)",
             ),
             detail: Some(footprints(tall, tall_m2)),
         });

@@ -62,8 +62,8 @@ pub fn build(
                 swatch: Swatch::Area,
                 label: tr(
                     ctx.lang,
-                    "批次内未供范围（批准用地减已供宗地）",
-                    "Batch land not yet supplied (approved minus supplied parcels)",
+                    "批次内未供范围（批准用地减已供宗地，含道路等未划宗地的用地）",
+                    "Batch land not yet supplied (approved minus supplied parcels, roads and other land outside parcels included)",
                 ),
                 detail: Some(detail),
             }],

@@ -238,7 +238,7 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
                 .as_ref()
                 .map_or(0, |l| l.rows.len().div_ceil(LIST_BLOCKS));
             if wanted <= rows {
-                parcel_list_below(&mut scene, ctx.lang);
+                parcel_list_below(&mut scene, &req.page, ctx.lang);
                 return Ok(scene);
             }
             rows = wanted;

@@ -137,8 +137,7 @@ pub(crate) fn parcel_keys(
             text: key.to_string(),
             at: pt.0,
             size_mm: PARCEL_LABEL_MM,
-            // Above the ids, below the park names.
-            priority: f64::MAX / 2.0,
+            priority: KEY_PRIORITY,
             major: false,
             max_width_m: Some(b.width().min(b.height() * 3.0) * 0.9),
             also_at: Vec::new(),
@@ -151,13 +150,65 @@ pub(crate) fn parcel_keys(
             mu: p.area.to_mu(),
         });
     }
-    let heading = match (ctx.lang, left) {
+    scene.parcel_list = Some(ParcelList { left, rows });
+}
+
+/// The list's heading: 宗地清单, with how many parcels it leaves to the ledger.
+fn list_heading(lang: Lang, left: usize) -> String {
+    match (lang, left) {
         (Lang::Zh, 0) => "宗地清单".to_owned(),
         (Lang::Zh, n) => format!("宗地清单（另有 {n} 宗见台账）"),
         (Lang::En, 0) => "Parcel list".to_owned(),
         (Lang::En, n) => format!("Parcel list ({n} more in the ledger)"),
-    };
-    scene.parcel_list = Some(ParcelList { heading, rows });
+    }
+}
+
+/// Priority of the keys among the labels: above the ids, below the park names.
+const KEY_PRIORITY: f64 = f64::MAX / 2.0;
+
+/// True for a parcel key among the scene's labels.
+fn is_key(l: &Label) -> bool {
+    l.priority == KEY_PRIORITY && l.size_mm == PARCEL_LABEL_MM
+}
+
+/// Takes out of `list` the keys the sheet as it now stands cannot print (a park name,
+/// the furniture or the table in its corner took their place): their labels go, their
+/// parcels are counted with those left to the ledger, and the keys left are numbered
+/// 1, 2, 3 … again, so that every row of the list has its number on the map.
+fn drop_unprinted_keys(scene: &mut Scene, list: &mut ParcelList, page: &Page, lang: Lang) {
+    let printed: std::collections::HashSet<String> =
+        crate::render::sheet::placed_labels(scene, page, lang)
+            .into_iter()
+            .filter(|p| is_key(&p.label))
+            .map(|p| p.label.text)
+            .collect();
+    if list
+        .rows
+        .iter()
+        .all(|r| printed.contains(&r.key.to_string()))
+    {
+        return;
+    }
+    let mut renumbered = std::collections::HashMap::new();
+    let before = list.rows.len();
+    list.rows.retain(|r| printed.contains(&r.key.to_string()));
+    list.left += before - list.rows.len();
+    for (k, r) in list.rows.iter_mut().enumerate() {
+        renumbered.insert(r.key.to_string(), (k + 1).to_string());
+        r.key = k + 1;
+    }
+    scene.labels.retain_mut(|l| {
+        if !is_key(l) {
+            return true;
+        }
+        match renumbered.get(&l.text) {
+            Some(new) => {
+                l.text.clone_from(new);
+                true
+            }
+            None => false,
+        }
+    });
 }
 
 /// Puts the scene's parcel list on the sheet where it takes nothing from the map: as a
@@ -165,15 +216,20 @@ pub(crate) fn parcel_keys(
 /// a table, as a group of the legend. Returns the list's rows when it needs room under
 /// the frame instead (the list is left in the scene for [`parcel_list_below`]).
 pub(crate) fn place_parcel_list(scene: &mut Scene, page: &Page, lang: Lang) -> Option<usize> {
-    let list = scene.parcel_list.take()?;
+    let mut list = scene.parcel_list.take()?;
     if scene.table.is_some() {
-        scene
-            .legend
-            .push((Some(list.heading.clone()), list_legend(&list, lang)));
+        drop_unprinted_keys(scene, &mut list, page, lang);
+        let heading = list_heading(lang, list.left);
+        scene.legend.push((Some(heading), list_legend(&list, lang)));
         return None;
     }
     scene.table = Some(list_table(&list, lang));
     if crate::render::sheet::clear_corner(scene, page, lang) {
+        let place = scene.table.as_ref().map(|t| t.place);
+        drop_unprinted_keys(scene, &mut list, page, lang);
+        let mut t = list_table(&list, lang);
+        t.place = place.unwrap_or(TablePlace::Below);
+        scene.table = Some(t);
         return None;
     }
     scene.table = None;
@@ -182,11 +238,18 @@ pub(crate) fn place_parcel_list(scene: &mut Scene, page: &Page, lang: Lang) -> O
     Some(rows)
 }
 
-/// Puts the scene's parcel list under the frame, in two blocks side by side.
-pub(crate) fn parcel_list_below(scene: &mut Scene, lang: Lang) {
-    if let Some(list) = scene.parcel_list.take() {
+/// Puts the scene's parcel list under the frame, in two blocks side by side; the table
+/// keeps the height the frame was fitted to when keys have to go.
+pub(crate) fn parcel_list_below(scene: &mut Scene, page: &Page, lang: Lang) {
+    if let Some(mut list) = scene.parcel_list.take() {
         let mut t = list_table(&list, lang);
         t.place = TablePlace::Below;
+        let held = t.block_rows();
+        scene.table = Some(t);
+        drop_unprinted_keys(scene, &mut list, page, lang);
+        let mut t = list_table(&list, lang);
+        t.place = TablePlace::Below;
+        t.held_rows = held;
         scene.table = Some(t);
     }
 }
@@ -196,14 +259,23 @@ pub(crate) const LIST_BLOCKS: usize = 2;
 
 /// The parcel list as a sheet table: 编号, 宗地代码, 类别, 面积（亩）.
 fn list_table(list: &ParcelList, lang: Lang) -> SheetTable {
-    let header = match lang {
-        Lang::Zh => ["编号", "宗地代码", "类别", "面积（亩）"],
-        Lang::En => ["Key", "Parcel", "Class", "Area (mu)"],
+    // English class names are longer: the class column and the table are wider.
+    let (header, widths, corner_w) = match lang {
+        Lang::Zh => (
+            ["编号", "宗地代码", "类别", "面积（亩）"],
+            [4.0, 11.0, 10.0, 7.0],
+            82.0,
+        ),
+        Lang::En => (
+            ["Key", "Parcel", "Class", "Area (mu)"],
+            [3.5, 9.0, 15.0, 6.0],
+            104.0,
+        ),
     };
     SheetTable {
-        title: list.heading.clone(),
+        title: list_heading(lang, list.left),
         header: header.iter().map(|h| (*h).to_owned()).collect(),
-        widths: vec![4.0, 11.0, 10.0, 7.0],
+        widths: widths.to_vec(),
         numeric: vec![false, false, false, true],
         rows: list
             .rows
@@ -220,8 +292,9 @@ fn list_table(list: &ParcelList, lang: Lang) -> SheetTable {
         more: String::new(),
         place: TablePlace::Below,
         keys: KeyStyle::Plain,
-        corner_w_mm: 82.0,
+        corner_w_mm: corner_w,
         blocks: LIST_BLOCKS,
+        held_rows: 0,
     }
 }
 

@@ -439,6 +439,7 @@ fn move_table(l: Lang, rows: Vec<Vec<String>>) -> SheetTable {
         keys: KeyStyle::Circled,
         corner_w_mm: 140.0,
         blocks: 1,
+        held_rows: 0,
     }
 }
 

@@ -158,8 +158,8 @@ pub fn build(
     scene.legend.push((
         Some(tr(
             l,
-            "批而未供（批次减已供宗地，按批准年限）",
-            "Approved, not supplied (batch minus supplied parcels, by age)",
+            "批而未供（批次减已供宗地，含道路等未划宗地的用地，按批准年限）",
+            "Approved, not supplied (batch minus supplied parcels, roads and other land outside parcels included, by age)",
         )),
         items,
     ));

@@ -76,14 +76,25 @@ pub(super) fn height_wanted(sheet: &Sheet, b: BoxMm, columns: usize) -> f64 {
     lay_out(sheet, b, columns, m).used + 2.0 * sheet.u
 }
 
+/// Whether the whole legend fits in `b` at its least size (labels at 6 pt).
+pub(super) fn fits_at_least_size(sheet: &Sheet, b: BoxMm, columns: usize) -> bool {
+    let m = Metrics::new(sheet.u, b, columns, min_scale(sheet.u));
+    lay_out(sheet, b, columns, m).used <= b.h - 2.0 * sheet.u
+}
+
+/// The least scale of the legend: labels at 6 pt on the printed sheet (details neither:
+/// see `detail_fs`).
+fn min_scale(u: f64) -> f64 {
+    SIX_PT_MM / (2.7 * u)
+}
+
 /// Draws the legend in `b` in `columns` columns.
 pub(super) fn draw(out: &mut String, sheet: &Sheet, b: BoxMm, columns: usize) {
     let u = sheet.u;
     // Lay out at full size; shrink until it fits; drop what still does not, saying so.
     let mut scale = 1.0;
     let mut layout = lay_out(sheet, b, columns, Metrics::new(u, b, columns, scale));
-    // Labels never below 6 pt on the printed sheet (details neither: see detail_fs).
-    let min_scale = SIX_PT_MM / (2.7 * u);
+    let min_scale = min_scale(u);
     while layout.used > b.h - 2.0 * u && scale > min_scale {
         scale = (scale - 0.06).max(min_scale);
         layout = lay_out(sheet, b, columns, Metrics::new(u, b, columns, scale));
@@ -157,6 +168,18 @@ fn lay_out<'a>(sheet: &Sheet<'a>, b: BoxMm, columns: usize, m: Metrics) -> Layou
     let mut cy = 8.5 * u;
     let col_h = b.h - 2.0 * u;
     for (heading, items) in &sheet.scene.legend {
+        // A group that would run over into the next column starts there when it fits in
+        // one whole: a heading stays with its entries.
+        let group_h = heading.as_ref().map_or(0.0, |hd| {
+            wrap(hd, fs, m.col_w).len() as f64 * fs * 1.3 + 1.0 * u
+        }) + items
+            .iter()
+            .map(|it| row_height(&entry_row(it, col, 0.0, m), m))
+            .sum::<f64>();
+        if cy > 8.5 * u && cy + group_h > col_h && group_h <= col_h - 8.5 * u && col + 1 < columns {
+            col += 1;
+            cy = 8.5 * u;
+        }
         if let Some(hd) = heading {
             let lines = wrap(hd, fs, m.col_w);
             let hgt = lines.len() as f64 * fs * 1.3 + 1.0 * u;

@@ -109,6 +109,23 @@ fn north_arrow_tip(sheet: &Sheet) -> (f64, f64) {
     (f.right() - 10.0 * u, f.y + 9.0 * u)
 }
 
+/// The labels of `scene` that its sheet prints: the others would overlap a label of
+/// higher priority or the furniture, and are left out.
+pub(crate) fn placed_labels(
+    scene: &Scene,
+    page: &Page,
+    lang: Lang,
+) -> Vec<crate::render::labels::Placed> {
+    let sheet = Sheet::new(scene, page, lang);
+    let f = sheet.frame;
+    crate::render::labels::place(
+        &scene.labels,
+        &sheet.to_page,
+        (f.x, f.y, f.right(), f.bottom()),
+        &furniture_boxes(&sheet),
+    )
+}
+
 /// The page boxes inside the frame that map labels keep off: the coordinate labels' bands,
 /// the north arrow, the scale bar, the move numbers and a table in a corner of the frame.
 pub(crate) fn furniture_boxes(sheet: &Sheet) -> Vec<crate::render::labels::PageBox> {
@@ -228,8 +245,8 @@ fn footer(out: &mut String, sheet: &Sheet, page: &Page) {
     );
 }
 
-/// Height of the locator inset beside a landscape frame, mm on A4, and the least it is
-/// given up to a long legend.
+/// Height of the locator inset beside a landscape frame, mm on A4, and the least it
+/// shrinks to for a long legend (a legend that needs more takes the inset's place).
 const INSET_H: f64 = 42.0;
 const INSET_MIN_H: f64 = 22.0;
 
@@ -249,8 +266,9 @@ fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
             w: SIDE_PANEL * u,
             h: f.h,
         };
-        // The locator gives the legend up to a third of its height when the legend would
-        // otherwise shrink.
+        // The locator gives the legend up to half its height when the legend would
+        // otherwise shrink; a legend that would still lose entries at its least size
+        // takes the locator's place (the legend is the sheet, the locator a help).
         let room = |inset_h: f64| p.h - block_h - inset_h - 6.0 * u;
         let wanted = legend::height_wanted(
             sheet,
@@ -260,18 +278,34 @@ fn panel(out: &mut String, sheet: &Sheet, page: &Page) {
             },
             1,
         );
-        let inset_h = (INSET_H * u - (wanted - room(INSET_H * u)).max(0.0)).max(INSET_MIN_H * u);
+        let short = (wanted - room(INSET_H * u)).max(0.0);
+        let least = INSET_MIN_H * u;
+        let inset_h = if short <= (INSET_H - INSET_MIN_H) * u {
+            Some(INSET_H * u - short)
+        } else {
+            legend::fits_at_least_size(
+                sheet,
+                BoxMm {
+                    h: room(least),
+                    ..p
+                },
+                1,
+            )
+            .then_some(least)
+        };
         let legend_box = BoxMm {
-            h: room(inset_h),
+            h: inset_h.map_or(p.h - block_h - 3.0 * u, room),
             ..p
         };
         legend::draw(out, sheet, legend_box, 1);
-        let inset_box = BoxMm {
-            y: p.y + p.h - block_h - inset_h - 3.0 * u,
-            h: inset_h,
-            ..p
-        };
-        locator::draw(out, sheet, inset_box);
+        if let Some(inset_h) = inset_h {
+            let inset_box = BoxMm {
+                y: p.y + p.h - block_h - inset_h - 3.0 * u,
+                h: inset_h,
+                ..p
+            };
+            locator::draw(out, sheet, inset_box);
+        }
         let block = BoxMm {
             y: p.y + p.h - block_h,
             h: block_h,

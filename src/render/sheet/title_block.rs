@@ -30,7 +30,7 @@ fn lines(sheet: &Sheet, w: f64) -> (f64, Vec<Vec<String>>) {
         .iter()
         .map(|(k, _)| text_width(k, fs))
         .fold(10.0 * u, f64::max)
-        + 3.0 * u;
+        + 4.5 * u;
     let avail = w - kw - 2.0 * u;
     let rows = sheet
         .scene
