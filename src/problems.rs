@@ -127,6 +127,39 @@ pub enum Reason {
         /// The id.
         id: String,
     },
+    /// A unified social credit code (统一社会信用代码) that fails GB 32100 (kept).
+    CreditCode {
+        /// The code.
+        code: String,
+        /// What is wrong with it.
+        fault: CreditCodeFault,
+    },
+    /// Coordinates given latitude first (rejected).
+    LatitudeFirst {
+        /// The first position, as read.
+        at: (f64, f64),
+    },
+    /// A lon/lat position outside China (rejected).
+    OutsideChina {
+        /// The position.
+        at: (f64, f64),
+    },
+    /// Degrees in a layer declared metric (rejected).
+    DegreesInMetricLayer {
+        /// The position.
+        at: (f64, f64),
+        /// The layer's declared CRS.
+        crs: String,
+    },
+    /// A geometry of another kind than the layer needs: its name ("point", "line").
+    WrongGeometry {
+        /// The kind found.
+        found: String,
+        /// A polygon is needed (rejected); else a point, and the centroid is used (kept).
+        polygon: bool,
+    },
+    /// An enterprise with neither a location nor a parcel (kept, placed on no parcel).
+    Unplaced,
     /// Any other problem, in English words.
     Other(String),
 }
@@ -176,6 +209,22 @@ impl Serialize for Reason {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
     }
+}
+
+/// What is wrong with a credit code (GB 32100-2015).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CreditCodeFault {
+    /// It has this many characters, not 18.
+    Length(usize),
+    /// A character outside the code's alphabet.
+    Character(char),
+    /// The check character is wrong.
+    Check {
+        /// As written.
+        found: char,
+        /// As computed from the first 17.
+        expected: char,
+    },
 }
 
 /// A value that is not of the type its field needs: what was found, what was expected.

@@ -6,17 +6,17 @@ const WEIGHTS: [u32; 17] = [
     1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28,
 ];
 
+pub use crate::problems::CreditCodeFault;
+
 /// Checks a credit code; `Err` says what is wrong.
-pub fn check_credit_code(code: &str) -> Result<(), String> {
+pub fn check_credit_code(code: &str) -> Result<(), CreditCodeFault> {
     let chars: Vec<char> = code.chars().collect();
     if chars.len() != 18 {
-        return Err(format!("{} characters, a credit code has 18", chars.len()));
+        return Err(CreditCodeFault::Length(chars.len()));
     }
     let mut sum = 0;
     for (i, c) in chars[..17].iter().enumerate() {
-        let v = ALPHABET
-            .find(*c)
-            .ok_or_else(|| format!("character {c} is not allowed in a credit code"))?;
+        let v = ALPHABET.find(*c).ok_or(CreditCodeFault::Character(*c))?;
         sum += v as u32 * WEIGHTS[i];
     }
     let expected_value = (31 - sum % 31) % 31;
@@ -24,10 +24,10 @@ pub fn check_credit_code(code: &str) -> Result<(), String> {
     if chars[17] == expected {
         Ok(())
     } else {
-        Err(format!(
-            "check character is {} but should be {expected}",
-            chars[17]
-        ))
+        Err(CreditCodeFault::Check {
+            found: chars[17],
+            expected,
+        })
     }
 }
 
@@ -49,9 +49,13 @@ mod tests {
         // Published codes: Alibaba (China) Co., Ltd. and Huawei Technologies Co., Ltd.
         assert_eq!(check_credit_code("91330100716105852F"), Ok(()));
         assert_eq!(check_credit_code("914403001922038216"), Ok(()));
-        assert!(check_credit_code("914403001922038217")
-            .unwrap_err()
-            .contains("should be 6"));
+        assert_eq!(
+            check_credit_code("914403001922038217"),
+            Err(CreditCodeFault::Check {
+                found: '7',
+                expected: '6'
+            })
+        );
         assert!(check_credit_code("91440300").is_err());
         assert_eq!(credit_check_char("91330100716105852"), Some('F'));
     }

@@ -8,6 +8,7 @@ use geo::{
 
 use crate::crs::{Crs, ToFrame};
 use crate::error::{Problem, Severity};
+use crate::problems::Reason;
 
 /// China's extent for lon/lat layers, degrees (DATA.md "Bad input").
 const CHINA_LON: (f64, f64) = (73.0, 136.0);
@@ -21,22 +22,23 @@ pub fn to_frame(
     conv: &ToFrame,
     number: usize,
 ) -> Result<(Geometry<f64>, Option<Problem>), Problem> {
-    let reject = |reason: String| Problem::new(Severity::Rejected, Some(number), reason);
+    let reject = |reason: Reason| Problem::new(Severity::Rejected, Some(number), reason);
+    let reject_text = |reason: String| reject(Reason::Other(reason));
     if g.coords_count() == 0 {
-        return Err(reject("the geometry is empty".into()));
+        return Err(reject_text("the geometry is empty".into()));
     }
     if let Some(c) = g
         .coords_iter()
         .find(|c| !c.x.is_finite() || !c.y.is_finite())
     {
-        return Err(reject(format!(
+        return Err(reject_text(format!(
             "coordinate ({}, {}) is not a finite number",
             c.x, c.y
         )));
     }
     let bbox = g
         .bounding_rect()
-        .ok_or_else(|| reject("the geometry is empty".into()))?;
+        .ok_or_else(|| reject_text("the geometry is empty".into()))?;
     let (min, max) = (bbox.min(), bbox.max());
     let mut repair = None;
     let mut shift_x = 0.0;
@@ -48,14 +50,11 @@ pub fn to_frame(
         && inside_china(max.y, max.x)
         && !(inside_china(min.x, min.y) && inside_china(max.x, max.y))
     {
-        return Err(reject(format!(
-            "coordinates ({:.6}, {:.6}) look like latitude, longitude: GeoJSON and parkscope expect longitude first",
-            min.x, min.y
-        )));
+        return Err(reject(Reason::LatitudeFirst { at: (min.x, min.y) }));
     }
     if crs.is_lonlat() {
         if min.x.abs() > 180.0 || max.x.abs() > 180.0 || min.y.abs() > 90.0 || max.y.abs() > 90.0 {
-            return Err(reject(format!(
+            return Err(reject_text(format!(
                 "coordinate ({:.3}, {:.3}) is not lon/lat (it looks projected, in metres): declare the layer's crs, e.g. crs = \"EPSG:4528\"",
                 max.x, max.y
             )));
@@ -65,27 +64,23 @@ pub fn to_frame(
         };
         if !inside(min.x, min.y) || !inside(max.x, max.y) {
             if inside(min.y, min.x) && inside(max.y, max.x) {
-                return Err(reject(format!(
-                    "coordinates ({:.6}, {:.6}) look like latitude, longitude: GeoJSON and parkscope expect longitude first",
-                    min.x, min.y
-                )));
+                return Err(reject(Reason::LatitudeFirst { at: (min.x, min.y) }));
             }
-            return Err(reject(format!(
-                "coordinate ({:.6}, {:.6}) lies outside China's extent (lon 73–136, lat 3–54)",
-                if inside(min.x, min.y) { max.x } else { min.x },
-                if inside(min.x, min.y) { max.y } else { min.y }
-            )));
+            let at = if inside(min.x, min.y) {
+                (max.x, max.y)
+            } else {
+                (min.x, min.y)
+            };
+            return Err(reject(Reason::OutsideChina { at }));
         }
     } else if let Crs::Projected(p) = crs {
         // Metres this small lie within 136 m of the projection's origin, off the coast of
         // Africa for a Gauss-Krüger zone: these are degrees in a layer declared metric.
         if inside_china(min.x, min.y) && inside_china(max.x, max.y) {
-            return Err(reject(format!(
-                "coordinate ({:.6}, {:.6}) is longitude/latitude in degrees, but the layer is declared {} in metres: declare its crs as \"EPSG:4490\" (CGCS2000) or \"wgs84\"",
-                min.x,
-                min.y,
-                crs.name()
-            )));
+            return Err(reject(Reason::DegreesInMetricLayer {
+                at: (min.x, min.y),
+                crs: crs.name(),
+            }));
         }
         if let Some((cm, x0, _, _)) = p.tmerc_params() {
             let zone_of = |x: f64| (x / 1_000_000.0).floor();
@@ -94,7 +89,7 @@ pub fn to_frame(
                 let matches_zone =
                     zone == zone_of(max.x) && (zone * 3.0 == cm || zone * 6.0 - 3.0 == cm);
                 if !matches_zone {
-                    return Err(reject(format!(
+                    return Err(reject_text(format!(
                         "easting {:.1} carries a zone prefix ({zone}) that does not match {} (central meridian {cm}E)",
                         min.x,
                         crs.name()
@@ -109,7 +104,7 @@ pub fn to_frame(
                     )),
                 );
             } else if x0 > 1_000_000.0 && max.x < 1_000_000.0 {
-                return Err(reject(format!(
+                return Err(reject_text(format!(
                     "easting {:.1} lacks the zone prefix {} expects (false easting {x0}): declare the CM variant of the zone",
                     max.x,
                     crs.name()
@@ -132,7 +127,7 @@ pub fn to_frame(
         }
     });
     if let Some(c) = failed.get() {
-        return Err(reject(format!(
+        return Err(reject_text(format!(
             "coordinate ({}, {}) cannot be projected from {}",
             c.x,
             c.y,
@@ -141,13 +136,13 @@ pub fn to_frame(
     }
     let b = out
         .bounding_rect()
-        .ok_or_else(|| reject("the geometry is empty".into()))?;
+        .ok_or_else(|| reject_text("the geometry is empty".into()))?;
     if (b.min().x - 500_000.0).abs() > 1_000_000.0
         || (b.max().x - 500_000.0).abs() > 1_000_000.0
         || b.min().y < -1e5
         || b.max().y > 7e6
     {
-        return Err(reject(format!(
+        return Err(reject_text(format!(
             "the feature lies over 1000 km from the project's zone ({:.0}, {:.0} in the working frame): wrong coordinates or CRS",
             b.min().x,
             b.min().y
@@ -190,22 +185,23 @@ pub fn valid_multipolygon(
     g: Geometry<f64>,
     number: usize,
 ) -> Result<(MultiPolygon<f64>, Option<Problem>), Problem> {
-    let reject = |reason: String| Problem::new(Severity::Rejected, Some(number), reason);
+    let reject = |reason: Reason| Problem::new(Severity::Rejected, Some(number), reason);
+    let reject_text = |reason: String| reject(Reason::Other(reason));
     let mp = match g {
         Geometry::Polygon(p) => MultiPolygon::new(vec![p]),
         Geometry::MultiPolygon(mp) => mp,
         Geometry::Rect(r) => MultiPolygon::new(vec![r.to_polygon()]),
         other => {
-            return Err(reject(format!(
-                "a {} where a polygon is required",
-                geometry_name(&other)
-            )))
+            return Err(reject(Reason::WrongGeometry {
+                found: geometry_name(&other).to_owned(),
+                polygon: true,
+            }))
         }
     };
     for (i, p) in mp.0.iter().enumerate() {
         let n = p.exterior().0.len();
         if n < 4 {
-            return Err(reject(format!(
+            return Err(reject_text(format!(
                 "polygon {} has a ring of {n} positions (a closed ring needs at least 4)",
                 i + 1
             )));
@@ -232,10 +228,10 @@ pub fn valid_multipolygon(
                 Some(Problem::new(Severity::Repaired, Some(number), note)),
             ))
         }
-        Ok(_) => Err(reject(format!(
+        Ok(_) => Err(reject_text(format!(
             "invalid polygon ({why}) with no area left after repair"
         ))),
-        Err(e) => Err(reject(format!(
+        Err(e) => Err(reject_text(format!(
             "invalid polygon ({why}) that cannot be repaired: {e}"
         ))),
     }

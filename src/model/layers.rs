@@ -243,8 +243,12 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
                 .next()
                 .is_some_and(|c| c.is_ascii_alphanumeric())
         {
-            if let Err(e) = super::credit_code::check_credit_code(code) {
-                row.warn("enterprise_id", format!("credit code {code}: {e} (kept)"));
+            if let Err(fault) = super::credit_code::check_credit_code(code) {
+                let reason = crate::problems::Reason::CreditCode {
+                    code: code.clone(),
+                    fault,
+                };
+                row.warn("enterprise_id", reason);
             }
         }
     }
@@ -258,10 +262,10 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
             row.problems.push(Problem::new(
                 Severity::Warning,
                 Some(number),
-                format!(
-                    "a {} where a point is expected: its centroid is used",
-                    geometry_name(&other)
-                ),
+                crate::problems::Reason::WrongGeometry {
+                    found: geometry_name(&other).to_owned(),
+                    polygon: false,
+                },
             ));
             c
         }
@@ -319,7 +323,7 @@ pub fn enterprise(row: &mut Row, g: Option<Geometry<f64>>, number: usize) -> Opt
         row.problems.push(Problem::new(
             Severity::Warning,
             Some(number),
-            "neither a location nor a parcel_id: the enterprise cannot be placed on a parcel",
+            crate::problems::Reason::Unplaced,
         ));
     }
     id?;

@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::problems::{Expected, NotA, Reason};
+use crate::problems::{CreditCodeFault, Expected, NotA, Reason};
 use crate::project::Lang;
 
 use super::Words;
@@ -120,8 +120,84 @@ impl Words for Reason {
                 format!("duplicate id {id}: an earlier feature has it")
             }
             (Reason::DuplicateId { id }, Lang::Zh) => format!("编号 {id} 重复：前面已有要素使用"),
+            (Reason::CreditCode { code, fault }, Lang::En) => {
+                format!("credit code {code}: {} (kept)", fault.words(lang))
+            }
+            (Reason::CreditCode { code, fault }, Lang::Zh) => {
+                format!("统一社会信用代码 {code}：{}（保留）", fault.words(lang))
+            }
+            (Reason::LatitudeFirst { at }, Lang::En) => format!(
+                "coordinates ({:.6}, {:.6}) look like latitude, longitude: GeoJSON and parkscope expect longitude first",
+                at.0, at.1
+            ),
+            (Reason::LatitudeFirst { at }, Lang::Zh) => format!(
+                "坐标 ({:.6}, {:.6}) 像是纬度在前：GeoJSON 与 parkscope 要求经度在前",
+                at.0, at.1
+            ),
+            (Reason::OutsideChina { at }, Lang::En) => format!(
+                "coordinate ({:.6}, {:.6}) lies outside China's extent (lon 73–136, lat 3–54)",
+                at.0, at.1
+            ),
+            (Reason::OutsideChina { at }, Lang::Zh) => format!(
+                "坐标 ({:.6}, {:.6}) 在中国范围之外（经度 73–136，纬度 3–54）",
+                at.0, at.1
+            ),
+            (Reason::DegreesInMetricLayer { at, crs }, Lang::En) => format!(
+                "coordinate ({:.6}, {:.6}) is longitude/latitude in degrees, but the layer is declared {crs} in metres: declare its crs as \"EPSG:4490\" (CGCS2000) or \"wgs84\"",
+                at.0, at.1
+            ),
+            (Reason::DegreesInMetricLayer { at, crs }, Lang::Zh) => format!(
+                "坐标 ({:.6}, {:.6}) 是经纬度（度），但图层声明为以米为单位的 {crs}：请将其 crs 声明为 \"EPSG:4490\"（CGCS2000）或 \"wgs84\"",
+                at.0, at.1
+            ),
+            (Reason::WrongGeometry { found, polygon: true }, Lang::En) => {
+                format!("a {found} where a polygon is required")
+            }
+            (Reason::WrongGeometry { found, polygon: false }, Lang::En) => {
+                format!("a {found} where a point is expected: its centroid is used")
+            }
+            (Reason::WrongGeometry { found, polygon: true }, Lang::Zh) => {
+                format!("几何类型为 {found}，此处须为面")
+            }
+            (Reason::WrongGeometry { found, polygon: false }, Lang::Zh) => {
+                format!("几何类型为 {found}，此处应为点：取其质心")
+            }
+            (Reason::Unplaced, Lang::En) => {
+                "neither a location nor a parcel_id: the enterprise cannot be placed on a parcel"
+                    .to_owned()
+            }
+            (Reason::Unplaced, Lang::Zh) => {
+                "既无位置也无宗地代码（parcel_id）：无法将企业落到宗地上".to_owned()
+            }
             (Reason::Other(s), _) => s.clone(),
         }
+    }
+}
+
+impl Words for CreditCodeFault {
+    fn words(&self, lang: Lang) -> String {
+        match (*self, lang) {
+            (CreditCodeFault::Length(n), Lang::En) => {
+                format!("{n} characters, a credit code has 18")
+            }
+            (CreditCodeFault::Length(n), Lang::Zh) => format!("共 {n} 位，信用代码应为 18 位"),
+            (CreditCodeFault::Character(c), Lang::En) => {
+                format!("character {c} is not allowed in a credit code")
+            }
+            (CreditCodeFault::Character(c), Lang::Zh) => format!("含信用代码不允许的字符 {c}"),
+            (CreditCodeFault::Check { found, expected }, Lang::En) => {
+                format!("check character is {found} but should be {expected}")
+            }
+            (CreditCodeFault::Check { found, expected }, Lang::Zh) => {
+                format!("校验码为 {found}，应为 {expected}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for CreditCodeFault {
+    fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str(&self.words(Lang::En))
     }
 }
 
@@ -174,5 +250,20 @@ mod tests {
             "agreed_completion 2023-06-30 is before agreed_start 2024-01-01: dates out of order (kept)"
         );
         assert!(o.words(Lang::Zh).contains("日期先后颠倒"));
+        let c = Reason::CreditCode {
+            code: "914403001922038217".into(),
+            fault: CreditCodeFault::Check {
+                found: '7',
+                expected: '6',
+            },
+        };
+        assert_eq!(
+            c.to_string(),
+            "credit code 914403001922038217: check character is 7 but should be 6 (kept)"
+        );
+        assert_eq!(
+            c.words(Lang::Zh),
+            "统一社会信用代码 914403001922038217：校验码为 7，应为 6（保留）"
+        );
     }
 }
