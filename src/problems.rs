@@ -160,6 +160,13 @@ pub enum Reason {
     },
     /// An enterprise with neither a location nor a parcel (kept, placed on no parcel).
     Unplaced,
+    /// No infrastructure feature of a kind: that service of serviced land is not assessed.
+    ServiceNotAssessed {
+        /// The infrastructure kind's word (`gas`).
+        kind: String,
+        /// The service's name, English (`gas`) and Chinese (燃气).
+        service: (String, String),
+    },
     /// Any other problem, in English words.
     Other(String),
 }

@@ -42,8 +42,12 @@ pub fn appendix(about: &[(String, String)], load: &LoadReport, say: Say) -> Vec<
                 Severity::Repaired => t("修复", "repaired"),
                 Severity::Warning => t("提示", "warning"),
             };
+            let name = crate::project::LayerKind::ALL
+                .iter()
+                .find(|k| k.name() == layer)
+                .map_or(layer.as_str(), |k| crate::words::layer_name(*k, say.lang));
             rows.push(vec![
-                layer.clone(),
+                name.to_owned(),
                 severity,
                 p.feature.map(|f| f.to_string()).unwrap_or_default(),
                 p.id.clone().unwrap_or_default(),

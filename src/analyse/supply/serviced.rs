@@ -115,11 +115,10 @@ pub fn unassessed_services(model: &Model) -> Vec<crate::problems::Problem> {
             crate::problems::Problem::new(
                 crate::problems::Severity::Warning,
                 None,
-                format!(
-                    "no {} feature: the {} service of serviced land (熟地) is not assessed",
-                    s.kind().name(),
-                    s.name()
-                ),
+                crate::problems::Reason::ServiceNotAssessed {
+                    kind: s.kind().name().to_owned(),
+                    service: (s.name().to_owned(), s.zh().to_owned()),
+                },
             )
         })
         .collect()
