@@ -161,12 +161,7 @@ pub enum Reason {
     /// An enterprise with neither a location nor a parcel (kept, placed on no parcel).
     Unplaced,
     /// No infrastructure feature of a kind: that service of serviced land is not assessed.
-    ServiceNotAssessed {
-        /// The infrastructure kind's word (`gas`).
-        kind: String,
-        /// The service's name, English (`gas`) and Chinese (燃气).
-        service: (String, String),
-    },
+    ServiceNotAssessed(Box<MissingService>),
     /// Any other problem, in English words.
     Other(String),
 }
@@ -183,6 +178,15 @@ pub struct Implausible {
     pub edition: String,
     /// Its key (`buildings.height_m`).
     pub key: String,
+}
+
+/// A service of serviced land (熟地) that no infrastructure feature brings (a [`Reason`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct MissingService {
+    /// The infrastructure kind's word (`gas`).
+    pub kind: String,
+    /// The service's name, English (`gas`) and Chinese (燃气).
+    pub service: (String, String),
 }
 
 /// Two dates of one feature out of order (a [`Reason`]).

@@ -169,12 +169,12 @@ impl Words for Reason {
             (Reason::Unplaced, Lang::Zh) => {
                 "既无位置也无宗地代码（parcel_id）：无法将企业落到宗地上".to_owned()
             }
-            (Reason::ServiceNotAssessed { kind, service }, Lang::En) => format!(
-                "no {kind} feature: the {} service of serviced land (熟地) is not assessed",
-                service.0
+            (Reason::ServiceNotAssessed(m), Lang::En) => format!(
+                "no {} feature: the {} service of serviced land (熟地) is not assessed",
+                m.kind, m.service.0
             ),
-            (Reason::ServiceNotAssessed { kind, service }, Lang::Zh) => {
-                format!("无 {kind} 要素：熟地的{}条件未评价", service.1)
+            (Reason::ServiceNotAssessed(m), Lang::Zh) => {
+                format!("无 {} 要素：熟地的{}条件未评价", m.kind, m.service.1)
             }
             (Reason::Other(s), _) => s.clone(),
         }

@@ -115,10 +115,12 @@ pub fn unassessed_services(model: &Model) -> Vec<crate::problems::Problem> {
             crate::problems::Problem::new(
                 crate::problems::Severity::Warning,
                 None,
-                crate::problems::Reason::ServiceNotAssessed {
-                    kind: s.kind().name().to_owned(),
-                    service: (s.name().to_owned(), s.zh().to_owned()),
-                },
+                crate::problems::Reason::ServiceNotAssessed(Box::new(
+                    crate::problems::MissingService {
+                        kind: s.kind().name().to_owned(),
+                        service: (s.name().to_owned(), s.zh().to_owned()),
+                    },
+                )),
             )
         })
         .collect()
