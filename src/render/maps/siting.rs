@@ -62,7 +62,7 @@ impl Default for SitingStyles {
 /// Builds the siting map; returns the map title.
 pub fn build(
     ctx: &MapContext,
-    _req: &MapRequest,
+    req: &MapRequest,
     scene: &mut Scene,
     in_view: &dyn Fn(&geo::MultiPolygon<f64>) -> bool,
 ) -> Result<String> {
@@ -140,6 +140,7 @@ pub fn build(
     let mut over = SceneLayer::default();
     let mut moves = Vec::new();
     let (mut rings, mut conflicts) = (0usize, 0usize);
+    let number_origins = !origins_crowded(req, scene, &assigned, r);
     for (k, (mv, s)) in assigned.iter().enumerate() {
         let number = k as u16 + 1;
         // A ring that reaches a protected area is drawn solid red: the reviewer must see it.
@@ -156,11 +157,14 @@ pub fn build(
             let line = curve(from.0, to.0);
             scene.keep_clear.push(line.clone());
             over.push(Geometry::LineString(line), &arrow);
-            // The origin's number sits on the frame's edge when the old site is off it.
-            scene.markers.push(Marker {
-                at: clamp_into(from.0, &scene.extent),
-                number,
-            });
+            // The origin's number sits on the frame's edge when the old site is off it;
+            // where the old sites crowd, only the new site is numbered.
+            if number_origins {
+                scene.markers.push(Marker {
+                    at: clamp_into(from.0, &scene.extent),
+                    number,
+                });
+            }
         }
         if let Some(to) = to {
             scene.markers.push(Marker { at: to.0, number });
@@ -220,7 +224,15 @@ pub fn build(
         LegendItem {
             style: arrow,
             swatch: Swatch::Line,
-            label: tr(l, "搬迁去向", "Move"),
+            label: if number_origins {
+                tr(l, "搬迁去向", "Move")
+            } else {
+                tr(
+                    l,
+                    "搬迁去向（编号标于新址）",
+                    "Move (numbered at the new site)",
+                )
+            },
             detail: Some(count(l, placed, "条", "moves")),
         },
     ];
@@ -396,6 +408,40 @@ fn move_row(
         format!("{:.0} {}", mv.protection_m, tr(l, "米", "m")),
         phase,
     ]
+}
+
+/// Room on the page a move number takes, mm² on A4: its disc with a little space round it.
+const KEY_ROOM_MM2: f64 = 16.0;
+
+/// True when the old sites of the moves lie too close together on the page for a number
+/// each (their bounding box holds fewer than four numbers' room per move): the old town
+/// of a city sheet at 1:100 000 and smaller, where the numbers would cover each other and
+/// the old sites under them.
+fn origins_crowded(
+    req: &MapRequest,
+    scene: &Scene,
+    assigned: &[(usize, usize)],
+    r: &SitingResult,
+) -> bool {
+    let mm_per_m = crate::render::page::map_scale(&req.page, scene.extent);
+    let u = req.page.unit();
+    let pts: Vec<geo::Coord<f64>> = assigned
+        .iter()
+        .filter_map(|(mv, _)| r.movers[*mv].origin.map(|p| p.0))
+        .collect();
+    if pts.len() < 2 {
+        return false;
+    }
+    let (x0, x1) = pts
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), c| (a.min(c.x), b.max(c.x)));
+    let (y0, y1) = pts
+        .iter()
+        .fold((f64::MAX, f64::MIN), |(a, b), c| (a.min(c.y), b.max(c.y)));
+    // The box grown by a number's width each way: one old site still has room for one.
+    let side = 2.0 * (KEY_ROOM_MM2.sqrt() * u);
+    let area = ((x1 - x0) * mm_per_m + side) * ((y1 - y0) * mm_per_m + side);
+    area < 4.0 * pts.len() as f64 * KEY_ROOM_MM2 * u * u
 }
 
 /// The move table of the sheet, from its rows.

@@ -92,7 +92,8 @@ pub fn build(
     scene.layers.push(pieces);
     // Batch outlines, labelled with number and approval month where they fit.
     // Dark and wide enough to read on the red of the oldest class.
-    let outline = Style::line("#1a1a1a", 0.5).dashed(2.0, 0.8);
+    // Short dashes: the park boundary has long ones.
+    let outline = Style::line("#1a1a1a", 0.5).dashed(0.9, 0.7);
     let mut batches = SceneLayer::default();
     let mm_per_m = crate::render::page::map_scale(&req.page, scene.extent);
     let mut n_batches = 0usize;
