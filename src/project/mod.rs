@@ -180,6 +180,21 @@ pub struct MapSheet {
     pub source: Option<String>,
     /// 制图日期: the drawing date. Default: the day the map is drawn.
     pub date: Option<NaiveDate>,
+    /// What parcels are labelled with on the sheets. Default: their name, else their id.
+    pub parcel_labels: ParcelLabels,
+}
+
+/// What parcels are labelled with on the map sheets (`[map] parcel_labels`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ParcelLabels {
+    /// The parcel's name where the data has one, else its id (宗地代码): `"id"`.
+    #[default]
+    NameOrId,
+    /// Only names; parcels without one are not labelled (ids that mean nothing to a
+    /// reader, such as OpenStreetMap's): `"name"`.
+    Name,
+    /// No parcel labels: `"none"`. The numbered keys of the idle map stay.
+    None,
 }
 
 #[derive(Deserialize)]
@@ -207,6 +222,7 @@ struct MapToml {
     number_prefix: Option<String>,
     source: Option<String>,
     date: Option<toml::Value>,
+    parcel_labels: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -313,6 +329,16 @@ impl Project {
                 number_prefix: text_key(m.number_prefix),
                 source: text_key(m.source),
                 date: date_key("map.date", m.date)?,
+                parcel_labels: match m.parcel_labels.as_deref() {
+                    None | Some("id") => ParcelLabels::NameOrId,
+                    Some("name") => ParcelLabels::Name,
+                    Some("none") => ParcelLabels::None,
+                    Some(other) => {
+                        return Err(err(format!(
+                            "map.parcel_labels: \"{other}\" is not one of id, name, none"
+                        )))
+                    }
+                },
             },
         };
         let crs = raw

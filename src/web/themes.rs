@@ -135,6 +135,7 @@ pub fn parcel_themes(m: &Model, ix: &Index, a: &Analysis, lang: Lang) -> Vec<(Th
         wind_rose: None,
         // No parcel theme classes 批而未供 land by age.
         unsupplied_age_years: crate::project::policy::default_unsupplied_age_years(),
+        parcel_labels: crate::project::ParcelLabels::default(),
     };
     vec![
         land_use(m, lang),

@@ -74,6 +74,7 @@ impl Workspace {
             siting,
             wind_rose: self.wind_rose(),
             unsupplied_age_years: self.policy.idle.unsupplied_age_years,
+            parcel_labels: self.project.map.parcel_labels,
         }
     }
 

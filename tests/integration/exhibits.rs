@@ -609,3 +609,60 @@ fn the_parcel_list_sits_in_a_clear_corner_or_under_the_frame() {
     );
     assert!(places.contains(&TablePlace::Below), "{places:?}");
 }
+
+/// `[map] parcel_labels` says what parcels are labelled with: name else id (the default),
+/// names only (ids such as OpenStreetMap's mean nothing to a reader), or nothing; any
+/// other word is refused naming the key.
+#[test]
+fn parcel_labels_follow_the_project_setting() {
+    let p = Project::new();
+    p.file(
+        "parcels.geojson",
+        gk_collection(&[
+            (
+                json!({"parcel_id": "A-1", "name": "一号地", "land_use": "M1"}),
+                vec![rect(0.0, 0.0, 300.0, 200.0)],
+            ),
+            (
+                json!({"parcel_id": "A-2", "land_use": "M2"}),
+                vec![rect(400.0, 0.0, 700.0, 200.0)],
+            ),
+        ]),
+    );
+    let labels = |setting: &str| -> Vec<String> {
+        p.file(
+            "parkscope.toml",
+            format!("name = \"标注园\"\nas_of = \"2026-06-30\"\n[map]\n{setting}\n[layers.parcels]\npath = \"parcels.geojson\"\n"),
+        );
+        let (ws, a) = analyse(p.path(), "2026-06-30");
+        let ctx = ws.map_context(&a, None);
+        let scene = build_scene(&ctx, &MapRequest::new(MapKind::Overview)).expect("scene");
+        let mut l: Vec<String> = scene
+            .labels
+            .iter()
+            .map(|l| l.text.clone())
+            .filter(|t| t.starts_with("A-") || t == "一号地")
+            .collect();
+        l.sort();
+        l
+    };
+    assert_eq!(labels(""), ["A-2", "一号地"]);
+    assert_eq!(labels("parcel_labels = \"id\""), ["A-2", "一号地"]);
+    assert_eq!(labels("parcel_labels = \"name\""), ["一号地"]);
+    assert!(labels("parcel_labels = \"none\"").is_empty());
+    p.file(
+        "parkscope.toml",
+        "name = \"标注园\"\n[map]\nparcel_labels = \"ids\"\n[layers.parcels]\npath = \"parcels.geojson\"\n",
+    );
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_parkscope"))
+        .args(["check"])
+        .arg(p.path())
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("map.parcel_labels") && err.contains("\"ids\""),
+        "{err}"
+    );
+}

@@ -149,6 +149,8 @@ pub struct MapContext<'a> {
     pub wind_rose: Option<crate::render::scene::WindRose>,
     /// The idle rules' ages (years since approval) that class 批而未供 land on its map.
     pub unsupplied_age_years: [f64; 2],
+    /// What parcels are labelled with (`[map] parcel_labels`).
+    pub parcel_labels: crate::project::ParcelLabels,
 }
 
 /// What to draw.

@@ -33,7 +33,9 @@ pub(crate) fn parcel_labels(
         let Some(b) = p.geometry.bounding_rect() else {
             continue;
         };
-        let text = parcel_label_text(p);
+        let Some(text) = parcel_label_text(ctx, p) else {
+            continue;
+        };
         if !label_fits(text, &b, mm_per_m) {
             continue;
         }
@@ -52,12 +54,16 @@ pub(crate) fn parcel_labels(
     }
 }
 
-/// A parcel's label: its name where the data has one, else its id.
-fn parcel_label_text(p: &crate::model::Parcel) -> &str {
-    p.name
-        .as_deref()
-        .filter(|n| !n.trim().is_empty())
-        .unwrap_or(&p.id)
+/// A parcel's label as `[map] parcel_labels` asks: its name where the data has one, else
+/// its id; or its name only; or none.
+fn parcel_label_text<'a>(ctx: &MapContext, p: &'a crate::model::Parcel) -> Option<&'a str> {
+    use crate::project::ParcelLabels;
+    let name = p.name.as_deref().filter(|n| !n.trim().is_empty());
+    match ctx.parcel_labels {
+        ParcelLabels::NameOrId => Some(name.unwrap_or(&p.id)),
+        ParcelLabels::Name => name,
+        ParcelLabels::None => None,
+    }
 }
 
 /// True when a label of `text` at 6 pt fits across a parcel of bounding box `b`.
@@ -93,7 +99,7 @@ pub(crate) fn parcel_keys(
         let Some(b) = p.geometry.bounding_rect() else {
             continue;
         };
-        if label_fits(parcel_label_text(p), &b, mm_per_m) {
+        if parcel_label_text(ctx, p).is_some_and(|t| label_fits(t, &b, mm_per_m)) {
             continue;
         }
         if !label_fits("99", &b, mm_per_m) {
