@@ -538,13 +538,20 @@ fn the_parcel_list_sits_in_a_clear_corner_or_under_the_frame() {
                 })
                 .count();
             let listed = parcel_list_of(&scene);
-            let Some(t) = scene
+            let table = scene
                 .table
                 .as_ref()
-                .filter(|t| t.title.starts_with("宗地清单"))
-            else {
-                // No table of it, and the idle map has no other: no list at all; the
-                // parcels too small for a number are counted in a legend note.
+                .filter(|t| t.title.starts_with("宗地清单"));
+            let heading = table.map(|t| t.title.clone()).or_else(|| {
+                scene
+                    .legend
+                    .iter()
+                    .filter_map(|(h, _)| h.clone())
+                    .find(|h| h.starts_with("宗地清单"))
+            });
+            let Some(title) = heading else {
+                // No list at all (the idle map has no other table): the parcels too
+                // small for a number are counted in a legend note.
                 assert!(listed.is_empty(), "{park:?}");
                 let small: usize = scene
                     .legend
@@ -566,48 +573,57 @@ fn the_parcel_list_sits_in_a_clear_corner_or_under_the_frame() {
                 SheetTable::MAX_ROWS
             };
             assert!(
-                !t.rows.is_empty() && t.rows.len() <= cap,
+                !listed.is_empty() && listed.len() <= cap,
                 "{park:?}: {}",
-                t.rows.len()
+                listed.len()
             );
-            assert_eq!(t.header[0], "编号");
             // Keys run 1, 2, 3 … down the list, in parcel-id order.
-            for (k, r) in t.rows.iter().enumerate() {
-                assert_eq!(r[0], (k + 1).to_string());
+            for (k, (key, _)) in listed.iter().enumerate() {
+                assert_eq!(*key, (k + 1).to_string());
             }
-            assert!(t.rows.windows(2).all(|w| w[0][1] < w[1][1]), "id order");
-            let left = match t.title.strip_prefix("宗地清单（另有 ") {
+            assert!(listed.windows(2).all(|w| w[0].1 < w[1].1), "id order");
+            let left = match title.strip_prefix("宗地清单（另有 ") {
                 Some(n) => n
                     .split(' ')
                     .next()
                     .and_then(|n| n.parse().ok())
                     .expect("count"),
                 None => {
-                    assert_eq!(t.title, "宗地清单");
+                    assert_eq!(title, "宗地清单");
                     0
                 }
             };
             assert_eq!(
-                labelled + t.rows.len() + left,
+                labelled + listed.len() + left,
                 interest.len(),
                 "{park:?} {paper:?}: {labelled} labelled, {} keyed, {left} left",
-                t.rows.len()
+                listed.len()
             );
+            let Some(t) = table else {
+                // In the legend: the map keeps the scale it has without the list.
+                places.push(None);
+                continue;
+            };
+            assert_eq!(t.header[0], "编号");
             // Under the frame it takes the height of its two blocks (or of the rows it
             // had when the frame was fitted, if keys the sheet could not print left it).
             if t.place == TablePlace::Below {
                 assert_eq!(t.block_rows(), t.rows.len().div_ceil(2));
                 assert!(t.held_rows == 0 || t.held_rows >= t.block_rows());
             }
-            places.push(t.place);
+            places.push(Some(t.place));
         }
     }
-    // The sample shows both: the city sheet has a clear corner, the park sheets do not.
+    // The sample shows all three: the city sheet has a clear corner, the park sheets on
+    // A4 take the list under the frame, and one on A3 in the legend.
     assert!(
-        places.iter().any(|p| matches!(p, TablePlace::Corner(_))),
+        places
+            .iter()
+            .any(|p| matches!(p, Some(TablePlace::Corner(_)))),
         "{places:?}"
     );
-    assert!(places.contains(&TablePlace::Below), "{places:?}");
+    assert!(places.contains(&Some(TablePlace::Below)), "{places:?}");
+    assert!(places.contains(&None), "{places:?}");
 }
 
 /// `[map] parcel_labels` says what parcels are labelled with: name else id (the default),

@@ -24,7 +24,8 @@ pub use siting::SitingStyles;
 
 use base_layers::{add_parks, add_roads, locator_shapes};
 pub(crate) use parcel_labels::{
-    parcel_keys, parcel_labels, parcel_list_below, place_parcel_list, LIST_BLOCKS,
+    parcel_keys, parcel_labels, parcel_list_below, parcel_list_in_legend, place_parcel_list,
+    LIST_BLOCKS,
 };
 use sheet_text::{footer, title_block, title_case};
 
@@ -229,6 +230,17 @@ pub fn build_scene(ctx: &MapContext, req: &MapRequest) -> Result<Scene> {
         let Some(listed) = place_parcel_list(&mut scene, &req.page, ctx.lang) else {
             return Ok(scene);
         };
+        // Under the frame when the map keeps its scale there; else in the legend when it
+        // fits there at 6 pt; else under the frame at the next scale.
+        let (extent, _, _) = base_extent(ctx, req)?;
+        let denominator =
+            |v: geo::Rect<f64>| (1000.0 / super::page::map_scale(&req.page, v)).round();
+        let below = SheetTable::height_for(listed.div_ceil(LIST_BLOCKS), req.page.unit());
+        let keeps_scale = denominator(super::page::fit_view(&req.page, extent, 0.0))
+            == denominator(super::page::fit_view(&req.page, extent, below));
+        if !keeps_scale && parcel_list_in_legend(&mut scene, &req.page, ctx.lang) {
+            return Ok(scene);
+        }
         // The map above the list may come out at another scale, with other keys: room is
         // made again until the list fits (it has at most as many rows as a sheet holds).
         let mut rows = listed.div_ceil(LIST_BLOCKS);

@@ -244,6 +244,31 @@ pub(crate) fn place_parcel_list(scene: &mut Scene, page: &Page, lang: Lang) -> O
     Some(rows)
 }
 
+/// Puts the scene's parcel list into the legend when the whole legend then still fits at
+/// 6 pt; returns false (the list left in the scene) when it would not.
+pub(crate) fn parcel_list_in_legend(scene: &mut Scene, page: &Page, lang: Lang) -> bool {
+    let Some(mut list) = scene.parcel_list.take() else {
+        return false;
+    };
+    let group = (
+        Some(list_heading(lang, list.left)),
+        list_legend(&list, lang),
+    );
+    scene.legend.push(group);
+    let fits = crate::render::sheet::legend_fits(scene, page, lang);
+    scene.legend.pop();
+    if !fits {
+        scene.parcel_list = Some(list);
+        return false;
+    }
+    drop_unprinted_keys(scene, &mut list, page, lang);
+    scene.legend.push((
+        Some(list_heading(lang, list.left)),
+        list_legend(&list, lang),
+    ));
+    true
+}
+
 /// Puts the scene's parcel list under the frame, in two blocks side by side; the table
 /// keeps the height the frame was fitted to when keys have to go.
 pub(crate) fn parcel_list_below(scene: &mut Scene, page: &Page, lang: Lang) {

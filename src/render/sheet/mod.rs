@@ -245,6 +245,33 @@ fn footer(out: &mut String, sheet: &Sheet, page: &Page) {
     );
 }
 
+/// Whether the scene's whole legend fits its panel at its least size (6 pt), the locator
+/// inset at its least height beside it (a legend that does not would lose entries).
+pub(crate) fn legend_fits(scene: &Scene, page: &Page, lang: Lang) -> bool {
+    let sheet = Sheet::new(scene, page, lang);
+    let (w, _) = page.size_mm();
+    let (f, u) = (map_frame_above(page, 0.0), sheet.u);
+    if page.landscape {
+        let block_h = title_block::height(&sheet, SIDE_PANEL * u);
+        let b = BoxMm {
+            x: f.right() + PANEL_GAP * u,
+            y: f.y,
+            w: SIDE_PANEL * u,
+            h: f.h - block_h - INSET_MIN_H * u - 6.0 * u,
+        };
+        legend::fits_at_least_size(&sheet, b, 1)
+    } else {
+        let m = MARGIN * u;
+        let b = BoxMm {
+            x: m,
+            y: f.bottom() + PANEL_GAP * u,
+            w: (w - 2.0 * m) * 0.58,
+            h: BOTTOM_PANEL * u - PANEL_GAP * u,
+        };
+        legend::fits_at_least_size(&sheet, b, 2)
+    }
+}
+
 /// Height of the locator inset beside a landscape frame, mm on A4, and the least it
 /// shrinks to for a long legend (a legend that needs more takes the inset's place).
 const INSET_H: f64 = 42.0;
