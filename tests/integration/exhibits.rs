@@ -388,17 +388,16 @@ fn parcel_list_of(scene: &Scene) -> Vec<(String, String)> {
         .unwrap_or_default()
 }
 
-/// Idle parcels too small for their id get a numbered key on the map and a line of the
-/// sheet's parcel list: every listed key is a label of the scene, on its parcel, and is
-/// printed on the sheet (a key the sheet cannot print leaves the list), on the city sheet
-/// and each park's, A4 and A3.
-#[test]
-fn keys_tie_small_idle_parcels_to_the_parcel_list() {
-    use geo::Contains;
-    let (ws, a) = analyse(sample(), "2026-06-30");
-    let ctx = ws.map_context(&a, None);
-    let mut listed = 0;
-    for park in std::iter::once(None).chain(ws.model().parks.iter().map(|p| Some(p.id.clone()))) {
+/// The sample's idle sheets, city-wide and for each park, A4 and A3 landscape: (park,
+/// paper, request, scene).
+fn idle_sheets(
+    ws: &parkscope::Workspace,
+    a: &parkscope::analyse::Analysis,
+) -> Vec<(Option<String>, Paper, MapRequest, Scene)> {
+    let ctx = ws.map_context(a, None);
+    let parks = std::iter::once(None).chain(ws.model().parks.iter().map(|p| Some(p.id.clone())));
+    let mut out = Vec::new();
+    for park in parks {
         for paper in [Paper::A4, Paper::A3] {
             let mut req = MapRequest::new(MapKind::Idle);
             req.park = park.clone();
@@ -407,33 +406,48 @@ fn keys_tie_small_idle_parcels_to_the_parcel_list() {
                 landscape: true,
             };
             let scene = build_scene(&ctx, &req).expect("scene");
-            let list = parcel_list_of(&scene);
-            let cap = if paper == Paper::A4 { 12 } else { 14 };
-            assert!(list.len() <= cap, "{} keys", list.len());
-            listed += list.len();
-            let svg = compose_svg(&scene, &req.page, parkscope::project::Lang::Zh);
-            let printed = group(&svg, "labels").expect("labels");
-            for (key, id) in &list {
-                let parcel = ws
-                    .model()
-                    .parcels
-                    .iter()
-                    .find(|p| p.id == id.as_str())
-                    .expect("listed parcel");
-                let label = scene
-                    .labels
-                    .iter()
-                    .find(|l| &l.text == key)
-                    .expect("its key on the map");
-                assert!(
-                    parcel.geometry.contains(&geo::Point::from(label.at)),
-                    "key {key} inside {id}"
-                );
-                assert!(
-                    printed.contains(&format!(">{key}</text>")),
-                    "{park:?} {paper:?}: key {key} ({id}) printed"
-                );
-            }
+            out.push((park.clone(), paper, req, scene));
+        }
+    }
+    out
+}
+
+/// Idle parcels too small for their id get a numbered key on the map and a line of the
+/// sheet's parcel list: every listed key is a label of the scene, on its parcel, and is
+/// printed on the sheet (a key the sheet cannot print leaves the list), on the city sheet
+/// and each park's, A4 and A3.
+#[test]
+fn keys_tie_small_idle_parcels_to_the_parcel_list() {
+    use geo::Contains;
+    let (ws, a) = analyse(sample(), "2026-06-30");
+    let mut listed = 0;
+    for (park, paper, req, scene) in idle_sheets(&ws, &a) {
+        let list = parcel_list_of(&scene);
+        let cap = if paper == Paper::A4 { 12 } else { 14 };
+        assert!(list.len() <= cap, "{} keys", list.len());
+        listed += list.len();
+        let svg = compose_svg(&scene, &req.page, parkscope::project::Lang::Zh);
+        let printed = group(&svg, "labels").expect("labels");
+        for (key, id) in &list {
+            let parcel = ws
+                .model()
+                .parcels
+                .iter()
+                .find(|p| p.id == id.as_str())
+                .expect("listed parcel");
+            let label = scene
+                .labels
+                .iter()
+                .find(|l| &l.text == key)
+                .expect("its key on the map");
+            assert!(
+                parcel.geometry.contains(&geo::Point::from(label.at)),
+                "key {key} inside {id}"
+            );
+            assert!(
+                printed.contains(&format!(">{key}</text>")),
+                "{park:?} {paper:?}: key {key} ({id}) printed"
+            );
         }
     }
     assert!(listed > 0);
@@ -496,123 +510,113 @@ fn the_parcel_list_sits_in_a_clear_corner_or_under_the_frame() {
     use parkscope::analyse::idle::IdleClass;
     use parkscope::render::{SheetTable, TablePlace};
     let (ws, a) = analyse(sample(), "2026-06-30");
-    let ctx = ws.map_context(&a, None);
     let mut places = Vec::new();
-    for park in std::iter::once(None).chain(ws.model().parks.iter().map(|p| Some(p.id.clone()))) {
-        for paper in [Paper::A4, Paper::A3] {
-            let mut req = MapRequest::new(MapKind::Idle);
-            req.park = park.clone();
-            req.page = Page {
-                paper,
-                landscape: true,
-            };
-            let scene = build_scene(&ctx, &req).expect("scene");
-            // Every idle or inefficient parcel in the frame is labelled with its id (or
-            // name), keyed in the list, or counted in the heading as left to the ledger.
-            let interest: Vec<&parkscope::model::Parcel> = ws
-                .model()
-                .parcels
-                .iter()
-                .enumerate()
-                .filter(|(i, p)| {
-                    a.idle[*i].class != IdleClass::None
-                        && (park.is_none()
-                            || p.geometry
-                                .bounding_rect()
-                                .is_some_and(|b| b.intersects(&scene.extent)))
-                })
-                .map(|(_, p)| p)
-                .collect();
-            let labelled = interest
-                .iter()
-                .filter(|p| {
-                    let text = p
-                        .name
-                        .as_deref()
-                        .filter(|n| !n.trim().is_empty())
-                        .unwrap_or(&p.id);
-                    scene
-                        .labels
-                        .iter()
-                        .any(|l| l.text == text && p.geometry.contains(&geo::Point::from(l.at)))
-                })
-                .count();
-            let listed = parcel_list_of(&scene);
-            let table = scene
-                .table
-                .as_ref()
-                .filter(|t| t.title.starts_with("宗地清单"));
-            let heading = table.map(|t| t.title.clone()).or_else(|| {
+    for (park, paper, _, scene) in idle_sheets(&ws, &a) {
+        // Every idle or inefficient parcel in the frame is labelled with its id (or
+        // name), keyed in the list, or counted in the heading as left to the ledger.
+        let interest: Vec<&parkscope::model::Parcel> = ws
+            .model()
+            .parcels
+            .iter()
+            .enumerate()
+            .filter(|(i, p)| {
+                a.idle[*i].class != IdleClass::None
+                    && (park.is_none()
+                        || p.geometry
+                            .bounding_rect()
+                            .is_some_and(|b| b.intersects(&scene.extent)))
+            })
+            .map(|(_, p)| p)
+            .collect();
+        let labelled = interest
+            .iter()
+            .filter(|p| {
+                let text = p
+                    .name
+                    .as_deref()
+                    .filter(|n| !n.trim().is_empty())
+                    .unwrap_or(&p.id);
                 scene
-                    .legend
+                    .labels
                     .iter()
-                    .filter_map(|(h, _)| h.clone())
-                    .find(|h| h.starts_with("宗地清单"))
-            });
-            let Some(title) = heading else {
-                // No list at all (the idle map has no other table): the parcels too
-                // small for a number are counted in a legend note.
-                assert!(listed.is_empty(), "{park:?}");
-                let small: usize = scene
-                    .legend
-                    .iter()
-                    .filter_map(|(h, _)| h.as_deref()?.strip_prefix("另有 "))
-                    .filter(|h| h.contains("宗过小未标注"))
-                    .filter_map(|h| h.split(' ').next()?.parse::<usize>().ok())
-                    .sum();
-                assert_eq!(
-                    labelled + small,
-                    interest.len(),
-                    "{park:?}: every one labelled or counted"
-                );
-                continue;
-            };
-            let cap = if paper == Paper::A4 {
-                12
-            } else {
-                SheetTable::MAX_ROWS
-            };
-            assert!(
-                !listed.is_empty() && listed.len() <= cap,
-                "{park:?}: {}",
-                listed.len()
-            );
-            // Keys run 1, 2, 3 … down the list, in parcel-id order.
-            for (k, (key, _)) in listed.iter().enumerate() {
-                assert_eq!(*key, (k + 1).to_string());
-            }
-            assert!(listed.windows(2).all(|w| w[0].1 < w[1].1), "id order");
-            let left = match title.strip_prefix("宗地清单（另有 ") {
-                Some(n) => n
-                    .split(' ')
-                    .next()
-                    .and_then(|n| n.parse().ok())
-                    .expect("count"),
-                None => {
-                    assert_eq!(title, "宗地清单");
-                    0
-                }
-            };
+                    .any(|l| l.text == text && p.geometry.contains(&geo::Point::from(l.at)))
+            })
+            .count();
+        let listed = parcel_list_of(&scene);
+        let table = scene
+            .table
+            .as_ref()
+            .filter(|t| t.title.starts_with("宗地清单"));
+        let heading = table.map(|t| t.title.clone()).or_else(|| {
+            scene
+                .legend
+                .iter()
+                .filter_map(|(h, _)| h.clone())
+                .find(|h| h.starts_with("宗地清单"))
+        });
+        let Some(title) = heading else {
+            // No list at all (the idle map has no other table): the parcels too
+            // small for a number are counted in a legend note.
+            assert!(listed.is_empty(), "{park:?}");
+            let small: usize = scene
+                .legend
+                .iter()
+                .filter_map(|(h, _)| h.as_deref()?.strip_prefix("另有 "))
+                .filter(|h| h.contains("宗过小未标注"))
+                .filter_map(|h| h.split(' ').next()?.parse::<usize>().ok())
+                .sum();
             assert_eq!(
-                labelled + listed.len() + left,
+                labelled + small,
                 interest.len(),
-                "{park:?} {paper:?}: {labelled} labelled, {} keyed, {left} left",
-                listed.len()
+                "{park:?}: every one labelled or counted"
             );
-            let Some(t) = table else {
-                // In the legend: the map keeps the scale it has without the list.
-                places.push(None);
-                continue;
-            };
-            assert_eq!(t.header[0], "编号");
-            // Under the frame it takes the height of its two blocks (or of the rows it
-            // had when the frame was fitted, if keys the sheet could not print left it).
-            if t.place == TablePlace::Below {
-                assert_eq!(t.block_rows(), t.rows.len().div_ceil(2));
-                assert!(t.held_rows == 0 || t.held_rows >= t.block_rows());
-            }
-            places.push(Some(t.place));
+            continue;
+        };
+        let cap = if paper == Paper::A4 {
+            12
+        } else {
+            SheetTable::MAX_ROWS
+        };
+        assert!(
+            !listed.is_empty() && listed.len() <= cap,
+            "{park:?}: {}",
+            listed.len()
+        );
+        // Keys run 1, 2, 3 … down the list, in parcel-id order.
+        for (k, (key, _)) in listed.iter().enumerate() {
+            assert_eq!(*key, (k + 1).to_string());
         }
+        assert!(listed.windows(2).all(|w| w[0].1 < w[1].1), "id order");
+        let left = match title.strip_prefix("宗地清单（另有 ") {
+            Some(n) => n
+                .split(' ')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .expect("count"),
+            None => {
+                assert_eq!(title, "宗地清单");
+                0
+            }
+        };
+        assert_eq!(
+            labelled + listed.len() + left,
+            interest.len(),
+            "{park:?} {paper:?}: {labelled} labelled, {} keyed, {left} left",
+            listed.len()
+        );
+        let Some(t) = table else {
+            // In the legend: the map keeps the scale it has without the list.
+            places.push(None);
+            continue;
+        };
+        assert_eq!(t.header[0], "编号");
+        // Under the frame it takes the height of its two blocks (or of the rows it
+        // had when the frame was fitted, if keys the sheet could not print left it).
+        if t.place == TablePlace::Below {
+            assert_eq!(t.block_rows(), t.rows.len().div_ceil(2));
+            assert!(t.held_rows == 0 || t.held_rows >= t.block_rows());
+        }
+        places.push(Some(t.place));
     }
     // The sample shows all three: the city sheet has a clear corner, the park sheets on
     // A4 take the list under the frame, and one on A3 in the legend.
