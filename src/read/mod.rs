@@ -17,6 +17,7 @@ pub mod value;
 mod xlsx;
 mod xlsx_cell_refs;
 mod xlsx_dimension;
+mod xlsx_shared_strings;
 mod zip_limits;
 
 use std::path::{Path, PathBuf};

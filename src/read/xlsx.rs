@@ -20,11 +20,12 @@ pub(super) fn read(path: &Path, opts: &ReadOptions) -> Result<RawLayer> {
         .is_some_and(|e| ["xlsx", "xlsm", "xlsb", "ods"].contains(&e.to_lowercase().as_str()));
     if is_zip {
         let bytes = super::read_bytes(path)?;
-        super::zip_limits::check_and_scan(&bytes, &opts.limits, |part, xml| {
+        super::zip_limits::check_and_scan(&bytes, &opts.limits, |part, size, xml| {
             let mut head = Vec::new();
             // A damaged stream ends the head where it breaks: what came before is checked.
             let _ = xml.take(64 * 1024).read_to_end(&mut head);
             super::xlsx_dimension::check(part, &head)?;
+            super::xlsx_shared_strings::check(part, &head, size)?;
             super::xlsx_cell_refs::check(part, head.as_slice().chain(xml))
         })
         .map_err(|why| Error::in_file(&file, format!("not read: {why}")))?;

@@ -39,14 +39,14 @@ type Archive<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
 
 /// Checks the declared sizes against `limits`, before a byte is inflated (a file that is not
 /// a zip passes: the workbook reader refuses it), then calls `f` on each XML
-/// part (`*.xml`) of a zip file with its name and a reader of its inflated bytes, up to the size the part declares (a part that inflates past it is
+/// part (`*.xml`) of a zip file with its name, its declared inflated size and a reader of its inflated bytes, up to the size the part declares (a part that inflates past it is
 /// refused): where a workbook's sheets declare their dimension and cell references (every
 /// part, not only `xl/worksheets/`: the workbook's relations may put a sheet anywhere).
 /// Parts the zip reader cannot open are left out (the workbook reader refuses them).
 pub(super) fn check_and_scan(
     bytes: &[u8],
     limits: &ReadLimits,
-    mut f: impl FnMut(&str, &mut dyn Read) -> Result<(), String>,
+    mut f: impl FnMut(&str, u64, &mut dyn Read) -> Result<(), String>,
 ) -> Result<(), String> {
     let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
         return Ok(());
@@ -65,7 +65,7 @@ pub(super) fn check_and_scan(
             inner: part.take(declared.saturating_add(1)),
             read: 0,
         };
-        f(&name, &mut counted)?;
+        f(&name, declared, &mut counted)?;
         if counted.read > declared {
             return Err(format!(
                 "the part {name} inflates past the {declared} bytes it declares: the file is damaged"
@@ -110,7 +110,7 @@ mod tests {
     }
 
     fn check(bytes: &[u8], limits: &ReadLimits) -> Result<(), String> {
-        check_and_scan(bytes, limits, |_, _| Ok(()))
+        check_and_scan(bytes, limits, |_, _, _| Ok(()))
     }
 
     #[test]

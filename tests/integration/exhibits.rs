@@ -561,8 +561,8 @@ fn the_parcel_list_sits_in_a_clear_corner_or_under_the_frame() {
             let small: usize = scene
                 .legend
                 .iter()
-                .filter_map(|(h, _)| h.as_deref()?.strip_prefix("另有 "))
-                .filter(|h| h.contains("宗过小未标注"))
+                .filter_map(|(h, _)| h.as_deref())
+                .filter(|h| h.contains("宗闲置低效宗地过小未标注"))
                 .filter_map(|h| h.split(' ').next()?.parse::<usize>().ok())
                 .sum();
             assert_eq!(

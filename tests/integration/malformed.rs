@@ -51,6 +51,7 @@ cases!(
     xlsx_dimension_overflow,
     xlsx_cell_ref_overflow,
     xlsx_shifted_directory,
+    xlsx_shared_string_count,
     bad_date,
     duplicate_ids,
     empty_file,

@@ -116,8 +116,10 @@ pub(crate) fn parcel_keys(
         // legend, so that none goes unmentioned.
         if too_small > 0 {
             let note = match ctx.lang {
-                Lang::Zh => format!("另有 {too_small} 宗过小未标注，见台账"),
-                Lang::En => format!("{too_small} more too small to mark: see the ledger"),
+                Lang::Zh => format!("{too_small} 宗闲置低效宗地过小未标注，见台账"),
+                Lang::En => format!(
+                    "{too_small} idle or inefficient parcels too small to mark: see the ledger"
+                ),
             };
             scene.legend.push((Some(note), Vec::new()));
         }
