@@ -167,18 +167,35 @@ fn lay_out<'a>(sheet: &Sheet<'a>, b: BoxMm, columns: usize, m: Metrics) -> Layou
     let mut col = 0;
     let mut cy = 8.5 * u;
     let col_h = b.h - 2.0 * u;
-    for (heading, items) in &sheet.scene.legend {
-        // A group that would run over into the next column starts there when it fits in
-        // one whole: a heading stays with its entries.
-        let group_h = heading.as_ref().map_or(0.0, |hd| {
+    let groups = &sheet.scene.legend;
+    let group_h = |k: usize| {
+        let (heading, items) = &groups[k];
+        heading.as_ref().map_or(0.0, |hd| {
             wrap(hd, fs, m.col_w).len() as f64 * fs * 1.3 + 1.0 * u
         }) + items
             .iter()
-            .map(|it| row_height(&entry_row(it, col, 0.0, m), m))
-            .sum::<f64>();
-        if cy > 8.5 * u && cy + group_h > col_h && group_h <= col_h - 8.5 * u && col + 1 < columns {
-            col += 1;
-            cy = 8.5 * u;
+            .map(|it| row_height(&entry_row(it, 0, 0.0, m), m))
+            .sum::<f64>()
+    };
+    for (k, (heading, items)) in groups.iter().enumerate() {
+        // A group that would run over into the next column starts there when it fits in
+        // one whole: a heading stays with its entries, and with the groups without a
+        // heading that follow it (they carry on its list: the park boundary after the
+        // roads).
+        if heading.is_some() || k == 0 {
+            let block_h: f64 = group_h(k)
+                + (k + 1..groups.len())
+                    .take_while(|&j| groups[j].0.is_none())
+                    .map(group_h)
+                    .sum::<f64>();
+            if cy > 8.5 * u
+                && cy + block_h > col_h
+                && block_h <= col_h - 8.5 * u
+                && col + 1 < columns
+            {
+                col += 1;
+                cy = 8.5 * u;
+            }
         }
         if let Some(hd) = heading {
             let lines = wrap(hd, fs, m.col_w);
