@@ -74,7 +74,14 @@ impl Workspace {
         let mut rows = vec![
             (t("项目", "project"), self.project.name.clone()),
             (t("评价时点", "judged at"), self.as_of.to_string()),
-            (t("坐标系", "coordinate system"), self.model.frame.name()),
+            (
+                t("坐标系", "coordinate system"),
+                if zh {
+                    self.model.frame.name_zh()
+                } else {
+                    self.model.frame.name()
+                },
+            ),
             (
                 t("控制指标", "control indicators"),
                 if p.control.title.contains(&p.control.edition) {
@@ -124,7 +131,14 @@ impl Workspace {
                     r.read, r.rejected, r.repaired
                 )
             };
-            rows.push((format!("{}{layer}", t("数据来源：", "source: ")), counts));
+            // The layer by its Chinese name in a Chinese notes sheet (宗地, 企业 …).
+            let name = crate::project::LayerKind::ALL
+                .iter()
+                .find(|k| k.name() == layer.as_str())
+                .map_or(layer.as_str(), |k| {
+                    crate::words::layer_name(*k, self.lang())
+                });
+            rows.push((format!("{}{name}", t("数据来源：", "source: ")), counts));
         }
         for (sheet, table) in sheets {
             rows.push((

@@ -80,7 +80,7 @@ fn the_zh_workbook_reads_as_a_chinese_ledger() {
         "评价时点",
         "控制指标",
         "亩均评价办法",
-        "数据来源：parcels",
+        "数据来源：宗地",
         "工作表：宗地",
     ] {
         assert!(line("about").contains(item), "{item}: {}", line("about"));
